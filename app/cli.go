@@ -1,0 +1,172 @@
+package app
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"frontline-atlas/timeline"
+)
+
+// Command is what the command line asks for.
+type Command struct {
+	Name string // "run", "validate", "snapshot", "export" or "front"
+
+	Content    string       // --content DIR: a content pack folder instead of the embedded one
+	Fullscreen bool         // --fullscreen
+	Date       timeline.Day // --date; 0 when not given
+	DateGiven  bool
+	Event      string // --event ID
+	Theme      string // --theme light|dark|system
+	Width      int    // snapshot --size WxH
+	Height     int
+	Output     string // snapshot -o FILE, export -o DIR
+	Dir        string // validate [DIR]
+}
+
+// ErrHelp is returned when the user asked for help; the usage has been written.
+var ErrHelp = flag.ErrHelp
+
+// UsageError is a command-line mistake: the message names the flag or argument. The caller
+// prints it with the usage and exits with status 2.
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
+
+// Usage is the summary printed with -h and after a usage error.
+const Usage = `Usage:
+  frontline-atlas [flags]                       open the app
+  frontline-atlas validate [DIR]                check a content pack (the embedded one by default)
+  frontline-atlas snapshot [flags] -o out.png   render the window to a PNG without a display
+  frontline-atlas export -o DIR [--content DIR] write the chronicle as GeoJSON and JSON
+  frontline-atlas front --date YYYY-MM-DD       print the fronts at a date as GeoJSON
+
+Flags:
+  --content DIR      load a content pack folder instead of the embedded one
+  --date DATE        the date shown: YYYY, YYYY-MM or YYYY-MM-DD, within 1936–1953
+  --event ID         select this event (and show its date) at start
+  --theme NAME       light, dark or system (default system)
+  --fullscreen       open full screen (run only)
+  --size WxH         picture size for snapshot (default 1920x1080)
+  -o PATH            output file (snapshot) or folder (export)
+`
+
+// ParseArgs reads the command line (without the program name). Errors are *UsageError and name
+// the flag or argument at fault; -h gives ErrHelp after writing the usage to out.
+func ParseArgs(args []string, out io.Writer) (Command, error) {
+	cmd := Command{Name: "run", Width: 1920, Height: 1080, Theme: "system"}
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		switch args[0] {
+		case "run", "validate", "snapshot", "export", "front":
+			cmd.Name = args[0]
+			args = args[1:]
+		default:
+			return cmd, &UsageError{fmt.Sprintf("unknown command %q (want run, validate, snapshot, export or front)", args[0])}
+		}
+	}
+	fs := flag.NewFlagSet("frontline-atlas "+cmd.Name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var date, size string
+	fs.StringVar(&cmd.Content, "content", "", "")
+	fs.StringVar(&date, "date", "", "")
+	fs.StringVar(&cmd.Event, "event", "", "")
+	fs.StringVar(&cmd.Theme, "theme", "system", "")
+	fs.BoolVar(&cmd.Fullscreen, "fullscreen", false, "")
+	fs.StringVar(&size, "size", "", "")
+	fs.StringVar(&cmd.Output, "o", "", "")
+	fs.StringVar(&cmd.Output, "output", "", "")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(out, Usage)
+			return cmd, ErrHelp
+		}
+		return cmd, &UsageError{err.Error()}
+	}
+	rest := fs.Args()
+	switch {
+	case cmd.Name == "validate" && len(rest) == 1:
+		cmd.Dir = rest[0]
+	case len(rest) > 0:
+		return cmd, &UsageError{fmt.Sprintf("unexpected argument %q", rest[0])}
+	}
+	if date != "" {
+		d, err := timeline.ParseUserDate(date)
+		if err != nil {
+			return cmd, &UsageError{"--date: " + err.Error()}
+		}
+		cmd.Date, cmd.DateGiven = d, true
+	}
+	if size != "" {
+		w, h, err := parseSize(size)
+		if err != nil {
+			return cmd, &UsageError{"--size: " + err.Error()}
+		}
+		cmd.Width, cmd.Height = w, h
+	}
+	switch cmd.Theme {
+	case "light", "dark", "system":
+	default:
+		return cmd, &UsageError{fmt.Sprintf("--theme: %q is not light, dark or system", cmd.Theme)}
+	}
+	if cmd.Event != "" && !validID(cmd.Event) {
+		return cmd, &UsageError{fmt.Sprintf("--event: %q is not an id (lowercase letters, digits and hyphens)", cmd.Event)}
+	}
+	switch cmd.Name {
+	case "snapshot":
+		if cmd.Output == "" {
+			return cmd, &UsageError{"snapshot: -o FILE.png is required"}
+		}
+		if !strings.HasSuffix(strings.ToLower(cmd.Output), ".png") {
+			return cmd, &UsageError{fmt.Sprintf("-o: %q must end in .png", cmd.Output)}
+		}
+	case "export":
+		if cmd.Output == "" {
+			return cmd, &UsageError{"export: -o DIR is required"}
+		}
+	case "front":
+		if !cmd.DateGiven || date == "" || strings.Count(date, "-") != 2 {
+			return cmd, &UsageError{"front: --date YYYY-MM-DD is required"}
+		}
+	}
+	if cmd.Name != "run" && cmd.Fullscreen {
+		return cmd, &UsageError{"--fullscreen applies only when opening the app"}
+	}
+	if cmd.Name != "snapshot" && size != "" {
+		return cmd, &UsageError{"--size applies only to snapshot"}
+	}
+	if cmd.Name == "run" && cmd.Output != "" {
+		return cmd, &UsageError{"-o applies only to snapshot and export"}
+	}
+	return cmd, nil
+}
+
+func parseSize(s string) (int, int, error) {
+	ws, hs, ok := strings.Cut(strings.ToLower(s), "x")
+	if !ok {
+		return 0, 0, fmt.Errorf("%q: want WIDTHxHEIGHT, e.g. 1920x1080", s)
+	}
+	w, err1 := strconv.Atoi(ws)
+	h, err2 := strconv.Atoi(hs)
+	if err1 != nil || err2 != nil {
+		return 0, 0, fmt.Errorf("%q: want WIDTHxHEIGHT, e.g. 1920x1080", s)
+	}
+	if w < 320 || h < 240 || w > 7680 || h > 4320 {
+		return 0, 0, fmt.Errorf("%q: width must be 320–7680 and height 240–4320 pixels", s)
+	}
+	return w, h, nil
+}
+
+func validID(s string) bool {
+	if s == "" || len(s) > 100 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,74 @@
+package app
+
+import (
+	"errors"
+	"io"
+	"strings"
+	"testing"
+
+	"frontline-atlas/timeline"
+)
+
+func TestParseArgs(t *testing.T) {
+	cases := []struct {
+		name    string
+		args    []string
+		want    Command
+		wantErr string // substring; "" for success
+	}{
+		{name: "no args runs the app", args: nil, want: Command{Name: "run", Width: 1920, Height: 1080, Theme: "system"}},
+		{name: "date and event", args: []string{"--date", "1942-11-19", "--event", "operation-uranus"},
+			want: Command{Name: "run", Date: timeline.DayOf(1942, 11, 19), DateGiven: true, Event: "operation-uranus", Width: 1920, Height: 1080, Theme: "system"}},
+		{name: "year-only date starts the year", args: []string{"--date=1944"},
+			want: Command{Name: "run", Date: timeline.DayOf(1944, 1, 1), DateGiven: true, Width: 1920, Height: 1080, Theme: "system"}},
+		{name: "fullscreen and content", args: []string{"--fullscreen", "--content", "/tmp/pack"},
+			want: Command{Name: "run", Fullscreen: true, Content: "/tmp/pack", Width: 1920, Height: 1080, Theme: "system"}},
+		{name: "snapshot", args: []string{"snapshot", "--size", "1024x640", "-o", "out.png", "--theme", "dark"},
+			want: Command{Name: "snapshot", Width: 1024, Height: 640, Output: "out.png", Theme: "dark"}},
+		{name: "validate a folder", args: []string{"validate", "mypack"},
+			want: Command{Name: "validate", Dir: "mypack", Width: 1920, Height: 1080, Theme: "system"}},
+		{name: "front", args: []string{"front", "--date", "1943-07-04"},
+			want: Command{Name: "front", Date: timeline.DayOf(1943, 7, 4), DateGiven: true, Width: 1920, Height: 1080, Theme: "system"}},
+		{name: "unknown flag", args: []string{"--zoom", "3"}, wantErr: "-zoom"},
+		{name: "unknown command", args: []string{"launch"}, wantErr: `unknown command "launch"`},
+		{name: "date outside the period", args: []string{"--date", "1960-01-01"}, wantErr: "outside the period 1936–1953"},
+		{name: "date malformed", args: []string{"--date", "19 Nov 1942"}, wantErr: "--date"},
+		{name: "impossible day", args: []string{"--date", "1942-02-30"}, wantErr: "day 30 does not exist"},
+		{name: "bad size", args: []string{"snapshot", "--size", "big", "-o", "a.png"}, wantErr: "--size"},
+		{name: "tiny size", args: []string{"snapshot", "--size", "10x10", "-o", "a.png"}, wantErr: "width must be"},
+		{name: "snapshot needs -o", args: []string{"snapshot"}, wantErr: "-o FILE.png is required"},
+		{name: "snapshot wants png", args: []string{"snapshot", "-o", "a.jpg"}, wantErr: "must end in .png"},
+		{name: "export needs -o", args: []string{"export"}, wantErr: "-o DIR is required"},
+		{name: "front needs a day", args: []string{"front", "--date", "1943"}, wantErr: "--date YYYY-MM-DD is required"},
+		{name: "bad theme", args: []string{"--theme", "sepia"}, wantErr: "--theme"},
+		{name: "bad event id", args: []string{"--event", "Operation Uranus"}, wantErr: "--event"},
+		{name: "stray argument", args: []string{"run", "extra"}, wantErr: `unexpected argument "extra"`},
+		{name: "fullscreen only for run", args: []string{"snapshot", "--fullscreen", "-o", "a.png"}, wantErr: "--fullscreen"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := ParseArgs(c.args, io.Discard)
+			if c.wantErr != "" {
+				var ue *UsageError
+				if err == nil || !errors.As(err, &ue) || !strings.Contains(err.Error(), c.wantErr) {
+					t.Fatalf("got error %v, want a usage error containing %q", err, c.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("got error %v, want none", err)
+			}
+			if got != c.want {
+				t.Fatalf("got %+v, want %+v", got, c.want)
+			}
+		})
+	}
+}
+
+func TestParseArgsHelp(t *testing.T) {
+	var b strings.Builder
+	_, err := ParseArgs([]string{"-h"}, &b)
+	if !errors.Is(err, ErrHelp) || !strings.Contains(b.String(), "frontline-atlas validate") {
+		t.Fatalf("got %v and %q, want ErrHelp and the usage", err, b.String())
+	}
+}

@@ -1,0 +1,349 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"frontline-atlas/timeline"
+)
+
+// Details is the side panel that shows the selected item and its links. Every link is a
+// hyperlink that opens the linked item through the State, so navigation is recorded in history.
+type Details struct {
+	cat   *timeline.Catalog
+	open  func(timeline.Ref)
+	lang  string
+	box   *fyne.Container
+	view  *container.Scroll
+	shown timeline.Ref
+
+	// Links holds the hyperlinks of the page shown, keyed by "kind:id", so tests can tap them.
+	Links map[string]*widget.Hyperlink
+	// Title is the heading of the page shown.
+	Title *widget.Label
+}
+
+// NewDetails makes the panel. open is called with the item a link points to.
+func NewDetails(cat *timeline.Catalog, open func(timeline.Ref)) *Details {
+	d := &Details{cat: cat, open: open, lang: timeline.DefaultLang, Links: map[string]*widget.Hyperlink{}}
+	d.Title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	d.Title.Wrapping = fyne.TextWrapWord
+	d.Title.SizeName = theme.SizeNameSubHeadingText
+	d.box = container.NewVBox()
+	d.view = container.NewVScroll(d.box)
+	d.Show(timeline.Ref{})
+	return d
+}
+
+// Object returns the panel's canvas object.
+func (d *Details) Object() fyne.CanvasObject { return d.view }
+
+// SetCatalog replaces the catalog (after a content pack was reloaded) and redraws.
+func (d *Details) SetCatalog(cat *timeline.Catalog) {
+	d.cat = cat
+	d.Show(d.shown)
+}
+
+// Shown returns the item the panel shows.
+func (d *Details) Shown() timeline.Ref { return d.shown }
+
+// Show replaces the panel's content with the page of r; the zero Ref shows the welcome page.
+func (d *Details) Show(r timeline.Ref) {
+	d.shown = r
+	d.Links = map[string]*widget.Hyperlink{}
+	var objs []fyne.CanvasObject
+	switch {
+	case r == timeline.Ref{} || d.cat == nil || !d.cat.Exists(r):
+		objs = d.welcome()
+	default:
+		objs = d.page(r)
+	}
+	d.box.Objects = objs
+	d.box.Refresh()
+	d.view.ScrollToTop()
+}
+
+func (d *Details) welcome() []fyne.CanvasObject {
+	d.Title.SetText(lang.L("Frontline Atlas"))
+	intro := para(lang.L("The Soviet side of the Second World War, 1936–1953, on a map and a timeline. Tap an event on the timeline or a place on the map, or search above. Every leader, medal, place, organization and veteran links back to its events."))
+	objs := []fyne.CanvasObject{d.Title, intro}
+	if d.cat != nil {
+		counts := d.cat.Counts()
+		objs = append(objs, muted(fmt.Sprintf(lang.L("%d events · %d people · %d awards · %d places · %d organizations · %d veterans"),
+			counts[timeline.KindEvent], counts[timeline.KindPerson], counts[timeline.KindMedal],
+			counts[timeline.KindPlace], counts[timeline.KindOrganization], counts[timeline.KindVeteran])))
+	}
+	return objs
+}
+
+// kindLabel names a kind for the small caption above a title.
+func kindLabel(k timeline.Kind) string {
+	switch k {
+	case timeline.KindEvent:
+		return lang.L("Event")
+	case timeline.KindPerson:
+		return lang.L("Person")
+	case timeline.KindMedal:
+		return lang.L("Award")
+	case timeline.KindPlace:
+		return lang.L("Place")
+	case timeline.KindOrganization:
+		return lang.L("Organization")
+	case timeline.KindVeteran:
+		return lang.L("Veteran")
+	case timeline.KindSource:
+		return lang.L("Source")
+	}
+	return string(k)
+}
+
+// groupLabel names a group of links on a page.
+func groupLabel(from, k timeline.Kind) string {
+	switch k {
+	case timeline.KindEvent:
+		return lang.L("Events")
+	case timeline.KindPerson:
+		if from == timeline.KindEvent {
+			return lang.L("Leaders")
+		}
+		return lang.L("People")
+	case timeline.KindMedal:
+		return lang.L("Awards")
+	case timeline.KindPlace:
+		return lang.L("Places")
+	case timeline.KindOrganization:
+		return lang.L("Organizations")
+	case timeline.KindVeteran:
+		return lang.L("Veterans")
+	}
+	return string(k)
+}
+
+func (d *Details) page(r timeline.Ref) []fyne.CanvasObject {
+	d.Title.SetText(d.cat.Name(r))
+	objs := []fyne.CanvasObject{muted(strings.ToUpper(kindLabel(r.Kind))), d.Title}
+	var sources []string
+	var notes timeline.Text
+	switch r.Kind {
+	case timeline.KindEvent:
+		e := d.cat.Event(r.ID)
+		objs = append(objs, strong(timeline.HumanRange(e.Start, e.End)+precisionNote(e.Start, e.End)))
+		objs = append(objs, d.textBlocks(e.Summary, e.Body)...)
+		sources, notes = e.Sources, e.Notes
+	case timeline.KindPerson:
+		p := d.cat.Person(r.ID)
+		objs = append(objs, NewMonogram(p.Name.String()))
+		if len(p.Aliases) > 0 {
+			objs = append(objs, muted(lang.L("Also")+": "+strings.Join(p.Aliases, ", ")))
+		}
+		objs = append(objs, strong(lifeSpan(p)))
+		for _, alt := range []*timeline.AltDate{p.BornAlt, p.DiedAlt} {
+			if alt != nil {
+				objs = append(objs, para(fmt.Sprintf(lang.L("Other sources: %s. %s"), alt.Date.Human(), alt.Note.In(d.lang))))
+			}
+		}
+		for _, role := range p.Roles {
+			objs = append(objs, para("• "+role.Title.In(d.lang)+spanSuffix(role.From, role.To)))
+		}
+		objs = append(objs, d.textBlocks(p.Summary, p.Bio)...)
+		sources, notes = p.Sources, p.Notes
+	case timeline.KindMedal:
+		m := d.cat.Medal(r.ID)
+		if m.Ribbon != nil && len(m.Ribbons) == 0 {
+			objs = append(objs, NewRibbon(*m.Ribbon, 96))
+		}
+		for _, nr := range m.Ribbons {
+			objs = append(objs, container.NewHBox(NewRibbon(nr.Ribbon, 72), widget.NewLabel(nr.Class.In(d.lang))))
+		}
+		if !m.Established.IsZero() {
+			objs = append(objs, strong(lang.L("Established")+" "+m.Established.Human()))
+		}
+		objs = append(objs, d.textBlocks(m.Criteria, m.Description)...)
+		sources, notes = m.Sources, m.Notes
+	case timeline.KindPlace:
+		p := d.cat.Place(r.ID)
+		objs = append(objs, strong(fmt.Sprintf("%s · %.2f°%s %.2f°%s", p.Type, abs(p.Lat), ns(p.Lat), abs(p.Lon), ew(p.Lon))))
+		for _, n := range p.Names {
+			objs = append(objs, para("• "+n.Name.In(d.lang)+spanSuffix(n.From, n.To)))
+		}
+		if s := p.Modern.In(d.lang); s != "" && s != p.Name.In(d.lang) {
+			objs = append(objs, para(lang.L("Today")+": "+s))
+		}
+		objs = append(objs, d.textBlocks(p.Summary, nil)...)
+		sources, notes = p.Sources, p.Notes
+	case timeline.KindOrganization:
+		o := d.cat.Organization(r.ID)
+		if !o.Founded.IsZero() {
+			objs = append(objs, strong(timeline.HumanRange(o.Founded, o.Dissolved)))
+		}
+		objs = append(objs, d.textBlocks(o.Summary, o.Body)...)
+		sources, notes = o.Sources, o.Notes
+	case timeline.KindVeteran:
+		v := d.cat.Veteran(r.ID)
+		objs = append(objs, NewMonogram(v.Name.String()))
+		objs = append(objs, strong(v.Service.In(d.lang)))
+		objs = append(objs, d.textBlocks(v.Summary, nil)...)
+		sources, notes = v.Sources, v.Notes
+	}
+	for _, k := range linkKinds(r.Kind) {
+		refs := d.cat.Related(r, k)
+		if len(refs) == 0 {
+			continue
+		}
+		objs = append(objs, widget.NewSeparator(), heading(groupLabel(r.Kind, k)))
+		objs = append(objs, d.linkList(refs)...)
+	}
+	if s := notes.In(d.lang); s != "" {
+		objs = append(objs, widget.NewSeparator(), heading(lang.L("Notes on the source")), para(s))
+	}
+	if len(sources) > 0 {
+		objs = append(objs, widget.NewSeparator(), heading(lang.L("Sources")))
+		for _, id := range sources {
+			if s := d.cat.Source(id); s != nil {
+				line := s.Citation
+				if s.URL != "" {
+					line += " — " + s.URL
+				}
+				objs = append(objs, small(line))
+			}
+		}
+	}
+	return objs
+}
+
+// linkKinds lists the groups of links a page of kind k shows, in order.
+func linkKinds(k timeline.Kind) []timeline.Kind {
+	switch k {
+	case timeline.KindEvent:
+		return []timeline.Kind{timeline.KindPerson, timeline.KindMedal, timeline.KindPlace, timeline.KindOrganization, timeline.KindVeteran}
+	case timeline.KindPerson, timeline.KindVeteran:
+		return []timeline.Kind{timeline.KindEvent, timeline.KindMedal, timeline.KindOrganization, timeline.KindPerson, timeline.KindVeteran}
+	case timeline.KindMedal:
+		return []timeline.Kind{timeline.KindEvent, timeline.KindVeteran, timeline.KindPerson}
+	case timeline.KindPlace:
+		return []timeline.Kind{timeline.KindEvent, timeline.KindPerson}
+	case timeline.KindOrganization:
+		return []timeline.Kind{timeline.KindEvent, timeline.KindPerson, timeline.KindOrganization, timeline.KindVeteran}
+	}
+	return nil
+}
+
+func (d *Details) linkList(refs []timeline.Ref) []fyne.CanvasObject {
+	objs := make([]fyne.CanvasObject, 0, len(refs))
+	for _, ref := range refs {
+		ref := ref
+		text := d.cat.Name(ref)
+		if ref.Kind == timeline.KindEvent {
+			if e := d.cat.Event(ref.ID); e != nil {
+				text = e.Start.Human() + " · " + text
+			}
+		}
+		h := widget.NewHyperlink(text, nil)
+		h.Wrapping = fyne.TextWrapWord
+		h.OnTapped = func() { d.open(ref) }
+		d.Links[string(ref.Kind)+":"+ref.ID] = h
+		objs = append(objs, h)
+	}
+	return objs
+}
+
+func (d *Details) textBlocks(texts ...timeline.Text) []fyne.CanvasObject {
+	var objs []fyne.CanvasObject
+	for _, t := range texts {
+		if s := t.In(d.lang); s != "" {
+			objs = append(objs, para(s))
+		}
+	}
+	return objs
+}
+
+func precisionNote(start, end timeline.Date) string {
+	p := start.Precision
+	if !end.IsZero() && end.Precision < p {
+		p = end.Precision
+	}
+	note := " (" + lang.L(p.String()) + ")"
+	if start.Approximate || end.Approximate {
+		note = " (" + lang.L("approximate") + ")"
+	}
+	return note
+}
+
+func lifeSpan(p *timeline.Person) string {
+	s := p.Born.Human()
+	if p.Died.IsZero() {
+		return lang.L("Born") + " " + s
+	}
+	return s + " – " + p.Died.Human()
+}
+
+func spanSuffix(from, to timeline.Date) string {
+	switch {
+	case from.IsZero() && to.IsZero():
+		return ""
+	case to.IsZero():
+		return " (" + lang.L("from") + " " + from.Human() + ")"
+	case from.IsZero():
+		return " (" + lang.L("until") + " " + to.Human() + ")"
+	}
+	return " (" + timeline.HumanRange(from, to) + ")"
+}
+
+func para(s string) fyne.CanvasObject {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func strong(s string) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func heading(s string) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
+}
+
+func muted(s string) fyne.CanvasObject {
+	l := widget.NewLabel(s)
+	l.Importance = widget.LowImportance
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func small(s string) fyne.CanvasObject {
+	l := widget.NewLabel(s)
+	l.SizeName = theme.SizeNameCaptionText
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func abs(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}
+
+func ns(lat float64) string {
+	if lat < 0 {
+		return "S"
+	}
+	return "N"
+}
+
+func ew(lon float64) string {
+	if lon < 0 {
+		return "W"
+	}
+	return "E"
+}

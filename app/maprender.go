@@ -1,0 +1,448 @@
+package app
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"math"
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"github.com/paulmach/orb"
+	orbgeo "github.com/paulmach/orb/geo"
+
+	"frontline-atlas/geo"
+	"frontline-atlas/timeline"
+)
+
+// detailScale is the scale (metres per pixel) below which the 1:10m layers replace the 1:50m ones.
+const detailScale = 1200.0
+
+type mapRenderer struct {
+	m        *MapView
+	bg       *canvas.Rectangle
+	base     *canvas.Image
+	overlay  *canvas.Image
+	dots     []*canvas.Circle
+	rings    []*canvas.Circle
+	labels   []*canvas.Text
+	scaleBar *canvas.Line
+	scaleTxt *canvas.Text
+	credit   *canvas.Text
+	objects  []fyne.CanvasObject
+	labelW   map[string]float32
+	queued   atomic.Bool
+}
+
+func newMapRenderer(m *MapView) *mapRenderer {
+	r := &mapRenderer{m: m, labelW: map[string]float32{}}
+	r.bg = canvas.NewRectangle(geo.StyleLight.Background)
+	r.base = canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))
+	r.base.FillMode = canvas.ImageFillStretch
+	r.base.ScaleMode = canvas.ImageScalePixels
+	r.overlay = canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))
+	r.overlay.FillMode = canvas.ImageFillStretch
+	r.scaleBar = canvas.NewLine(color.Black)
+	r.scaleBar.StrokeWidth = 2
+	r.scaleTxt = canvas.NewText("", color.Black)
+	r.scaleTxt.TextSize = 12
+	r.credit = canvas.NewText("", color.Black)
+	r.credit.TextSize = 11
+	r.rebuildObjects()
+	return r
+}
+
+func (r *mapRenderer) rebuildObjects() {
+	r.objects = r.objects[:0]
+	r.objects = append(r.objects, r.bg, r.base, r.overlay)
+	for _, c := range r.rings {
+		r.objects = append(r.objects, c)
+	}
+	for _, c := range r.dots {
+		r.objects = append(r.objects, c)
+	}
+	for _, t := range r.labels {
+		r.objects = append(r.objects, t)
+	}
+	r.objects = append(r.objects, r.scaleBar, r.scaleTxt, r.credit, r.m.buttons)
+}
+
+func (r *mapRenderer) Objects() []fyne.CanvasObject { return r.objects }
+func (r *mapRenderer) Destroy() {
+	for _, c := range r.m.scenes {
+		c.Close()
+	}
+}
+
+func (r *mapRenderer) MinSize() fyne.Size { return fyne.NewSize(200, 160) }
+
+func (r *mapRenderer) Layout(size fyne.Size) {
+	m := r.m
+	w, h := int(math.Ceil(float64(size.Width))), int(math.Ceil(float64(size.Height)))
+	if w < 1 || h < 1 {
+		return
+	}
+	m.mu.Lock()
+	if m.view.W != w || m.view.H != h || !m.sized {
+		m.view.W, m.view.H = w, h
+		m.sized = true
+		m.base = image.NewRGBA(image.Rect(0, 0, w, h))
+		r.base.Image = m.base
+		moved := m.moved
+		m.mu.Unlock()
+		if !moved {
+			m.FitSelection() // until the user moves the map, a resize keeps the fitted view
+		}
+		m.scheduleOverlay(0)
+	} else {
+		m.mu.Unlock()
+	}
+	r.bg.Resize(size)
+	r.base.Move(fyne.NewPos(0, 0))
+	r.base.Resize(size)
+	bs := m.buttons.MinSize()
+	m.buttons.Resize(bs)
+	m.buttons.Move(fyne.NewPos(size.Width-bs.Width-theme.Padding()*2, size.Height-bs.Height-theme.Padding()*2-20))
+	r.draw()
+}
+
+func (r *mapRenderer) Refresh() {
+	r.draw()
+	canvas.Refresh(r.m)
+}
+
+// style returns the palette for the theme variant in force.
+func (m *MapView) style() *geo.Style {
+	if Variant() == theme.VariantDark {
+		return &geo.StyleDark
+	}
+	return &geo.StyleLight
+}
+
+// cache returns the tile cache for the scene the view needs now.
+func (m *MapView) cache(v *geo.View, day timeline.Day) *geo.TileCache {
+	if m.data == nil {
+		return nil
+	}
+	st := m.style()
+	detail := geo.Detail50m
+	if v.Scale < detailScale {
+		detail = geo.Detail10m
+	}
+	key := sceneKey{dark: st == &geo.StyleDark, detail: detail, epoch: m.data.EpochKey(day.Time())}
+	c := m.scenes[key]
+	if c == nil {
+		layers := m.data.BaseLayers(detail, day.Time(), st)
+		c = geo.NewTileCache(geo.NewScene(geo.Theatre, st, layers), tileCacheBytes, 0, func(geo.TileKey) { m.tileReady() })
+		m.scenes[key] = c
+		m.sceneOrder = append(m.sceneOrder, key)
+		for len(m.sceneOrder) > maxScenes {
+			old := m.sceneOrder[0]
+			m.sceneOrder = m.sceneOrder[1:]
+			m.scenes[old].Close()
+			delete(m.scenes, old)
+		}
+	} else {
+		for i, k := range m.sceneOrder {
+			if k == key {
+				m.sceneOrder = append(append(m.sceneOrder[:i:i], m.sceneOrder[i+1:]...), key)
+				break
+			}
+		}
+	}
+	return c
+}
+
+// tileReady is called from a tile worker: redraw once on the UI goroutine.
+func (m *MapView) tileReady() {
+	r := m.renderer
+	if m.headless || r == nil || r.queued.Swap(true) {
+		return
+	}
+	fyne.Do(func() {
+		r.queued.Store(false)
+		r.Refresh()
+	})
+}
+
+func (m *MapView) frameComplete() bool {
+	m.mu.Lock()
+	v := m.view
+	m.mu.Unlock()
+	c := m.cache(&v, m.state.Date())
+	if c == nil {
+		return true
+	}
+	f := c.Frame(&v)
+	return f.Complete()
+}
+
+func (r *mapRenderer) draw() {
+	m := r.m
+	if !m.sized {
+		return
+	}
+	m.mu.Lock()
+	v := m.view
+	m.mu.Unlock()
+	st := m.style()
+	r.bg.FillColor = st.Background
+	day := m.state.Date()
+	if c := m.cache(&v, day); c != nil && m.base != nil {
+		f := c.Frame(&v)
+		f.Draw(m.base, st.Background, false)
+		r.base.Refresh()
+	}
+	r.placeOverlay(&v)
+	r.placeMarkers(&v)
+	r.placeScaleBar(&v)
+	fg := theme.Color(theme.ColorNameForeground)
+	r.credit.Color = fg
+	r.credit.Text = m.creditText(day)
+	r.credit.Move(fyne.NewPos(8, float32(v.H)-18))
+	r.credit.Refresh()
+}
+
+func (r *mapRenderer) placeOverlay(v *geo.View) {
+	m := r.m
+	if m.overlay == nil {
+		r.overlay.Hide()
+		return
+	}
+	ov := m.overlayView
+	x0, y0 := ov.ScreenToProj(0, 0)
+	px, py := v.ProjToScreen(x0, y0)
+	k := ov.Scale / v.Scale
+	r.overlay.Image = m.overlay
+	r.overlay.Move(fyne.NewPos(float32(px), float32(py)))
+	r.overlay.Resize(fyne.NewSize(float32(float64(ov.W)*k), float32(float64(ov.H)*k)))
+	r.overlay.Show()
+	r.overlay.Refresh()
+}
+
+// visibleRank is the largest place rank shown at a scale (metres per pixel).
+func visibleRank(scale float64) int {
+	switch {
+	case scale > 6000:
+		return 1
+	case scale > 3000:
+		return 2
+	case scale > 1200:
+		return 3
+	}
+	return 4
+}
+
+func (r *mapRenderer) placeMarkers(v *geo.View) {
+	m := r.m
+	maxRank := visibleRank(v.Scale)
+	dark := Variant() == theme.VariantDark
+	dotFill := color.NRGBA{0x1f, 0x2d, 0x3d, 0xff}
+	dotStroke := color.NRGBA{0xff, 0xff, 0xff, 0xff}
+	textCol := color.NRGBA{0x1f, 0x2d, 0x3d, 0xff}
+	if dark {
+		dotFill, dotStroke, textCol = color.NRGBA{0xf0, 0xe8, 0xd8, 0xff}, color.NRGBA{0x10, 0x10, 0x10, 0xff}, color.NRGBA{0xf0, 0xe8, 0xd8, 0xff}
+	}
+	accent := theme.Color(theme.ColorNamePrimary)
+	const textSize = 13
+	type vis struct {
+		p    *mapPlace
+		x, y float64
+		sel  bool
+	}
+	var shown []vis
+	var items []geo.LabelItem
+	for i := range m.places {
+		p := &m.places[i]
+		sel := m.selected[p.id]
+		if p.rank > maxRank && !sel {
+			continue
+		}
+		x, y := v.ProjToScreen(p.x, p.y)
+		if x < -20 || y < -20 || x > float64(v.W)+20 || y > float64(v.H)+20 {
+			continue
+		}
+		w, ok := r.labelW[p.name]
+		if !ok {
+			w = fyne.MeasureText(p.name, textSize, fyne.TextStyle{Bold: p.rank == 1}).Width
+			r.labelW[p.name] = w
+		}
+		prio := p.priority
+		if sel {
+			prio += 100
+		}
+		shown = append(shown, vis{p, x, y, sel})
+		items = append(items, geo.LabelItem{ID: p.id, X: x, Y: y, W: float64(w), H: textSize + 3, Priority: prio})
+	}
+	placed := geo.PlaceLabels(items, geo.LabelOptions{DotRadius: 5, Gap: 3, W: float64(v.W), H: float64(v.H)})
+	for len(r.dots) < len(shown) {
+		r.dots = append(r.dots, canvas.NewCircle(dotFill))
+		r.labels = append(r.labels, canvas.NewText("", textCol))
+		r.rebuildObjects()
+	}
+	nRings := 0
+	for i, s := range shown {
+		rad := float32(4)
+		if s.p.rank == 1 {
+			rad = 5
+		}
+		d := r.dots[i]
+		d.FillColor, d.StrokeColor, d.StrokeWidth = dotFill, dotStroke, 1
+		if s.sel {
+			d.FillColor = accent
+		}
+		d.Move(fyne.NewPos(float32(s.x)-rad, float32(s.y)-rad))
+		d.Resize(fyne.NewSize(2*rad, 2*rad))
+		d.Show()
+		d.Refresh()
+		if s.sel {
+			if nRings == len(r.rings) {
+				ring := canvas.NewCircle(color.Transparent)
+				r.rings = append(r.rings, ring)
+				r.rebuildObjects()
+			}
+			ring := r.rings[nRings]
+			nRings++
+			ring.FillColor, ring.StrokeColor, ring.StrokeWidth = color.Transparent, accent, 3
+			ring.Move(fyne.NewPos(float32(s.x)-11, float32(s.y)-11))
+			ring.Resize(fyne.NewSize(22, 22))
+			ring.Show()
+			ring.Refresh()
+		}
+		t := r.labels[i]
+		pl := placed[i]
+		if pl.Pos == geo.LabelHidden {
+			t.Hide()
+			continue
+		}
+		t.Text = s.p.name
+		t.TextSize = textSize
+		t.TextStyle = fyne.TextStyle{Bold: s.p.rank == 1 || s.sel}
+		t.Color = textCol
+		if s.sel {
+			t.Color = accent
+		}
+		t.Move(fyne.NewPos(float32(pl.Rect.X0), float32(pl.Rect.Y0)))
+		t.Show()
+		t.Refresh()
+	}
+	for i := len(shown); i < len(r.dots); i++ {
+		r.dots[i].Hide()
+		r.labels[i].Hide()
+	}
+	for i := nRings; i < len(r.rings); i++ {
+		r.rings[i].Hide()
+	}
+}
+
+// niceLength returns the largest 1, 2 or 5 × 10^n not above x.
+func niceLength(x float64) float64 {
+	if x <= 0 {
+		return 0
+	}
+	p := math.Pow(10, math.Floor(math.Log10(x)))
+	for _, f := range []float64{5, 2, 1} {
+		if f*p <= x {
+			return f * p
+		}
+	}
+	return p
+}
+
+func (r *mapRenderer) placeScaleBar(v *geo.View) {
+	y := float64(v.H) - 34
+	lon0, lat0 := v.FromScreen(16, y)
+	lon1, lat1 := v.FromScreen(16+150, y)
+	metres := orbgeo.Distance(orb.Point{lon0, lat0}, orb.Point{lon1, lat1})
+	if metres <= 0 || math.IsNaN(metres) {
+		r.scaleBar.Hide()
+		r.scaleTxt.Hide()
+		return
+	}
+	km := niceLength(metres / 1000)
+	px := 150 * km * 1000 / metres
+	fg := theme.Color(theme.ColorNameForeground)
+	r.scaleBar.StrokeColor = fg
+	r.scaleBar.Position1 = fyne.NewPos(16, float32(y))
+	r.scaleBar.Position2 = fyne.NewPos(16+float32(px), float32(y))
+	r.scaleTxt.Text = fmt.Sprintf("%g km", km)
+	r.scaleTxt.Color = fg
+	r.scaleTxt.Move(fyne.NewPos(20+float32(px), float32(y)-9))
+	r.scaleBar.Show()
+	r.scaleTxt.Show()
+	r.scaleBar.Refresh()
+	r.scaleTxt.Refresh()
+}
+
+// scheduleOverlay renders the fronts and the Axis-held area of the date shown for the current
+// view after delay, in the background, and swaps it in if nothing newer was asked for since.
+func (m *MapView) scheduleOverlay(delay time.Duration) {
+	if m.data == nil || !m.sized {
+		return
+	}
+	m.mu.Lock()
+	m.overlayGen++
+	gen := m.overlayGen
+	m.mu.Unlock()
+	m.overlayBusy.Add(1)
+	run := func() {
+		defer m.overlayBusy.Done()
+		m.mu.Lock()
+		v := m.view
+		current := gen == m.overlayGen
+		m.mu.Unlock()
+		if !current {
+			return
+		}
+		day := m.state.Date()
+		st := *m.style()
+		st.Background = color.NRGBA{}
+		img := geo.RenderFrame(&v, &st, m.data.OverlayLayers(day.Time()))
+		fyne.Do(func() {
+			m.mu.Lock()
+			stale := gen != m.overlayGen
+			m.mu.Unlock()
+			if stale {
+				return
+			}
+			m.overlay, m.overlayView, m.overlayDay = img, v, day
+			if m.renderer != nil {
+				m.renderer.Refresh()
+			}
+		})
+	}
+	if m.headless {
+		m.renderOverlayNow()
+		m.overlayBusy.Done()
+		return
+	}
+	if delay <= 0 {
+		go run()
+		return
+	}
+	time.AfterFunc(delay, run)
+}
+
+// renderOverlayNow draws the overlay for the current view and date on the calling goroutine
+// (headless use: snapshots and tests).
+func (m *MapView) renderOverlayNow() {
+	v := m.View()
+	day := m.state.Date()
+	st := *m.style()
+	st.Background = color.NRGBA{}
+	m.overlay, m.overlayView, m.overlayDay = geo.RenderFrame(&v, &st, m.data.OverlayLayers(day.Time())), v, day
+}
+
+// overlayCurrent reports whether the overlay shows the current view and date.
+func (m *MapView) overlayCurrent() bool {
+	if m.data == nil {
+		return true
+	}
+	m.mu.Lock()
+	v := m.view
+	m.mu.Unlock()
+	return m.overlay != nil && m.overlayView == v && m.overlayDay == m.state.Date()
+}

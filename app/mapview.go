@@ -1,0 +1,421 @@
+package app
+
+import (
+	"fmt"
+	"image"
+	"math"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
+
+	"frontline-atlas/geo"
+	"frontline-atlas/timeline"
+)
+
+// The map's initial and "fit" view: Europe and the western USSR, where most of the story is.
+var defaultMapBound = orb.Bound{Min: orb.Point{2, 36}, Max: orb.Point{62, 68}}
+
+const (
+	tileCacheBytes = 64 << 20 // pixels of cached base-map tiles kept per scene
+	doubleTapTime  = 350 * time.Millisecond
+	doubleTapDist  = 24 // pixels
+	wheelZoomRate  = 0.015
+	keyPanStep     = 120     // pixels an arrow key pans
+	placeCell      = 50000.0 // metres: the spatial index's cell for place markers
+)
+
+// MapView is the map: base-map tiles rendered in the background and cached, the fronts and the
+// Axis-held area of the date shown as an overlay image, and places as markers with labels that
+// never overlap. Drag pans (with inertia), the wheel zooms about the pointer, a double tap zooms
+// in, and on-screen buttons zoom and fit for fingers.
+type MapView struct {
+	widget.BaseWidget
+
+	// OnPlaceTapped is called with the id of the place tapped.
+	OnPlaceTapped func(id string)
+
+	state *State
+	cat   *timeline.Catalog
+	data  *geo.MapData
+
+	mu         sync.Mutex // guards view while background work reads a copy
+	view       geo.View
+	sized      bool
+	moved      bool // the user has panned or zoomed: resizing keeps the view
+	headless   bool // no background callbacks: WaitReady drives drawing (snapshots, tests)
+	variant    fyne.ThemeVariant
+	scenes     map[sceneKey]*geo.TileCache
+	sceneOrder []sceneKey
+	places     []mapPlace
+	index      *geo.PointIndex
+	selected   map[string]bool
+	base       *image.RGBA
+	ready      chan struct{} // closed when the current frame is complete
+	pending    bool
+
+	overlay       *image.RGBA
+	overlayView   geo.View
+	overlayDay    timeline.Day
+	overlayGen    int
+	overlayBusy   sync.WaitGroup
+	overlayTimer  *time.Timer
+	lastTap       time.Time
+	lastTapPos    fyne.Position
+	velocity      fyne.Delta
+	lastDrag      time.Time
+	inertia       *fyne.Animation
+	ZoomInB       *widget.Button
+	ZoomOutB      *widget.Button
+	FitB          *widget.Button
+	buttons       *fyne.Container
+	renderer      *mapRenderer
+	refreshQueued bool
+}
+
+type sceneKey struct {
+	dark   bool
+	detail string
+	epoch  string
+}
+
+// maxScenes bounds the scenes (theme × detail × epoch) whose tiles are kept.
+const maxScenes = 3
+
+// creditText is the attribution line at the bottom of the map, naming the border snapshot.
+func (m *MapView) creditText(day timeline.Day) string {
+	if m.data == nil {
+		return ""
+	}
+	return fmt.Sprintf(lang.L("Natural Earth · historical-basemaps (GPL-3.0), borders of %d · fronts: Frontline Atlas"), m.data.BorderYear(day.Time()))
+}
+
+type mapPlace struct {
+	id       string
+	name     string
+	x, y     float64 // projected metres
+	rank     int
+	priority int
+}
+
+var (
+	_ fyne.Draggable  = (*MapView)(nil)
+	_ fyne.Scrollable = (*MapView)(nil)
+	_ fyne.Tappable   = (*MapView)(nil)
+)
+
+// NewMapView makes the map for the state, the catalog's places and the map data.
+func NewMapView(state *State, cat *timeline.Catalog, data *geo.MapData, headless bool) *MapView {
+	m := &MapView{state: state, data: data, headless: headless, scenes: map[sceneKey]*geo.TileCache{}, selected: map[string]bool{}}
+	m.view = *geo.NewView(geo.Theatre, 1024, 640, 35, 52, 5000)
+	m.ZoomInB = widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { m.zoomCentre(2) })
+	m.ZoomOutB = widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { m.zoomCentre(0.5) })
+	m.FitB = widget.NewButtonWithIcon("", theme.ViewFullScreenIcon(), m.FitSelection)
+	m.buttons = container.NewVBox(
+		container.NewGridWrap(fyne.NewSize(48, 48), m.ZoomInB),
+		container.NewGridWrap(fyne.NewSize(48, 48), m.ZoomOutB),
+		container.NewGridWrap(fyne.NewSize(48, 48), m.FitB))
+	m.SetCatalog(cat)
+	m.ExtendBaseWidget(m)
+	return m
+}
+
+// SetCatalog replaces the places shown.
+func (m *MapView) SetCatalog(cat *timeline.Catalog) {
+	m.cat = cat
+	m.places = m.places[:0]
+	var pts []geo.IndexPoint
+	if cat != nil {
+		for _, p := range cat.Places() {
+			x, y := geo.Theatre.Forward(p.Lon, p.Lat)
+			rank := p.Rank
+			if rank == 0 {
+				rank = 3
+			}
+			m.places = append(m.places, mapPlace{id: p.ID, name: p.Name.String(), x: x, y: y, rank: rank, priority: 10 - 2*rank})
+			pts = append(pts, geo.IndexPoint{ID: p.ID, X: x, Y: y})
+		}
+	}
+	m.index = geo.NewPointIndex(pts, placeCell)
+	m.selectionChanged()
+}
+
+// View returns a copy of the current view.
+func (m *MapView) View() geo.View {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.view
+}
+
+// StateChanged follows the application state: a new date redraws the fronts, a new selection
+// highlights its places and brings them into view.
+func (m *MapView) StateChanged(c Change) {
+	if c.Selection {
+		m.selectionChanged()
+		if len(m.selected) > 0 && m.sized {
+			m.ensureSelectionVisible()
+		}
+	}
+	if c.Date || c.Selection {
+		m.scheduleOverlay(0)
+		m.queueRefresh()
+	}
+}
+
+func (m *MapView) selectionChanged() {
+	m.selected = map[string]bool{}
+	if m.cat == nil || m.state == nil {
+		return
+	}
+	sel := m.state.Selection()
+	switch sel.Kind {
+	case timeline.KindPlace:
+		m.selected[sel.ID] = true
+	case "":
+	default:
+		for _, r := range m.cat.Related(sel, timeline.KindPlace) {
+			m.selected[r.ID] = true
+		}
+	}
+}
+
+// selectionBound returns the lon/lat bound of the selected places, and false when none.
+func (m *MapView) selectionBound() (orb.Bound, bool) {
+	var b orb.Bound
+	n := 0
+	for id := range m.selected {
+		p := m.cat.Place(id)
+		if p == nil {
+			continue
+		}
+		pt := orb.Point{p.Lon, p.Lat}
+		if n == 0 {
+			b = pt.Bound()
+		} else {
+			b = b.Extend(pt)
+		}
+		n++
+	}
+	return b, n > 0
+}
+
+// FitSelection fits the view to the selected places, or to the default view when none.
+func (m *MapView) FitSelection() {
+	b, ok := m.selectionBound()
+	m.mu.Lock()
+	if ok {
+		b = b.Pad(1.5) // degrees around the places, so one place is not shown at street level
+		m.view.Fit(b, 60)
+	} else {
+		m.view.Fit(defaultMapBound, 10)
+	}
+	m.moved = false
+	m.mu.Unlock()
+	m.viewChanged()
+}
+
+// ensureSelectionVisible pans (and zooms out if needed) so the selected places are on screen.
+func (m *MapView) ensureSelectionVisible() {
+	b, ok := m.selectionBound()
+	if !ok {
+		return
+	}
+	m.mu.Lock()
+	v := m.view
+	inside := true
+	for _, pt := range []orb.Point{b.Min, b.Max, {b.Min[0], b.Max[1]}, {b.Max[0], b.Min[1]}} {
+		x, y := v.ToScreen(pt[0], pt[1])
+		if x < 40 || y < 40 || x > float64(v.W)-40 || y > float64(v.H)-40 {
+			inside = false
+		}
+	}
+	m.mu.Unlock()
+	if !inside {
+		m.FitSelection()
+	}
+}
+
+func (m *MapView) zoomCentre(f float64) {
+	m.mu.Lock()
+	m.view.ZoomAbout(f, float64(m.view.W)/2, float64(m.view.H)/2)
+	m.moved = true
+	m.mu.Unlock()
+	m.viewChanged()
+}
+
+// ZoomAbout zooms by factor about a point of the widget (pixels).
+func (m *MapView) ZoomAbout(factor float64, at fyne.Position) {
+	m.mu.Lock()
+	m.view.ZoomAbout(factor, float64(at.X), float64(at.Y))
+	m.moved = true
+	m.mu.Unlock()
+	m.viewChanged()
+}
+
+// Pan moves the map content by d pixels.
+func (m *MapView) Pan(d fyne.Delta) {
+	m.mu.Lock()
+	m.view.Pan(float64(d.DX), float64(d.DY))
+	m.clampView()
+	m.moved = true
+	m.mu.Unlock()
+	m.viewChanged()
+}
+
+// clampView keeps the view centre over the theatre. m.mu is held.
+func (m *MapView) clampView() {
+	lon, lat := m.view.Proj.Inverse(m.view.CX, m.view.CY)
+	cl := math.Max(-20, math.Min(190, lon))
+	ca := math.Max(15, math.Min(82, lat))
+	if cl != lon || ca != lat {
+		m.view.CX, m.view.CY = m.view.Proj.Forward(cl, ca)
+	}
+}
+
+func (m *MapView) viewChanged() {
+	m.scheduleOverlay(120 * time.Millisecond)
+	m.queueRefresh()
+}
+
+// queueRefresh redraws on the next pass of the UI goroutine, coalescing repeated requests.
+func (m *MapView) queueRefresh() {
+	if m.renderer == nil {
+		return
+	}
+	m.renderer.Refresh()
+}
+
+// Dragged pans with the pointer.
+func (m *MapView) Dragged(ev *fyne.DragEvent) {
+	if m.inertia != nil {
+		m.inertia.Stop()
+		m.inertia = nil
+	}
+	now := time.Now()
+	if dt := now.Sub(m.lastDrag).Seconds(); dt > 0 && dt < 0.1 {
+		k := float32(0.6)
+		m.velocity = fyne.NewDelta(k*m.velocity.DX+(1-k)*ev.Dragged.DX/float32(dt), k*m.velocity.DY+(1-k)*ev.Dragged.DY/float32(dt))
+	} else {
+		m.velocity = fyne.Delta{}
+	}
+	m.lastDrag = now
+	m.Pan(ev.Dragged)
+}
+
+// DragEnd lets the map glide on with the drag's speed, slowing to a stop.
+func (m *MapView) DragEnd() {
+	v := m.velocity
+	m.velocity = fyne.Delta{}
+	speed := math.Hypot(float64(v.DX), float64(v.DY))
+	if speed < 200 || time.Since(m.lastDrag) > 80*time.Millisecond {
+		return
+	}
+	const dur = 0.6 // seconds
+	prev := float32(0)
+	m.inertia = fyne.NewAnimation(time.Duration(dur*float64(time.Second)), func(p float32) {
+		// distance covered by a velocity decaying linearly to zero: v·T·(p − p²/2)
+		s := p - p*p/2
+		step := s - prev
+		prev = s
+		m.Pan(fyne.NewDelta(v.DX*dur*step, v.DY*dur*step))
+	})
+	m.inertia.Curve = fyne.AnimationLinear
+	m.inertia.Start()
+}
+
+// Scrolled zooms about the pointer (wheel, trackpad).
+func (m *MapView) Scrolled(ev *fyne.ScrollEvent) {
+	if ev.Scrolled.DY == 0 {
+		if ev.Scrolled.DX != 0 {
+			m.Pan(fyne.NewDelta(ev.Scrolled.DX, 0))
+		}
+		return
+	}
+	m.ZoomAbout(math.Exp(float64(ev.Scrolled.DY)*wheelZoomRate), ev.Position)
+}
+
+// Tapped opens the nearest place within reach of a finger; a second tap soon after at the same
+// spot zooms in (double tap), without delaying the first.
+func (m *MapView) Tapped(ev *fyne.PointEvent) {
+	now := time.Now()
+	if now.Sub(m.lastTap) < doubleTapTime && dist(ev.Position, m.lastTapPos) < doubleTapDist {
+		m.lastTap = time.Time{}
+		m.ZoomAbout(2, ev.Position)
+		return
+	}
+	m.lastTap, m.lastTapPos = now, ev.Position
+	if id, ok := m.PlaceAt(ev.Position); ok && m.OnPlaceTapped != nil {
+		m.OnPlaceTapped(id)
+	}
+}
+
+// PlaceAt returns the visible place nearest to a point of the widget within geo.HitRadius pixels.
+func (m *MapView) PlaceAt(pos fyne.Position) (string, bool) {
+	m.mu.Lock()
+	v := m.view
+	m.mu.Unlock()
+	x, y := v.ScreenToProj(float64(pos.X), float64(pos.Y))
+	p, ok := m.index.Nearest(x, y, geo.HitRadius*v.Scale)
+	return p.ID, ok
+}
+
+// HandleKey pans with the arrow keys and zooms with + and −; it reports whether it used the key.
+func (m *MapView) HandleKey(k fyne.KeyName) bool {
+	switch k {
+	case fyne.KeyUp:
+		m.Pan(fyne.NewDelta(0, keyPanStep))
+	case fyne.KeyDown:
+		m.Pan(fyne.NewDelta(0, -keyPanStep))
+	case fyne.KeyLeft:
+		m.Pan(fyne.NewDelta(keyPanStep, 0))
+	case fyne.KeyRight:
+		m.Pan(fyne.NewDelta(-keyPanStep, 0))
+	case fyne.KeyPlus, fyne.KeyEqual:
+		m.zoomCentre(2)
+	case fyne.KeyMinus:
+		m.zoomCentre(0.5)
+	default:
+		return false
+	}
+	return true
+}
+
+func dist(a, b fyne.Position) float32 {
+	return float32(math.Hypot(float64(a.X-b.X), float64(a.Y-b.Y)))
+}
+
+// WaitReady blocks until the base map of the current view is sharp and the fronts overlay is
+// drawn (for snapshots and tests).
+func (m *MapView) WaitReady() {
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		m.refreshNow()
+		m.overlayBusy.Wait()
+		if m.headless && !m.overlayCurrent() {
+			m.renderOverlayNow()
+		}
+		if m.frameComplete() && m.overlayCurrent() {
+			m.refreshNow()
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func (m *MapView) refreshNow() {
+	if m.renderer != nil {
+		m.renderer.Refresh()
+	}
+}
+
+// CreateRenderer implements fyne.Widget.
+func (m *MapView) CreateRenderer() fyne.WidgetRenderer {
+	r := newMapRenderer(m)
+	m.renderer = r
+	return r
+}

@@ -1,0 +1,215 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+
+	"frontline-atlas/assets"
+	"frontline-atlas/geo"
+	"frontline-atlas/timeline"
+)
+
+// AppID is the application identifier (also in FyneApp.toml); preferences are stored under it.
+const AppID = "org.frontlineatlas.app"
+
+// Content is a loaded content pack with its map data.
+type Content struct {
+	Label   string // "embedded pack" or the folder given
+	Catalog *timeline.Catalog
+	Map     *geo.MapData
+}
+
+// LoadContent loads the content pack in dir, or the embedded pack when dir is "". The error
+// lists every problem, each naming the file, the item and the field. When the catalog loads but
+// some map layers do not, the Content is returned with the map's error: the map shows what loaded.
+func LoadContent(dir string) (*Content, error) {
+	var pack fs.FS
+	label := "embedded pack"
+	if dir == "" {
+		pack = assets.Content()
+	} else {
+		abs, err := filepath.Abs(dir)
+		if err != nil {
+			return nil, fmt.Errorf("content pack %s: %w", dir, err)
+		}
+		st, err := os.Stat(abs)
+		if err != nil {
+			return nil, fmt.Errorf("content pack %s: %w", dir, err)
+		}
+		if !st.IsDir() {
+			return nil, fmt.Errorf("content pack %s: not a folder", dir)
+		}
+		label = dir
+		pack = os.DirFS(abs)
+	}
+	cat, err := timeline.LoadFS(pack, label)
+	if err != nil {
+		return nil, fmt.Errorf("content pack %s has problems:\n%w", label, err)
+	}
+	md, merr := geo.LoadMapData(assets.Map(), pack)
+	c := &Content{Label: label, Catalog: cat, Map: md}
+	if merr != nil {
+		return c, fmt.Errorf("content pack %s: map layers:\n%w", label, merr)
+	}
+	return c, nil
+}
+
+// RunCommand runs a subcommand other than "run" and returns the exit status.
+func RunCommand(cmd Command, stdout, stderr io.Writer) int {
+	switch cmd.Name {
+	case "validate":
+		return runValidate(cmd, stdout, stderr)
+	case "snapshot":
+		content, _ := loadForCommand(cmd.Content, stderr)
+		if content == nil {
+			return 1
+		}
+		if err := Snapshot(content, cmd, cmd.Output); err != nil {
+			fmt.Fprintf(stderr, "frontline-atlas snapshot: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "wrote %s (%dx%d)\n", cmd.Output, cmd.Width, cmd.Height)
+		return 0
+	case "export":
+		content, _ := loadForCommand(cmd.Content, stderr)
+		if content == nil {
+			return 1
+		}
+		if err := timeline.Export(content.Catalog, cmd.Output); err != nil {
+			fmt.Fprintf(stderr, "frontline-atlas export: %v\n", err)
+			return 1
+		}
+		if err := geo.ExportFronts(content.Map, filepath.Join(cmd.Output, "fronts.geojson")); err != nil {
+			fmt.Fprintf(stderr, "frontline-atlas export: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "wrote the chronicle to %s\n", cmd.Output)
+		return 0
+	case "front":
+		content, _ := loadForCommand(cmd.Content, stderr)
+		if content == nil {
+			return 1
+		}
+		b, err := geo.FrontsGeoJSON(content.Map, cmd.Date.Time())
+		if err != nil {
+			fmt.Fprintf(stderr, "frontline-atlas front: %v\n", err)
+			return 1
+		}
+		stdout.Write(append(b, '\n'))
+		return 0
+	}
+	fmt.Fprintf(stderr, "frontline-atlas: unknown command %q\n", cmd.Name)
+	return 2
+}
+
+// loadForCommand loads the pack, printing problems; a map-layer problem is printed but not fatal.
+func loadForCommand(dir string, stderr io.Writer) (*Content, error) {
+	c, err := LoadContent(dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "frontline-atlas: %v\n", err)
+	}
+	return c, err
+}
+
+func runValidate(cmd Command, stdout, stderr io.Writer) int {
+	dir := cmd.Dir
+	if dir == "" {
+		dir = cmd.Content
+	}
+	c, err := LoadContent(dir)
+	if c != nil {
+		label := c.Label
+		fmt.Fprintf(stdout, "%s:\n", label)
+		counts := c.Catalog.Counts()
+		kinds := make([]string, 0, len(counts))
+		for _, k := range timeline.Kinds {
+			kinds = append(kinds, fmt.Sprintf("  %-15s %5d", kindPlural(k), counts[k]))
+		}
+		for _, line := range kinds {
+			fmt.Fprintln(stdout, line)
+		}
+		if c.Map != nil {
+			fmt.Fprintf(stdout, "  %-15s %5d\n", "front keyframes", c.Map.KeyframeCount())
+			fmt.Fprintf(stdout, "  %-15s %5d\n", "map layers", c.Map.LayerCount())
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "%v\n", err)
+		n := countErrors(err)
+		fmt.Fprintf(stderr, "%d problem(s) found\n", n)
+		return 1
+	}
+	fmt.Fprintln(stdout, "no problems found")
+	return 0
+}
+
+// countErrors counts the leaves of a tree of joined errors.
+func countErrors(err error) int {
+	if err == nil {
+		return 0
+	}
+	var j interface{ Unwrap() []error }
+	if errors.As(err, &j) {
+		n := 0
+		for _, e := range j.Unwrap() {
+			n += countErrors(e)
+		}
+		return n
+	}
+	if u := errors.Unwrap(err); u != nil {
+		return countErrors(u)
+	}
+	return 1
+}
+
+// RunWindow opens the application window and runs until it is closed; it returns the exit
+// status. A broken --content pack is reported in a dialog and the embedded pack is shown instead.
+func RunWindow(a fyne.App, cmd Command, stderr io.Writer) int {
+	setupTranslations()
+	ApplyTheme(a, cmd.Theme)
+	var problems []error
+	content, err := LoadContent(cmd.Content)
+	if err != nil {
+		fmt.Fprintf(stderr, "frontline-atlas: %v\n", err)
+		problems = append(problems, err)
+	}
+	if content == nil {
+		content, err = LoadContent("")
+		if err != nil && content == nil {
+			fmt.Fprintf(stderr, "frontline-atlas: the embedded pack failed to load: %v\n", err)
+			return 1
+		}
+	}
+	w := a.NewWindow(lang.L("Frontline Atlas"))
+	ui := New(content.Catalog, content.Map, Options{Date: cmd.Date, Event: cmd.Event})
+	ui.Attach(w)
+	w.Resize(fyne.NewSize(1600, 900))
+	if cmd.Fullscreen {
+		w.SetFullScreen(true)
+	}
+	if cmd.Event != "" && content.Catalog.Event(cmd.Event) == nil {
+		problems = append(problems, fmt.Errorf("--event: no event %q in %s", cmd.Event, content.Label))
+		fmt.Fprintf(stderr, "frontline-atlas: --event: no event %q in %s\n", cmd.Event, content.Label)
+	}
+	if len(problems) > 0 {
+		dialog.ShowError(errors.Join(problems...), w)
+	}
+	w.ShowAndRun()
+	return 0
+}
+
+// kindPlural names a kind in the plural, as validate lists the counts.
+func kindPlural(k timeline.Kind) string {
+	if k == timeline.KindPerson {
+		return "people"
+	}
+	return string(k) + "s"
+}

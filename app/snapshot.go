@@ -1,0 +1,63 @@
+package app
+
+import (
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/software"
+	"fyne.io/fyne/v2/test"
+)
+
+// RenderUI lays out the whole UI at w×h pixels (scale 1) on Fyne's software canvas, waits until
+// the map has finished drawing, and returns the picture. It needs no display. A Fyne app must be
+// current (the snapshot command makes a headless one).
+func RenderUI(ui *UI, w, h int) image.Image {
+	c := software.NewCanvas()
+	c.SetPadded(false)
+	ui.AttachCanvas(c)
+	c.Resize(fyne.NewSize(float32(w), float32(h)))
+	ui.Map.WaitReady()
+	return c.Capture()
+}
+
+// Snapshot renders the UI for the command's date, event, theme and size into a PNG file. The
+// work runs on a goroutine of its own, as Fyne's UI goroutine, so that fyne.Do runs in order.
+func Snapshot(content *Content, cmd Command, out string) error {
+	done := make(chan error, 1)
+	go func() { done <- snapshot(content, cmd, out) }()
+	return <-done
+}
+
+func snapshot(content *Content, cmd Command, out string) error {
+	a := test.NewApp()
+	defer a.Quit()
+	setupTranslations()
+	name := cmd.Theme
+	if name == "system" {
+		name = "light" // a headless app has no system setting: pictures default to the atlas look
+	}
+	ApplyTheme(a, name)
+	if cmd.Event != "" && content.Catalog.Event(cmd.Event) == nil {
+		return fmt.Errorf("--event: no event %q in %s", cmd.Event, content.Label)
+	}
+	ui := New(content.Catalog, content.Map, Options{Date: cmd.Date, Event: cmd.Event, Headless: true})
+	img := RenderUI(ui, cmd.Width, cmd.Height)
+	if dir := filepath.Dir(out); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("snapshot: %w", err)
+		}
+	}
+	f, err := os.Create(out)
+	if err != nil {
+		return fmt.Errorf("snapshot: %w", err)
+	}
+	if err := png.Encode(f, img); err != nil {
+		f.Close()
+		return fmt.Errorf("snapshot: writing %s: %w", out, err)
+	}
+	return f.Close()
+}

@@ -1,0 +1,147 @@
+package app
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"frontline-atlas/timeline"
+)
+
+// playFrame is how often playback advances the date.
+const playFrame = time.Second / 30
+
+// TimelineControls are the buttons above the band: play/pause and speed, steps by day, week and
+// month, zoom for fingers, and the lane filters.
+type TimelineControls struct {
+	t        *TimelineView
+	PlayB    *widget.Button
+	Speed    *widget.Select
+	Steps    map[string]*widget.Button // "-month", "-week", "-day", "+day", "+week", "+month"
+	ZoomInB  *widget.Button
+	ZoomOutB *widget.Button
+	LanesB   *widget.Button
+	Box      *fyne.Container
+	lanesPop *widget.PopUp
+	stop     chan struct{}
+	// Now drives playback; tests replace it with a fake clock.
+	Now func() time.Time
+}
+
+func newTimelineControls(t *TimelineView) *TimelineControls {
+	c := &TimelineControls{t: t, Steps: map[string]*widget.Button{}}
+	c.PlayB = widget.NewButtonWithIcon("", theme.MediaPlayIcon(), c.TogglePlay)
+	var names []string
+	for _, s := range timeline.PlaybackSpeeds {
+		names = append(names, lang.L(s.Name))
+	}
+	c.Speed = widget.NewSelect(names, func(s string) {
+		for i, n := range names {
+			if n == s {
+				t.Playback.SetSpeed(i)
+			}
+		}
+	})
+	c.Speed.SetSelectedIndex(2)
+	step := func(key, label string, unit timeline.StepUnit, n int) *widget.Button {
+		b := widget.NewButton(label, func() {
+			t.Playback.Seek(float64(t.state.Date()))
+			t.Playback.Step(unit, n)
+			t.state.SetDate(t.Playback.Date())
+		})
+		c.Steps[key] = b
+		return b
+	}
+	c.ZoomInB = widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { t.zoomCursor(2) })
+	c.ZoomOutB = widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { t.zoomCursor(0.5) })
+	c.LanesB = widget.NewButtonWithIcon(lang.L("Lanes"), theme.ListIcon(), c.showLanes)
+	c.Box = container.NewHBox(
+		c.PlayB, c.Speed, widget.NewSeparator(),
+		step("-month", "−"+lang.L("month"), timeline.StepMonth, -1),
+		step("-week", "−"+lang.L("week"), timeline.StepWeek, -1),
+		step("-day", "−"+lang.L("day"), timeline.StepDay, -1),
+		step("+day", "+"+lang.L("day"), timeline.StepDay, 1),
+		step("+week", "+"+lang.L("week"), timeline.StepWeek, 1),
+		step("+month", "+"+lang.L("month"), timeline.StepMonth, 1),
+		widget.NewSeparator(), c.ZoomOutB, c.ZoomInB, c.LanesB)
+	return c
+}
+
+// Playing reports whether playback runs.
+func (c *TimelineControls) Playing() bool { return c.t.Playback.Playing() }
+
+// TogglePlay starts or pauses playback. While playing, the date advances every frame at the
+// chosen speed; reaching the end of 1953 pauses.
+func (c *TimelineControls) TogglePlay() {
+	p := c.t.Playback
+	if p.Playing() {
+		c.pause()
+		return
+	}
+	p.Now = c.Now
+	p.Seek(float64(c.t.state.Date()))
+	p.Play()
+	c.PlayB.SetIcon(theme.MediaPauseIcon())
+	c.stop = make(chan struct{})
+	stop := c.stop
+	go func() {
+		tk := time.NewTicker(playFrame)
+		defer tk.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-tk.C:
+				fyne.Do(func() { c.Advance() })
+			}
+		}
+	}()
+}
+
+// Advance moves playback by the time passed since the last frame and shows the new date.
+func (c *TimelineControls) Advance() {
+	p := c.t.Playback
+	if !p.Playing() {
+		return
+	}
+	p.Tick()
+	c.t.state.SetDate(p.Date())
+	if !p.Playing() {
+		c.pause()
+	}
+}
+
+func (c *TimelineControls) pause() {
+	c.t.Playback.Pause()
+	if c.stop != nil {
+		close(c.stop)
+		c.stop = nil
+	}
+	c.PlayB.SetIcon(theme.MediaPlayIcon())
+}
+
+func (c *TimelineControls) showLanes() {
+	cv := fyne.CurrentApp().Driver().CanvasForObject(c.LanesB)
+	if cv == nil || c.t.cat == nil {
+		return
+	}
+	box := container.NewVBox()
+	for _, l := range c.t.cat.Lanes() {
+		id := l.ID
+		ch := widget.NewCheck(l.Name.String(), func(on bool) { c.t.SetLaneVisible(id, on) })
+		ch.SetChecked(c.t.LaneVisible(id))
+		box.Add(ch)
+	}
+	c.lanesPop = widget.NewPopUp(box, cv)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(c.LanesB)
+	c.lanesPop.ShowAtPosition(pos.Add(fyne.NewPos(0, -box.MinSize().Height-theme.Padding()*2)))
+}
+
+// Panel returns the band with its controls above it.
+func (t *TimelineView) Panel() fyne.CanvasObject {
+	return container.NewBorder(container.NewPadded(t.Controls.Box), nil, nil, nil, t)
+}

@@ -1,0 +1,484 @@
+package app
+
+import (
+	"math"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"frontline-atlas/timeline"
+)
+
+// Timeline band geometry, in pixels at scale 1.
+const (
+	tlGutterMin  = 110 // the least width of the left column with the lane names
+	tlAxisH      = 30  // the time axis along the top of the band
+	tlRowHMax    = 18  // the tallest row of marks and bars
+	tlRowsMax    = 2   // rows per lane where there is room
+	tlLanePad    = 4
+	tlLabelSize  = 12
+	tlCursorGrab = 24 // a drag starting this close to the cursor moves the date
+	tlWheelRate  = 0.012
+)
+
+// TimelineView is the zoomable 1936–1953 band: lanes by category with their events as marks,
+// bars and counted clusters, a time axis whose ticks go from years to days, and the cursor of
+// the date shown. Drag scrolls (with inertia), the wheel zooms about the pointer, a double tap
+// zooms in; dragging the cursor or along the axis moves the date; tapping an event selects it.
+type TimelineView struct {
+	widget.BaseWidget
+
+	// OnEventTapped is called with the id of the event tapped.
+	OnEventTapped func(id string)
+	// OnInteract is called when the user acts on the band (so keys go to it).
+	OnInteract func()
+
+	state    *State
+	cat      *timeline.Catalog
+	scale    timeline.Scale
+	lay      *timeline.Layout
+	items    []timeline.LayoutItem
+	events   []*timeline.Event // parallel to items
+	lanes    []timeline.Lane   // the lanes shown, in order
+	hidden   map[string]bool   // lane ids filtered out
+	ticks    *timeline.TickMaker
+	placed   []timeline.Placed // the last arrangement, for hit-testing
+	sized    bool
+	dragMode int // 0 none, 1 pan, 2 cursor
+	velocity float64
+	lastDrag time.Time
+	inertia  *fyne.Animation
+	lastTap  time.Time
+	lastPos  fyne.Position
+	renderer *timelineRenderer
+
+	gutter, laneH, rowH float32 // geometry fitted to the widget's size
+	rows                int     // rows per lane (without the cluster row)
+
+	// Playback moves the date through the period; Controls holds its buttons.
+	Playback *timeline.Playback
+	Controls *TimelineControls
+	playStop chan struct{}
+}
+
+var (
+	_ fyne.Draggable  = (*TimelineView)(nil)
+	_ fyne.Scrollable = (*TimelineView)(nil)
+	_ fyne.Tappable   = (*TimelineView)(nil)
+)
+
+// NewTimelineView makes the band for a state and catalog.
+func NewTimelineView(state *State, cat *timeline.Catalog) *TimelineView {
+	t := &TimelineView{state: state, hidden: map[string]bool{}, scale: timeline.NewScale(1024 - tlGutterMin),
+		gutter: tlGutterMin, rows: tlRowsMax, rowH: tlRowHMax}
+	t.laneH = tlLanePad*2 + t.rowH*float32(t.rows+1)
+	t.ticks = timeline.NewTickMaker(func(s string) float64 {
+		return float64(fyne.MeasureText(s, 11, fyne.TextStyle{}).Width)
+	})
+	t.Playback = timeline.NewPlayback(state.Date())
+	t.ExtendBaseWidget(t)
+	t.SetCatalog(cat)
+	t.Controls = newTimelineControls(t)
+	return t
+}
+
+// Scale returns the current time scale (a copy).
+func (t *TimelineView) Scale() timeline.Scale { return t.scale }
+
+// Lanes returns the lanes shown, after filters.
+func (t *TimelineView) Lanes() []timeline.Lane { return t.lanes }
+
+// SetCatalog lays out a new catalog's events.
+func (t *TimelineView) SetCatalog(cat *timeline.Catalog) {
+	t.cat = cat
+	t.relayout()
+}
+
+// SetLaneVisible shows or hides the events of one lane (category filter).
+func (t *TimelineView) SetLaneVisible(id string, visible bool) {
+	if visible {
+		delete(t.hidden, id)
+	} else {
+		t.hidden[id] = true
+	}
+	t.relayout()
+	t.Refresh()
+}
+
+// LaneVisible reports whether a lane is shown.
+func (t *TimelineView) LaneVisible(id string) bool { return !t.hidden[id] }
+
+func (t *TimelineView) relayout() {
+	t.items, t.events, t.lanes = t.items[:0], t.events[:0], t.lanes[:0]
+	if t.cat == nil {
+		t.lay, _ = timeline.NewLayout(nil, timeline.LayoutOptions{})
+		return
+	}
+	index := map[string]int{}
+	for _, l := range t.cat.Lanes() {
+		if t.hidden[l.ID] {
+			continue
+		}
+		index[l.ID] = len(t.lanes)
+		t.lanes = append(t.lanes, l)
+	}
+	for _, e := range t.cat.Events() {
+		lane, ok := index[e.Category]
+		if !ok || e.Context {
+			continue
+		}
+		first, last := e.Days()
+		if last < timeline.PeriodStart || first > timeline.PeriodEnd {
+			continue
+		}
+		w := float64(fyne.MeasureText(e.Title.String(), tlLabelSize, fyne.TextStyle{}).Width) + 2
+		t.items = append(t.items, timeline.LayoutItem{ID: e.ID, Lane: lane, Start: first, End: last,
+			Approximate: e.Start.Approximate || e.End.Approximate, Priority: e.Importance, LabelW: w})
+		t.events = append(t.events, e)
+	}
+	// Every lane exists in the layout even when empty, so rows line up with lane names.
+	lay, err := timeline.NewLayout(t.items, timeline.LayoutOptions{MaxRows: t.rows})
+	if err != nil {
+		logf("timeline layout: %v", err)
+		lay, _ = timeline.NewLayout(nil, timeline.LayoutOptions{MaxRows: t.rows})
+	}
+	t.lay = lay
+	t.fitGutter()
+}
+
+// fitLanes sizes the lanes to the band's height: rows as tall as tlRowHMax where there is room,
+// one row per lane (plus the cluster row) when the window is short. It lays out again when the
+// number of rows changes.
+func (t *TimelineView) fitLanes(h float32) {
+	n := float32(max(len(t.lanes), 1))
+	lane := (h - tlAxisH) / n
+	rows := tlRowsMax
+	if lane < tlLanePad*2+14*float32(tlRowsMax+1) {
+		rows = 1
+	}
+	t.rowH = fyne.Min(tlRowHMax, (lane-tlLanePad*2)/float32(rows+1))
+	t.rowH = fyne.Max(t.rowH, 8)
+	t.laneH = tlLanePad*2 + t.rowH*float32(rows+1)
+	if rows != t.rows {
+		t.rows = rows
+		t.relayout()
+	}
+}
+
+// fitGutter makes the lane-name column as wide as the longest name.
+func (t *TimelineView) fitGutter() {
+	w := float32(tlGutterMin)
+	for _, l := range t.lanes {
+		w = fyne.Max(w, fyne.MeasureText(l.Name.String(), 12, fyne.TextStyle{Bold: true}).Width+theme.Padding()*4)
+	}
+	t.gutter = fyne.Min(w, 200)
+}
+
+// X returns the widget x of a fractional day.
+func (t *TimelineView) X(day float64) float32 { return t.gutter + float32(t.scale.X(day)) }
+
+// DayAt returns the day under a widget x.
+func (t *TimelineView) DayAt(x float32) timeline.Day {
+	return timeline.Day(math.Floor(t.scale.Day(float64(x - t.gutter))))
+}
+
+// StateChanged follows the state: the cursor stays in view, and a selected event is scrolled to.
+func (t *TimelineView) StateChanged(c Change) {
+	if c.Selection {
+		if r := t.state.Selection(); r.Kind == timeline.KindEvent && t.cat != nil {
+			if e := t.cat.Event(r.ID); e != nil {
+				t.ShowEvent(e)
+			}
+		}
+	}
+	if c.Date {
+		if !t.Playback.Playing() {
+			t.Playback.Seek(float64(t.state.Date()))
+		}
+		t.keepCursorVisible()
+	}
+	t.Refresh()
+}
+
+// ShowEvent scrolls (and zooms out if needed) so the whole event is in view.
+func (t *TimelineView) ShowEvent(e *timeline.Event) {
+	first, last := e.Days()
+	s0, s1 := t.scale.Start(), t.scale.End()
+	if float64(first) >= s0 && float64(last+1) <= s1 {
+		return
+	}
+	span := float64(last+1) - float64(first)
+	if span > (s1-s0)*0.8 {
+		t.scale.ShowRange(float64(first)-span*0.15, float64(last+1)+span*0.15)
+	} else {
+		t.scale.CenterOn((float64(first) + float64(last+1)) / 2)
+	}
+}
+
+func (t *TimelineView) keepCursorVisible() {
+	d := float64(t.state.Date()) + 0.5
+	margin := (t.scale.End() - t.scale.Start()) * 0.05
+	if d < t.scale.Start()+margin || d > t.scale.End()-margin {
+		t.scale.CenterOn(d)
+	}
+}
+
+// ZoomAbout zooms the band by factor about a widget x.
+func (t *TimelineView) ZoomAbout(factor float64, x float32) {
+	t.scale.ZoomAbout(factor, float64(x-t.gutter))
+	t.Refresh()
+}
+
+// zoomCursor zooms about the cursor when it is in view, else about the middle.
+func (t *TimelineView) zoomCursor(factor float64) {
+	x := t.X(float64(t.state.Date()) + 0.5)
+	if x < t.gutter || x > t.Size().Width {
+		x = t.gutter + (t.Size().Width-t.gutter)/2
+	}
+	t.ZoomAbout(factor, x)
+}
+
+func (t *TimelineView) interact() {
+	if t.OnInteract != nil {
+		t.OnInteract()
+	}
+}
+
+// Dragged scrolls the band, or moves the date when the drag started on the cursor or the axis.
+func (t *TimelineView) Dragged(ev *fyne.DragEvent) {
+	t.interact()
+	if t.inertia != nil {
+		t.inertia.Stop()
+		t.inertia = nil
+	}
+	if t.dragMode == 0 {
+		start := ev.Position.Subtract(ev.Dragged)
+		cx := t.X(float64(t.state.Date()) + 0.5)
+		if start.Y < tlAxisH || float32(math.Abs(float64(start.X-cx))) < tlCursorGrab {
+			t.dragMode = 2
+		} else {
+			t.dragMode = 1
+		}
+	}
+	if t.dragMode == 2 {
+		x := fyne.Min(fyne.Max(ev.Position.X, t.gutter), t.Size().Width-1)
+		t.state.SetDate(t.DayAt(x))
+		return
+	}
+	now := time.Now()
+	if dt := now.Sub(t.lastDrag).Seconds(); dt > 0 && dt < 0.1 {
+		t.velocity = 0.6*t.velocity + 0.4*float64(ev.Dragged.DX)/dt
+	} else {
+		t.velocity = 0
+	}
+	t.lastDrag = now
+	t.scale.Pan(float64(ev.Dragged.DX))
+	t.Refresh()
+}
+
+// DragEnd ends a drag; a fast scroll glides on and slows to a stop.
+func (t *TimelineView) DragEnd() {
+	mode := t.dragMode
+	t.dragMode = 0
+	v := t.velocity
+	t.velocity = 0
+	if mode != 1 || math.Abs(v) < 200 || time.Since(t.lastDrag) > 80*time.Millisecond {
+		return
+	}
+	const dur = 0.6
+	prev := float32(0)
+	t.inertia = fyne.NewAnimation(time.Duration(dur*float64(time.Second)), func(p float32) {
+		s := p - p*p/2
+		step := s - prev
+		prev = s
+		t.scale.Pan(v * dur * float64(step))
+		t.Refresh()
+	})
+	t.inertia.Curve = fyne.AnimationLinear
+	t.inertia.Start()
+}
+
+// Scrolled zooms about the pointer with the wheel; a sideways scroll (trackpad) scrolls.
+func (t *TimelineView) Scrolled(ev *fyne.ScrollEvent) {
+	t.interact()
+	if ev.Scrolled.DX != 0 && math.Abs(float64(ev.Scrolled.DX)) > math.Abs(float64(ev.Scrolled.DY)) {
+		t.scale.Pan(float64(ev.Scrolled.DX))
+		t.Refresh()
+		return
+	}
+	t.ZoomAbout(math.Exp(float64(ev.Scrolled.DY)*tlWheelRate), ev.Position.X)
+}
+
+// Tapped selects the event under the pointer, zooms into a cluster, or on the axis moves the
+// date; a second tap soon after at the same spot zooms in.
+func (t *TimelineView) Tapped(ev *fyne.PointEvent) {
+	t.interact()
+	now := time.Now()
+	if now.Sub(t.lastTap) < doubleTapTime && dist(ev.Position, t.lastPos) < doubleTapDist {
+		t.lastTap = time.Time{}
+		t.ZoomAbout(2, ev.Position.X)
+		return
+	}
+	t.lastTap, t.lastPos = now, ev.Position
+	if ev.Position.X < t.gutter {
+		return
+	}
+	if ev.Position.Y < tlAxisH {
+		t.state.SetDate(t.DayAt(ev.Position.X))
+		return
+	}
+	p, ok := t.PlacedAt(ev.Position)
+	if !ok {
+		return
+	}
+	if p.Kind == timeline.PlacedCluster {
+		t.scale.ShowRange(float64(p.Start)-1, float64(p.End)+2)
+		t.Refresh()
+		return
+	}
+	if t.OnEventTapped != nil {
+		t.OnEventTapped(t.items[p.Item].ID)
+	}
+}
+
+// rowY returns the top of a row of a lane, in widget pixels.
+func (t *TimelineView) rowY(lane, row int) float32 {
+	return tlAxisH + float32(lane)*t.laneH + tlLanePad + float32(row)*t.rowH
+}
+
+// PlacedAt returns what is drawn under a widget position (a mark, bar or cluster), within a
+// finger's reach horizontally.
+func (t *TimelineView) PlacedAt(pos fyne.Position) (timeline.Placed, bool) {
+	best, bestD := -1, float32(12)
+	for i, p := range t.placed {
+		y := t.rowY(p.Lane, p.Row)
+		if pos.Y < y-2 || pos.Y > y+t.rowH+2 {
+			continue
+		}
+		x0, x1 := t.gutter+float32(p.BoxX0), t.gutter+float32(p.BoxX1)
+		if p.Label != timeline.LabelHidden {
+			x1 = fyne.Max(x1, t.gutter+float32(p.LabelX+p.LabelW))
+			x0 = fyne.Min(x0, t.gutter+float32(p.LabelX))
+		}
+		var d float32
+		switch {
+		case pos.X < x0:
+			d = x0 - pos.X
+		case pos.X > x1:
+			d = pos.X - x1
+		}
+		if d < bestD || (d == 0 && best >= 0 && bestD == 0 && p.Kind != timeline.PlacedCluster) {
+			best, bestD = i, d
+		}
+	}
+	if best < 0 {
+		return timeline.Placed{}, false
+	}
+	return t.placed[best], true
+}
+
+// HandleKey moves the date (←/→ by the unit the axis shows, Home/End to the ends of the period),
+// zooms (+/−), goes to the previous/next event (PageUp/PageDown, as presentation clickers send)
+// and plays or pauses (Space). It reports whether it used the key.
+func (t *TimelineView) HandleKey(k fyne.KeyName) bool {
+	d := t.state.Date()
+	switch k {
+	case fyne.KeyLeft, fyne.KeyRight:
+		n := 1
+		if k == fyne.KeyLeft {
+			n = -1
+		}
+		t.Playback.Seek(float64(d))
+		switch t.ticks.Unit() {
+		case "day", "week":
+			t.Playback.Step(timeline.StepDay, n)
+		case "month", "quarter":
+			t.Playback.Step(timeline.StepMonth, n)
+		default:
+			t.Playback.Step(timeline.StepMonth, 12*n)
+		}
+		t.state.SetDate(t.Playback.Date())
+	case fyne.KeyHome:
+		t.state.SetDate(timeline.PeriodStart)
+	case fyne.KeyEnd:
+		t.state.SetDate(timeline.PeriodEnd)
+	case fyne.KeyPlus, fyne.KeyEqual:
+		t.zoomCursor(2)
+	case fyne.KeyMinus:
+		t.zoomCursor(0.5)
+	case fyne.KeyPageDown, fyne.KeyPageUp:
+		if e := t.neighbourEvent(k == fyne.KeyPageDown); e != nil && t.OnEventTapped != nil {
+			t.OnEventTapped(e.ID)
+		}
+	case fyne.KeySpace:
+		t.Controls.TogglePlay()
+	default:
+		return false
+	}
+	return true
+}
+
+// neighbourEvent returns the next (or previous) shown event after (before) the selected event,
+// or after (before) the date shown when no event is selected.
+func (t *TimelineView) neighbourEvent(next bool) *timeline.Event {
+	if len(t.events) == 0 {
+		return nil
+	}
+	sel := t.state.Selection()
+	cur := -1
+	if sel.Kind == timeline.KindEvent {
+		for i, e := range t.cat.Events() {
+			if e.ID == sel.ID {
+				cur = i
+				break
+			}
+		}
+	}
+	all := t.cat.Events()
+	visible := func(e *timeline.Event) bool { return !t.hidden[e.Category] && !e.Context }
+	if cur < 0 {
+		d := t.state.Date()
+		if next {
+			for _, e := range all {
+				if first, _ := e.Days(); first > d && visible(e) {
+					return e
+				}
+			}
+			return nil
+		}
+		for i := len(all) - 1; i >= 0; i-- {
+			if first, _ := all[i].Days(); first < d && visible(all[i]) {
+				return all[i]
+			}
+		}
+		return nil
+	}
+	step := 1
+	if !next {
+		step = -1
+	}
+	for i := cur + step; i >= 0 && i < len(all); i += step {
+		if visible(all[i]) {
+			return all[i]
+		}
+	}
+	return nil
+}
+
+// CreateRenderer implements fyne.Widget.
+func (t *TimelineView) CreateRenderer() fyne.WidgetRenderer {
+	r := newTimelineRenderer(t)
+	t.renderer = r
+	return r
+}
+
+// minSize is the axis and every lane.
+func (t *TimelineView) minSize() fyne.Size {
+	n := len(t.lanes)
+	if n == 0 {
+		n = 1
+	}
+	return fyne.NewSize(t.gutter+200, tlAxisH+float32(n)*(tlLanePad*2+2*10))
+}

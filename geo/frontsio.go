@@ -1,0 +1,364 @@
+package geo
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geojson"
+)
+
+// FrontTheatres lists the theatre ids a fronts file may name. Each file is named after its
+// theatre: fronts/<theatre>.geojson.
+var FrontTheatres = []string{"eastern", "finland", "khasan", "khalkhin-gol", "manchuria"}
+
+// Sides of a front part: who held the area the part encloses. "axis" is Germany and its allies
+// and co-belligerents (Finland 1941-1944, Japan and Manchukuo in 1945); "opponent" is a
+// non-Axis state at war with the USSR (Finland in the Winter War, Japan at Lake Khasan and
+// Khalkhin Gol). "soviet" is the Red Army (and the Mongolian army at Khalkhin Gol).
+const (
+	HeldByAxis     = "axis"
+	HeldByOpponent = "opponent"
+	HeldBySoviet   = "soviet"
+)
+
+// Roles of a feature in a fronts file.
+const (
+	// FrontRoleLine is a keyframe of an open front line, closed into the held area by its rear chain.
+	FrontRoleLine = "front"
+	// FrontRolePocket is a keyframe of a closed area (a pocket, a bridgehead, a besieged city).
+	FrontRolePocket = "pocket"
+	// FrontRoleRear is the fixed chain (no date) that closes a front part into its held area.
+	FrontRoleRear = "rear"
+)
+
+// FrontKeyframe is one part of one theatre at one date, as authored.
+type FrontKeyframe struct {
+	Theatre string
+	Part    string // stable id of the part across keyframes, e.g. "main", "courland"
+	Role    string // FrontRoleLine or FrontRolePocket
+	HeldBy  string // HeldByAxis or HeldBySoviet: who held the area enclosed by the part
+	Day     int    // days since 1970-01-01 UTC (the same count as timeline.Day)
+	Date    string // YYYY-MM-DD as written
+	Source  string
+	Note    string
+	// SeaHead and SeaTail count the vertices at the start and end of a front line that lie on
+	// water: they close the held area but are not drawn.
+	SeaHead, SeaTail int
+	// Line holds the vertices, degrees lon first. For a front, the whole line including the sea
+	// vertices. For a pocket, the ring normalised at load: counter-clockwise in lon/lat, starting
+	// at its northernmost vertex, closed (first vertex repeated last).
+	Line orb.LineString
+	File string // file name inside the folder
+	// Index is the feature's index in its file.
+	Index int
+}
+
+var frontProps = map[string]bool{"theatre": true, "date": true, "source": true, "note": true,
+	"role": true, "part": true, "held_by": true, "sea_head": true, "sea_tail": true}
+
+// LoadFronts reads every dir/*.geojson of fsys (dir is usually "fronts"), validates it strictly
+// and prepares the interpolation. All errors are returned at once, each naming the file, the
+// feature index and the field.
+func LoadFronts(fsys fs.FS, dir string) (*Fronts, error) {
+	names, err := fs.Glob(fsys, path.Join(dir, "*.geojson"))
+	if err != nil {
+		return nil, fmt.Errorf("geo: fronts: %w", err)
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("geo: fronts: no %s/*.geojson files", dir)
+	}
+	var errs []error
+	var keys []*FrontKeyframe
+	rears := map[string]frontRear{} // theatre + "/" + part
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("geo: fronts: %w", err))
+			continue
+		}
+		k, r, ferrs := parseFrontFile(path.Base(name), data)
+		errs = append(errs, ferrs...)
+		keys = append(keys, k...)
+		for id, line := range r {
+			rears[id] = line
+		}
+	}
+	f, berrs := buildFronts(keys, rears)
+	errs = append(errs, berrs...)
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return f, nil
+}
+
+type frontFileDoc struct {
+	Type     string `json:"type"`
+	Features []struct {
+		Type       string                     `json:"type"`
+		Properties map[string]json.RawMessage `json:"properties"`
+		Geometry   json.RawMessage            `json:"geometry"`
+	} `json:"features"`
+}
+
+// parseFrontFile parses one fronts file; rear chains are keyed by theatre + "/" + part.
+func parseFrontFile(file string, data []byte) ([]*FrontKeyframe, map[string]frontRear, []error) {
+	var doc frontFileDoc
+	if err := json.Unmarshal(data, &doc); err != nil {
+		return nil, nil, []error{fmt.Errorf("%s: %w", file, err)}
+	}
+	if doc.Type != "FeatureCollection" {
+		return nil, nil, []error{fmt.Errorf("%s: type %q, want FeatureCollection", file, doc.Type)}
+	}
+	stem := strings.TrimSuffix(file, ".geojson")
+	var errs []error
+	var keys []*FrontKeyframe
+	rears := map[string]frontRear{}
+	for i, ft := range doc.Features {
+		bad := func(field, format string, a ...any) {
+			errs = append(errs, fmt.Errorf("%s: feature %d: %s: %s", file, i, field, fmt.Sprintf(format, a...)))
+		}
+		str := func(key string) string {
+			raw, ok := ft.Properties[key]
+			if !ok {
+				return ""
+			}
+			var s string
+			if err := json.Unmarshal(raw, &s); err != nil {
+				bad(key, "not a string: %s", raw)
+			}
+			return s
+		}
+		num := func(key string) int {
+			raw, ok := ft.Properties[key]
+			if !ok {
+				return 0
+			}
+			var n int
+			if err := json.Unmarshal(raw, &n); err != nil || n < 0 {
+				bad(key, "not a non-negative integer: %s", raw)
+			}
+			return n
+		}
+		if ft.Type != "Feature" {
+			bad("type", "%q, want Feature", ft.Type)
+		}
+		for k := range ft.Properties {
+			if !frontProps[k] {
+				bad(k, "unknown property")
+			}
+		}
+		k := &FrontKeyframe{File: file, Index: i, Theatre: str("theatre"), Part: str("part"),
+			Role: str("role"), HeldBy: str("held_by"), Date: str("date"), Source: str("source"),
+			Note: str("note"), SeaHead: num("sea_head"), SeaTail: num("sea_tail")}
+		if !knownFrontTheatre(k.Theatre) {
+			bad("theatre", "unknown theatre %q (want one of %s)", k.Theatre, strings.Join(FrontTheatres, ", "))
+		} else if k.Theatre != stem {
+			bad("theatre", "%q in file %s (the file must be named after its theatre)", k.Theatre, file)
+		}
+		if k.Part == "" {
+			k.Part = "main"
+		}
+		if k.Role == "" {
+			k.Role = FrontRoleLine
+		}
+		if strings.TrimSpace(k.Source) == "" {
+			bad("source", "missing")
+		}
+		geom, err := geojson.UnmarshalGeometry(ft.Geometry)
+		if err != nil || geom == nil {
+			bad("geometry", "unreadable: %v", err)
+			continue
+		}
+		switch k.Role {
+		case FrontRoleRear:
+			if k.Date != "" || k.HeldBy != "" {
+				bad("date", "a rear chain has no date and no held_by")
+			}
+			ls, ok := geom.Coordinates.(orb.LineString)
+			if !ok || len(ls) < 1 {
+				bad("geometry", "%s, want a LineString for a rear chain", geom.Type)
+				continue
+			}
+			if err := checkFrontCoords(ls); err != nil {
+				bad("geometry", "%v", err)
+			}
+			rears[k.Theatre+"/"+k.Part] = frontRear{Line: ls, Source: k.Source}
+			continue
+		case FrontRoleLine, FrontRolePocket:
+		default:
+			bad("role", "%q, want front, pocket or rear", k.Role)
+			continue
+		}
+		if k.HeldBy == "" {
+			k.HeldBy = HeldByAxis
+		}
+		if k.HeldBy != HeldByAxis && k.HeldBy != HeldBySoviet && k.HeldBy != HeldByOpponent {
+			bad("held_by", "%q, want axis, opponent or soviet", k.HeldBy)
+		}
+		d, err := time.Parse("2006-01-02", k.Date)
+		if err != nil || d.Year() < 1930 || d.Year() > 1960 {
+			bad("date", "%q, want YYYY-MM-DD between 1930 and 1960", k.Date)
+			continue
+		}
+		k.Day = int(d.Unix() / 86400)
+		switch c := geom.Coordinates.(type) {
+		case orb.LineString:
+			if k.Role != FrontRoleLine {
+				bad("geometry", "LineString, want Polygon for a pocket")
+				continue
+			}
+			if len(c) < 2 || k.SeaHead+k.SeaTail > len(c)-2 {
+				bad("geometry", "%d vertices with sea_head %d and sea_tail %d: the drawn line needs at least 2", len(c), k.SeaHead, k.SeaTail)
+				continue
+			}
+			k.Line = c
+		case orb.Polygon:
+			if k.Role != FrontRolePocket {
+				bad("geometry", "Polygon, want LineString for a front")
+				continue
+			}
+			if len(c) != 1 || len(c[0]) < 4 {
+				bad("geometry", "a pocket needs one ring of at least 3 distinct vertices")
+				continue
+			}
+			if k.SeaHead != 0 || k.SeaTail != 0 {
+				bad("sea_head", "only a front has sea vertices")
+			}
+			k.Line = normalizeFrontRing(c[0])
+		default:
+			bad("geometry", "%s, want LineString (front) or Polygon (pocket)", geom.Type)
+			continue
+		}
+		if err := checkFrontCoords(k.Line); err != nil {
+			bad("geometry", "%v", err)
+			continue
+		}
+		keys = append(keys, k)
+	}
+	return keys, rears, errs
+}
+
+func knownFrontTheatre(id string) bool {
+	for _, t := range FrontTheatres {
+		if t == id {
+			return true
+		}
+	}
+	return false
+}
+
+func checkFrontCoords(ls orb.LineString) error {
+	for i, p := range ls {
+		if math.IsNaN(p[0]) || math.IsNaN(p[1]) || p[0] < -180 || p[0] > 180 || p[1] < -90 || p[1] > 90 {
+			return fmt.Errorf("vertex %d %v out of range (want lon, lat in degrees)", i, p)
+		}
+		if i > 0 && p == ls[i-1] {
+			return fmt.Errorf("vertex %d %v repeats the previous one", i, p)
+		}
+	}
+	return nil
+}
+
+// normalizeFrontRing returns a copy of r, closed, counter-clockwise in lon/lat and starting
+// at its northernmost vertex (the westernmost of equals), so that keyframes of a pocket match.
+func normalizeFrontRing(r orb.Ring) orb.LineString {
+	pts := append([]orb.Point(nil), r...)
+	if len(pts) > 1 && pts[0] == pts[len(pts)-1] {
+		pts = pts[:len(pts)-1]
+	}
+	var area float64
+	for i := range pts {
+		a, b := pts[i], pts[(i+1)%len(pts)]
+		area += a[0]*b[1] - b[0]*a[1]
+	}
+	if area < 0 {
+		for i, j := 0, len(pts)-1; i < j; i, j = i+1, j-1 {
+			pts[i], pts[j] = pts[j], pts[i]
+		}
+	}
+	top := 0
+	for i, p := range pts {
+		if p[1] > pts[top][1] || (p[1] == pts[top][1] && p[0] < pts[top][0]) {
+			top = i
+		}
+	}
+	out := append(append(orb.LineString{}, pts[top:]...), pts[:top]...)
+	return append(out, out[0])
+}
+
+// FeatureCollectionAt renders the fronts and the held areas at day (days since 1970-01-01
+// UTC, fractional allowed) as GeoJSON: one LineString per drawn line (properties "layer":
+// "front", theatre, part, role, held_by, date, from, to) and one MultiPolygon per side holding
+// ground against the USSR ("layer": "held", held_by "axis" or "opponent").
+func (f *Fronts) FeatureCollectionAt(day float64) *geojson.FeatureCollection {
+	fc := geojson.NewFeatureCollection()
+	date := time.Unix(int64(math.Floor(day*86400)), 0).UTC().Format("2006-01-02")
+	for _, s := range f.FrontsAtDay(day) {
+		ft := geojson.NewFeature(s.Line)
+		ft.Properties = geojson.Properties{"layer": "front", "theatre": s.Theatre, "part": s.Part,
+			"role": s.Role, "held_by": s.HeldBy, "date": date,
+			"from": frontDayString(s.From), "to": frontDayString(s.To)}
+		fc.Append(ft)
+	}
+	for _, side := range []string{HeldByAxis, HeldByOpponent} {
+		mp := f.heldBy(day, side)
+		if side == HeldByOpponent && len(mp) == 0 {
+			continue
+		}
+		held := geojson.NewFeature(mp)
+		held.Properties = geojson.Properties{"layer": "held", "held_by": side, "date": date}
+		fc.Append(held)
+	}
+	return fc
+}
+
+// KeyframesFeatureCollection returns every keyframe as authored (front lines with their sea
+// vertices, pockets as Polygons) with theatre, part, role, held_by, date, source and note, and
+// the rear chains, for export as fronts.geojson.
+func (f *Fronts) KeyframesFeatureCollection() *geojson.FeatureCollection {
+	fc := geojson.NewFeatureCollection()
+	for _, k := range f.Keyframes() {
+		var g orb.Geometry = k.Line
+		if k.Role == FrontRolePocket {
+			g = orb.Polygon{orb.Ring(k.Line)}
+		}
+		ft := geojson.NewFeature(g)
+		ft.Properties = geojson.Properties{"theatre": k.Theatre, "part": k.Part, "role": k.Role,
+			"held_by": k.HeldBy, "date": k.Date, "source": k.Source}
+		if k.Note != "" {
+			ft.Properties["note"] = k.Note
+		}
+		if k.SeaHead > 0 {
+			ft.Properties["sea_head"] = k.SeaHead
+		}
+		if k.SeaTail > 0 {
+			ft.Properties["sea_tail"] = k.SeaTail
+		}
+		fc.Append(ft)
+	}
+	ids := make([]string, 0, len(f.rears))
+	for id := range f.rears {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		th, part, _ := strings.Cut(id, "/")
+		ft := geojson.NewFeature(f.rears[id].Line)
+		ft.Properties = geojson.Properties{"theatre": th, "part": part, "role": FrontRoleRear,
+			"source": f.rears[id].Source}
+		fc.Append(ft)
+	}
+	return fc
+}
+
+func frontDayString(day int) string {
+	return time.Unix(int64(day)*86400, 0).UTC().Format("2006-01-02")
+}

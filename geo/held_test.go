@@ -1,0 +1,207 @@
+package geo
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geojson"
+)
+
+// Places used by the held-area tests (degrees, lon first).
+var heldTestPlaces = map[string]orb.Point{
+	"moscow": {37.62, 55.75}, "leningrad": {30.32, 59.94}, "kiev": {30.52, 50.45}, "minsk": {27.56, 53.90},
+	"smolensk": {32.05, 54.78}, "kharkov": {36.23, 49.99}, "rostov": {39.70, 47.23}, "sevastopol": {33.52, 44.60},
+	"odessa": {30.73, 46.48}, "stalingrad-west": {44.45, 48.72}, "voronezh-centre": {39.20, 51.67},
+	"voronezh-left-bank": {39.30, 51.66}, "astrakhan": {48.03, 46.35}, "grozny": {45.69, 43.32}, "tuapse": {39.07, 44.10},
+	"krasnodar": {38.98, 45.04}, "maykop": {40.10, 44.61}, "elista": {44.27, 46.31}, "orel": {36.06, 52.97},
+	"kursk": {36.19, 51.73}, "rzhev": {34.33, 56.26}, "novgorod": {31.27, 58.52}, "tula": {37.62, 54.19},
+	"kalinin": {35.91, 56.86}, "klin": {36.73, 56.33}, "istra": {36.86, 55.92}, "tikhvin": {33.60, 59.64},
+	"taganrog": {38.90, 47.22}, "simferopol": {34.10, 44.95}, "vitebsk": {30.20, 55.19}, "orsha": {30.42, 54.51},
+	"mogilev": {30.34, 53.90}, "bobruisk": {29.22, 53.14}, "pskov": {28.33, 57.82}, "kovel": {24.72, 51.21},
+	"lvov": {24.03, 49.84}, "ternopil": {25.60, 49.55}, "brody": {25.15, 50.08}, "rovno": {26.25, 50.62},
+	"riga": {24.11, 56.95}, "tartu": {26.72, 58.38}, "siauliai": {23.32, 55.93}, "warsaw": {20.98, 52.23},
+	"lublin": {22.57, 51.25}, "krakow": {19.94, 50.06}, "budapest": {19.04, 47.50}, "vienna": {16.37, 48.21},
+	"prague": {14.42, 50.08}, "berlin": {13.40, 52.52}, "konigsberg": {20.51, 54.71}, "liepaja": {21.01, 56.51},
+	"bucharest": {26.10, 44.43}, "iasi": {27.59, 47.16}, "kishinev": {28.86, 47.01}, "belgrade": {20.46, 44.82},
+	"zhitomir": {28.66, 50.25}, "cherkassy": {32.06, 49.44}, "kirovograd": {32.26, 48.51}, "kherson": {32.62, 46.64},
+	"gomel": {31.00, 52.44}, "nevel": {29.92, 56.02}, "velikiye-luki": {30.53, 56.34}, "staraya-russa": {31.36, 58.00},
+	"bryansk": {34.37, 53.24}, "stalino": {37.80, 48.00}, "mozdok": {44.65, 43.74}, "nalchik": {43.60, 43.49},
+	"ordzhonikidze": {44.68, 43.03}, "novorossiysk": {37.77, 44.72}, "memel": {21.13, 55.71}, "suwalki": {22.93, 54.10},
+	"kaunas": {23.90, 54.90}, "grodno": {23.83, 53.68}, "brest": {23.70, 52.10}, "chernivtsi": {25.94, 48.29},
+	"vyazma": {34.30, 55.21}, "demyansk": {32.47, 57.64}, "kholm": {31.13, 57.15}, "lyuban": {31.25, 59.35},
+	"kerch": {36.47, 45.36}, "yukhnov": {35.24, 54.74}, "barvenkovo": {37.02, 48.90}, "serafimovich": {42.73, 49.58},
+	"kletskaya": {43.07, 49.32}, "toropets": {31.63, 56.50}, "bolkhov": {36.00, 53.44}, "belgorod": {36.59, 50.60},
+	"rylsk": {34.68, 51.57}, "maloarkhangelsk": {36.50, 52.40}, "voroshilovgrad": {39.31, 48.57},
+	"nikopol": {34.40, 47.57}, "zaporozhye": {35.14, 47.84}, "dnepropetrovsk": {35.05, 48.46}, "melitopol": {35.37, 46.84},
+	"tallinn": {24.75, 59.44}, "cluj": {23.59, 46.77}, "tukums": {23.16, 56.97}, "vilnius": {25.28, 54.69},
+	"jelgava": {23.72, 56.65}, "gumbinnen": {22.20, 54.59}, "kosice": {21.26, 48.72}, "sandomierz": {21.75, 50.68},
+	"debrecen": {21.63, 47.53}, "danzig": {18.65, 54.35}, "breslau": {17.04, 51.11}, "hel": {18.80, 54.61},
+}
+
+// TestHeldAtReferenceKeyframes checks, for each keyframe of the reference table, places that
+// the Axis held and places the Red Army held on that date.
+func TestHeldAtReferenceKeyframes(t *testing.T) {
+	f := loadTestFronts(t)
+	tests := []struct {
+		date         string
+		axis, soviet []string
+	}{
+		{"1941-06-22", []string{"memel", "suwalki", "warsaw", "krakow", "bucharest", "iasi"},
+			[]string{"kaunas", "grodno", "brest", "lvov", "chernivtsi", "kishinev", "minsk", "riga", "kiev"}},
+		{"1941-12-05", []string{"kalinin", "klin", "istra", "kursk", "kharkov", "taganrog", "orel", "smolensk", "novgorod", "tikhvin", "staraya-russa", "simferopol", "kiev", "odessa"},
+			[]string{"moscow", "leningrad", "tula", "rostov", "sevastopol", "voronezh-centre"}},
+		{"1942-05-07", []string{"orel", "kursk", "kharkov", "rzhev", "vyazma", "demyansk", "kholm", "lyuban", "taganrog"},
+			[]string{"kerch", "sevastopol", "yukhnov", "barvenkovo", "rostov", "voronezh-centre", "moscow", "leningrad"}},
+		{"1942-11-18", []string{"kharkov", "kursk", "orel", "rzhev", "smolensk", "novgorod", "krasnodar", "maykop", "elista", "stalingrad-west", "voronezh-centre", "mozdok", "nalchik", "novorossiysk", "velikiye-luki", "rostov", "sevastopol", "kerch"},
+			[]string{"moscow", "leningrad", "voronezh-left-bank", "astrakhan", "grozny", "tuapse", "ordzhonikidze", "serafimovich", "kletskaya", "toropets"}},
+		{"1943-07-04", []string{"orel", "bolkhov", "belgorod", "kharkov", "bryansk", "smolensk", "taganrog", "stalino", "novorossiysk", "rylsk", "staraya-russa", "kiev"},
+			[]string{"kursk", "maloarkhangelsk", "velikiye-luki", "voroshilovgrad", "rostov", "krasnodar", "rzhev", "leningrad"}},
+		{"1943-12-24", []string{"vitebsk", "orsha", "mogilev", "zhitomir", "kirovograd", "kherson", "nikopol", "sevastopol", "novgorod"},
+			[]string{"kiev", "gomel", "cherkassy", "nevel", "smolensk", "zaporozhye", "dnepropetrovsk", "melitopol"}},
+		{"1944-06-22", []string{"vitebsk", "orsha", "mogilev", "bobruisk", "minsk", "pskov", "kovel", "brody", "lvov", "iasi", "kishinev"},
+			[]string{"ternopil", "rovno", "odessa", "chernivtsi", "kiev", "smolensk", "leningrad", "sevastopol", "novgorod"}},
+		{"1944-08-29", []string{"riga", "tukums", "warsaw", "krakow", "budapest", "cluj", "tallinn", "konigsberg", "liepaja"},
+			[]string{"tartu", "siauliai", "kaunas", "lublin", "lvov", "bucharest", "iasi", "kishinev", "minsk", "vilnius", "jelgava"}},
+		{"1945-01-12", []string{"liepaja", "memel", "konigsberg", "warsaw", "krakow", "kosice", "budapest", "gumbinnen"},
+			[]string{"riga", "vilnius", "lublin", "lvov", "sandomierz", "debrecen", "belgrade"}},
+		{"1945-05-08", []string{"prague", "liepaja", "hel"},
+			[]string{"berlin", "vienna", "konigsberg", "breslau", "danzig", "budapest", "warsaw"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.date, func(t *testing.T) {
+			day := float64(frontDay(tc.date))
+			for want, names := range map[bool][]string{true: tc.axis, false: tc.soviet} {
+				for _, n := range names {
+					p, ok := heldTestPlaces[n]
+					if !ok {
+						t.Fatalf("no test place %q", n)
+					}
+					if got := f.AxisHeldAt(p, day); got != want {
+						t.Errorf("%s held by the Axis on %s: got %v, want %v", n, tc.date, got, want)
+					}
+				}
+			}
+			if t.Failed() {
+				writeHeldFailure(t, f, day, tc.date)
+			}
+		})
+	}
+}
+
+// writeHeldFailure writes testdata/fronts/failure_<date>.geojson (fronts, held area and the
+// test places) to open on a map.
+func writeHeldFailure(t *testing.T, f *Fronts, day float64, date string) {
+	fc := f.FeatureCollectionAt(day)
+	for n, p := range heldTestPlaces {
+		ft := geojson.NewFeature(p)
+		ft.Properties = geojson.Properties{"name": n}
+		fc.Append(ft)
+	}
+	data, err := json.Marshal(fc)
+	if err != nil {
+		t.Logf("marshal failure file: %v", err)
+		return
+	}
+	name := filepath.Join("testdata", "fronts", "failure_"+date+".geojson")
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		t.Logf("write %s: %v", name, err)
+		return
+	}
+	t.Logf("wrote %s", name)
+}
+
+// TestHeldPeriods checks the occupation periods of cities against history, within
+// heldToleranceDays of each date.
+func TestHeldPeriods(t *testing.T) {
+	const heldToleranceDays = 15
+	f := loadTestFronts(t)
+	type period struct{ from, liberated string }
+	tests := []struct {
+		place string
+		want  []period
+	}{
+		{"kiev", []period{{"1941-09-19", "1943-11-06"}}},
+		{"minsk", []period{{"1941-06-28", "1944-07-03"}}},
+		{"smolensk", []period{{"1941-07-16", "1943-09-25"}}},
+		{"kharkov", []period{{"1941-10-24", "1943-02-16"}, {"1943-03-16", "1943-08-23"}}},
+		{"rostov", []period{{"1941-11-21", "1941-11-29"}, {"1942-07-24", "1943-02-14"}}},
+		{"sevastopol", []period{{"1942-07-04", "1944-05-09"}}},
+		{"odessa", []period{{"1941-10-16", "1944-04-10"}}},
+		{"stalingrad-west", []period{{"1942-09-13", "1943-02-02"}}},
+		{"leningrad", nil},
+		{"moscow", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.place, func(t *testing.T) {
+			p := heldTestPlaces[tc.place]
+			got := f.HeldPeriods(p[0], p[1])
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %d periods %s, want %d", len(got), heldRangesString(got), len(tc.want))
+			}
+			for i, w := range tc.want {
+				from, to := frontDay(w.from), frontDay(w.liberated)-1
+				if d := got[i].From - from; d < -heldToleranceDays || d > heldToleranceDays {
+					t.Errorf("period %d starts %s, want %s (±%d days)", i, frontDayString(got[i].From), w.from, heldToleranceDays)
+				}
+				if d := got[i].To - to; d < -heldToleranceDays || d > heldToleranceDays {
+					t.Errorf("period %d ends %s, want %s (±%d days)", i, frontDayString(got[i].To), frontDayString(to), heldToleranceDays)
+				}
+			}
+		})
+	}
+}
+
+func heldRangesString(rs []DayRange) string {
+	s := ""
+	for _, r := range rs {
+		s += "[" + frontDayString(r.From) + " " + frontDayString(r.To) + "]"
+	}
+	return s
+}
+
+func TestHeldPeriodsCached(t *testing.T) {
+	f := loadTestFronts(t)
+	p := heldTestPlaces["kiev"]
+	a := f.HeldPeriods(p[0], p[1])
+	if len(a) == 0 {
+		t.Fatal("got no periods for Kiev")
+	}
+	a[0].From = 0 // the caller owns the returned slice
+	b := f.HeldPeriods(p[0], p[1])
+	if b[0].From == 0 {
+		t.Errorf("got %v after modifying a returned slice, want the cache untouched", b[0])
+	}
+}
+
+func TestFeatureCollections(t *testing.T) {
+	f := loadTestFronts(t)
+	fc := f.FeatureCollectionAt(DayOfTime(time.Date(1942, 11, 18, 0, 0, 0, 0, time.UTC)))
+	var fronts, held int
+	for _, ft := range fc.Features {
+		switch ft.Properties["layer"] {
+		case "front":
+			fronts++
+		case "held":
+			held++
+			if mp, ok := ft.Geometry.(orb.MultiPolygon); !ok || len(mp) == 0 {
+				t.Errorf("held feature: got %T with %v polygons, want a non-empty MultiPolygon", ft.Geometry, ft.Geometry)
+			}
+		}
+	}
+	if fronts == 0 || held != 1 {
+		t.Errorf("got %d front and %d held features, want some and 1", fronts, held)
+	}
+	all := f.KeyframesFeatureCollection()
+	if got, want := len(all.Features), len(f.Keyframes())+len(f.rears); got != want {
+		t.Errorf("export: got %d features, want %d", got, want)
+	}
+	for i, ft := range all.Features {
+		if ft.Properties["theatre"] == "" || ft.Properties["source"] == "" {
+			t.Errorf("export feature %d: got theatre %v source %v, want both", i, ft.Properties["theatre"], ft.Properties["source"])
+		}
+	}
+}

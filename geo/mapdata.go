@@ -1,0 +1,176 @@
+package geo
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/paulmach/orb"
+)
+
+// MapData is everything the map draws that is not an item of the chronicle: the base map
+// (land, coasts, lakes, rivers, period borders) and the front lines of every theatre.
+// It is read-only after LoadMapData and safe for concurrent use.
+type MapData struct {
+	Base   *BaseMap
+	Fronts *Fronts // nil when the pack has no fronts or they failed to load
+	// lakeYears are the distinct years in which a lake (a reservoir) first appears, ascending.
+	lakeYears []int
+}
+
+// LoadMapData loads the base map from base (assets.Map() or a folder with the same files) and
+// the front keyframes from pack's fronts/ folder. Every problem is reported, each naming its
+// file; what loaded is returned all the same, so the map shows what it can. The result is
+// never nil.
+func LoadMapData(base, pack fs.FS) (*MapData, error) {
+	md := &MapData{}
+	var errs []error
+	bm, err := LoadBaseMap(base)
+	if err != nil {
+		errs = append(errs, fmt.Errorf("base map: %w", err))
+	}
+	if bm == nil {
+		bm = &BaseMap{Levels: map[string]*BaseMapLevel{}, Borders: map[string][]BaseMapArea{}}
+	}
+	md.Base = bm
+	if pack != nil {
+		if st, err := fs.Stat(pack, "fronts"); err == nil && st.IsDir() {
+			fr, err := LoadFronts(pack, "fronts")
+			if err != nil {
+				errs = append(errs, err)
+			}
+			md.Fronts = fr
+		}
+	}
+	seen := map[int]bool{}
+	for _, lv := range bm.Levels {
+		for _, l := range lv.Lakes {
+			if l.Year != 0 && !seen[l.Year] {
+				seen[l.Year] = true
+				md.lakeYears = append(md.lakeYears, l.Year)
+			}
+		}
+	}
+	sort.Ints(md.lakeYears)
+	return md, errors.Join(errs...)
+}
+
+// Detail levels of the base map.
+const (
+	Detail50m = BaseMapLevel50m
+	Detail10m = BaseMapLevel10m
+)
+
+// EpochKey names the state of the base map at t: the border snapshot and the newest reservoir
+// that exists. Two dates with the same key draw the same base map, so tiles can be shared.
+func (m *MapData) EpochKey(t time.Time) string {
+	lake := 0
+	for _, y := range m.lakeYears {
+		if y <= t.Year() {
+			lake = y
+		}
+	}
+	return BordersFor(t) + "/" + strconv.Itoa(lake)
+}
+
+// BorderYear returns the year of the border snapshot drawn at t (1938 or 1945).
+func (m *MapData) BorderYear(t time.Time) int {
+	y, _ := strconv.Atoi(BordersFor(t))
+	return y
+}
+
+// riverRankFor is the least important river rank drawn at a detail level.
+func riverRankFor(detail string) int {
+	if detail == Detail10m {
+		return 5
+	}
+	return 3
+}
+
+// BaseLayers returns the base map at a detail level for date t in style s, in drawing order.
+func (m *MapData) BaseLayers(detail string, t time.Time, s *Style) []Layer {
+	return m.Base.DrawLayers(detail, t, s, riverRankFor(detail))
+}
+
+// OverlayLayers returns what changes with the date: the Axis-held area as a wash and the front
+// lines of every theatre active at t.
+func (m *MapData) OverlayLayers(t time.Time) []Layer {
+	if m.Fronts == nil {
+		return nil
+	}
+	var lines []orb.Geometry
+	for _, s := range m.Fronts.FrontsAt(t) {
+		lines = append(lines, s.Line)
+	}
+	held := m.Fronts.HeldAt(t)
+	var out []Layer
+	if len(held) > 0 {
+		out = append(out, Layer{Name: "axis-held", Kind: LayerFill, Role: RoleAxisHeld, Geoms: []orb.Geometry{held}})
+	}
+	if len(lines) > 0 {
+		out = append(out, Layer{Name: "fronts", Kind: LayerLine, Role: RoleFront, Geoms: lines})
+	}
+	return out
+}
+
+// KeyframeCount returns the number of front keyframes loaded.
+func (m *MapData) KeyframeCount() int {
+	if m == nil || m.Fronts == nil {
+		return 0
+	}
+	return len(m.Fronts.Keyframes())
+}
+
+// LayerCount returns the number of base-map layer files loaded.
+func (m *MapData) LayerCount() int {
+	if m == nil || m.Base == nil {
+		return 0
+	}
+	n := 0
+	for _, lv := range m.Base.Levels {
+		for _, has := range []bool{len(lv.Land) > 0, len(lv.Coast) > 0, len(lv.Lakes) > 0, len(lv.Rivers) > 0} {
+			if has {
+				n++
+			}
+		}
+	}
+	return n + len(m.Base.Borders)
+}
+
+// FrontsGeoJSON returns the interpolated fronts and the Axis-held area at t as an RFC 7946
+// FeatureCollection (the `front` command's output).
+func FrontsGeoJSON(m *MapData, t time.Time) ([]byte, error) {
+	if m == nil || m.Fronts == nil {
+		return nil, errors.New("geo: no fronts loaded")
+	}
+	b, err := json.MarshalIndent(m.Fronts.FeatureCollectionAt(DayOfTime(t)), "", " ")
+	if err != nil {
+		return nil, fmt.Errorf("geo: fronts as GeoJSON: %w", err)
+	}
+	return b, nil
+}
+
+// ExportFronts writes every keyframe with its theatre, date and source to path as a GeoJSON
+// FeatureCollection (fronts.geojson of the `export` command).
+func ExportFronts(m *MapData, path string) error {
+	if m == nil || m.Fronts == nil {
+		return errors.New("geo: no fronts loaded")
+	}
+	b, err := json.MarshalIndent(m.Fronts.KeyframesFeatureCollection(), "", " ")
+	if err != nil {
+		return fmt.Errorf("geo: fronts as GeoJSON: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("geo: export fronts: %w", err)
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		return fmt.Errorf("geo: export fronts: %w", err)
+	}
+	return nil
+}

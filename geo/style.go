@@ -1,0 +1,126 @@
+package geo
+
+import (
+	"image/color"
+
+	"github.com/paulmach/orb"
+)
+
+// LayerKind says how a Layer is drawn.
+type LayerKind int
+
+const (
+	// LayerFill fills polygons (and strokes their rings when the paint has a stroke width).
+	LayerFill LayerKind = iota
+	// LayerLine strokes lines (and the rings of polygons).
+	LayerLine
+)
+
+// LayerRole names what a layer shows; a Style gives each role its Paint.
+type LayerRole int
+
+// Layer roles, in the usual drawing order.
+const (
+	RoleLand     LayerRole = iota // land polygons
+	RoleLake                      // lakes and inland seas
+	RoleAxisHeld                  // the Axis-held area, a translucent wash
+	RoleCoast                     // coastlines
+	RoleBorder                    // state borders
+	RoleRiver                     // rivers
+	RoleFront                     // front lines
+)
+
+// Paint is how one layer is drawn. A colour with zero alpha is not drawn.
+type Paint struct {
+	Fill   color.NRGBA // polygon fill
+	Stroke color.NRGBA // line or outline colour
+	Width  float64     // stroke width in pixels; 0 means no stroke
+}
+
+// Style is a palette: the water (background) colour and a Paint per layer role.
+type Style struct {
+	Name       string
+	Background color.NRGBA // water and everything outside the land
+	Land       Paint
+	Lake       Paint
+	AxisHeld   Paint
+	Coast      Paint
+	Border     Paint
+	River      Paint
+	Front      Paint
+}
+
+// Paint returns the Paint of role r (the zero Paint for an unknown role).
+func (s *Style) Paint(r LayerRole) Paint {
+	switch r {
+	case RoleLand:
+		return s.Land
+	case RoleLake:
+		return s.Lake
+	case RoleAxisHeld:
+		return s.AxisHeld
+	case RoleCoast:
+		return s.Coast
+	case RoleBorder:
+		return s.Border
+	case RoleRiver:
+		return s.River
+	case RoleFront:
+		return s.Front
+	}
+	return Paint{}
+}
+
+func styleRGB(hex uint32, a uint8) color.NRGBA {
+	return color.NRGBA{R: uint8(hex >> 16), G: uint8(hex >> 8), B: uint8(hex), A: a}
+}
+
+// StyleLight is the atlas palette: paper-coloured land, pale blue water, grey borders, blue
+// rivers, a strong red front and a grey-brown wash over the Axis-held area. Its land and
+// borders match the peer workload's style (fill #efe6d2, stroke #7a7a7a 0.6 px, front #c0392b
+// 2 px, water #cfe3f3).
+var StyleLight = Style{
+	Name:       "light",
+	Background: styleRGB(0xcfe3f3, 0xff),
+	Land:       Paint{Fill: styleRGB(0xefe6d2, 0xff), Stroke: styleRGB(0x7a7a7a, 0xff), Width: 0.6},
+	Lake:       Paint{Fill: styleRGB(0xcfe3f3, 0xff), Stroke: styleRGB(0x8fb4d3, 0xff), Width: 0.5},
+	AxisHeld:   Paint{Fill: styleRGB(0x5a4a3a, 0x40)},
+	Coast:      Paint{Stroke: styleRGB(0x6d8aa3, 0xff), Width: 0.7},
+	Border:     Paint{Stroke: styleRGB(0x7a7a7a, 0xff), Width: 0.6},
+	River:      Paint{Stroke: styleRGB(0x5b8fc7, 0xff), Width: 0.8},
+	Front:      Paint{Stroke: styleRGB(0xc0392b, 0xff), Width: 2},
+}
+
+// StyleDark is the projector palette: dark slate land on near-black water, light grey borders,
+// cyan-blue rivers, a bright red front and a pale wash over the Axis-held area.
+var StyleDark = Style{
+	Name:       "dark",
+	Background: styleRGB(0x0e1620, 0xff),
+	Land:       Paint{Fill: styleRGB(0x2a2f36, 0xff), Stroke: styleRGB(0x8a9099, 0xff), Width: 0.6},
+	Lake:       Paint{Fill: styleRGB(0x0e1620, 0xff), Stroke: styleRGB(0x3c5a78, 0xff), Width: 0.5},
+	AxisHeld:   Paint{Fill: styleRGB(0xd8c8a8, 0x38)},
+	Coast:      Paint{Stroke: styleRGB(0x4f6f8f, 0xff), Width: 0.7},
+	Border:     Paint{Stroke: styleRGB(0x8a9099, 0xff), Width: 0.6},
+	River:      Paint{Stroke: styleRGB(0x4aa3df, 0xff), Width: 0.8},
+	Front:      Paint{Stroke: styleRGB(0xff4d3d, 0xff), Width: 2.2},
+}
+
+// Layer is one drawable layer: a kind, a role (its Paint comes from the Style) and geometries in
+// degrees, lon first. Polygon, MultiPolygon, Ring, LineString, MultiLineString, Bound and
+// Collection are drawn; points are not (markers are drawn by the UI on top). Override, when
+// non-nil, replaces the Style's paint for this layer. The renderer never modifies Geoms.
+type Layer struct {
+	Name     string
+	Kind     LayerKind
+	Role     LayerRole
+	Override *Paint
+	Geoms    []orb.Geometry
+}
+
+// paint returns the Paint the layer is drawn with in style s.
+func (l *Layer) paint(s *Style) Paint {
+	if l.Override != nil {
+		return *l.Override
+	}
+	return s.Paint(l.Role)
+}

@@ -1,0 +1,429 @@
+package timeline
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxPackFileSize is the largest file, in bytes, the loader reads from a content pack
+// (a JSON file or an image). Larger files are reported as errors and not read.
+const MaxPackFileSize = 32 << 20
+
+// PackInfoFile is the name of the file that describes a content pack.
+const PackInfoFile = "pack.json"
+
+// packKeys maps the top-level keys of a content file to the kind of item each array holds.
+var packKeys = map[string]Kind{
+	"events":        KindEvent,
+	"people":        KindPerson,
+	"medals":        KindMedal,
+	"places":        KindPlace,
+	"organizations": KindOrganization,
+	"veterans":      KindVeteran,
+	"sources":       KindSource,
+}
+
+// packKeyOrder lists the top-level keys of a content file in Kinds order.
+var packKeyOrder = []string{"events", "people", "medals", "places", "organizations", "veterans", "sources"}
+
+// LoadDir loads and validates the content pack in folder dir. Nothing outside dir is read:
+// symbolic links that lead out of it are errors.
+func LoadDir(dir string) (*Catalog, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("content pack %s: %w", dir, err)
+	}
+	defer root.Close()
+	c, err := LoadFS(root.FS(), dir)
+	if c != nil {
+		c.packFS, c.packDir = nil, dir
+	}
+	return c, err
+}
+
+// LoadFS loads and validates the content pack at the root of fsys: pack.json and every other
+// *.json file at the top level (files in subfolders, such as fronts/*.geojson, are not read).
+// label names the pack in messages ("embedded pack" or the folder path).
+//
+// When the pack has any problem LoadFS returns a nil Catalog and a *PackError listing every
+// problem, so the caller can keep the catalog it had.
+func LoadFS(fsys fs.FS, label string) (*Catalog, error) {
+	l := &packLoader{label: label, fsys: fsys, first: map[Ref]*packItem{}, broken: map[Ref]bool{}}
+	l.loadAll()
+	c := l.build()
+	l.validate(c)
+	if len(l.problems) > 0 {
+		return nil, l.packError()
+	}
+	c.finish()
+	c.packFS = fsys
+	return c, nil
+}
+
+// packSource is one file of the pack, kept with the offsets of its lines.
+type packSource struct {
+	name  string
+	data  []byte
+	lines []int // byte offset of the start of each line
+}
+
+// lineCol turns a byte offset into a 1-based line and a 1-based column counted in runes.
+func (f *packSource) lineCol(off int64) (int, int) {
+	if f == nil {
+		return 0, 0
+	}
+	if off < 0 {
+		off = 0
+	}
+	if off > int64(len(f.data)) {
+		off = int64(len(f.data))
+	}
+	if f.lines == nil {
+		f.lines = []int{0}
+		for i, c := range f.data {
+			if c == '\n' {
+				f.lines = append(f.lines, i+1)
+			}
+		}
+	}
+	i := sort.Search(len(f.lines), func(i int) bool { return int64(f.lines[i]) > off }) - 1
+	col := utf8.RuneCount(f.data[f.lines[i]:off]) + 1
+	return i + 1, col
+}
+
+// packItem is an item as read from a file, with where it was defined.
+type packItem struct {
+	ref    Ref
+	value  any // *Event, *Person, …
+	file   *packSource
+	start  int64            // byte offset of the item's opening brace
+	fields map[string]int64 // byte offset of each top-level key of the item
+}
+
+// packLoader reads one pack and collects its problems.
+type packLoader struct {
+	label    string
+	fsys     fs.FS
+	info     PackInfo
+	infoItem *packItem // pack.json's "pack" object, nil when it could not be read
+	items    []*packItem
+	first    map[Ref]*packItem // the first definition of each id
+	broken   map[Ref]bool      // ids of items that failed to decode (links to them are not reported)
+	// truncated is set when a file could not be read to its end: links are then not checked,
+	// as they may name items that were never read.
+	truncated bool
+	problems  []*ContentError
+}
+
+// packBOM is the UTF-8 byte-order mark some editors put at the start of a file.
+var packBOM = []byte{0xEF, 0xBB, 0xBF}
+
+// newPackSource prepares the text of a JSON file: a byte-order mark is dropped, and bytes that
+// are not UTF-8 (a file saved as Windows-1251 or Latin-1) are reported.
+func (l *packLoader) newPackSource(name string, data []byte) *packSource {
+	f := &packSource{name: name, data: bytes.TrimPrefix(data, packBOM)}
+	if !utf8.Valid(f.data) {
+		off := 0
+		for off < len(f.data) {
+			r, size := utf8.DecodeRune(f.data[off:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			off += size
+		}
+		l.fileErr(f, name, int64(off), "byte 0x%02x is not UTF-8: save the file as UTF-8", f.data[off])
+	}
+	return f
+}
+
+// readPackFile reads one file of the pack, refusing files over MaxPackFileSize.
+func readPackFile(fsys fs.FS, name string) ([]byte, error) {
+	// Stat before opening: opening a named pipe would block.
+	st, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file")
+	}
+	if st.Size() > MaxPackFileSize {
+		return nil, fmt.Errorf("file is %d bytes, more than the limit of %d MiB", st.Size(), MaxPackFileSize>>20)
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxPackFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxPackFileSize {
+		return nil, fmt.Errorf("file is more than the limit of %d MiB", MaxPackFileSize>>20)
+	}
+	return data, nil
+}
+
+func (l *packLoader) loadAll() {
+	data, err := readPackFile(l.fsys, PackInfoFile)
+	if err != nil {
+		l.fileErr(nil, PackInfoFile, -1, "cannot read the pack description: %v", cleanFSError(err))
+	} else {
+		l.decodeInfo(l.newPackSource(PackInfoFile, data))
+	}
+	entries, err := fs.ReadDir(l.fsys, ".")
+	if err != nil {
+		l.fileErr(nil, ".", -1, "cannot list the pack folder: %v", cleanFSError(err))
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if name == PackInfoFile || !strings.HasSuffix(name, ".json") || strings.HasPrefix(name, ".") || e.IsDir() {
+			continue
+		}
+		data, err := readPackFile(l.fsys, name)
+		if err != nil {
+			l.fileErr(nil, name, -1, "cannot read: %v", cleanFSError(err))
+			l.truncated = true
+			continue
+		}
+		if !l.decodeContent(l.newPackSource(name, data)) {
+			l.truncated = true
+		}
+	}
+}
+
+// cleanFSError drops the operation and path from an fs.PathError, which the message already names.
+func cleanFSError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// decodeInfo reads pack.json: {"pack": {…}} and nothing else.
+func (l *packLoader) decodeInfo(f *packSource) {
+	found := false
+	ok := l.walkObject(f, "a JSON object with the key \"pack\"", func(dec *json.Decoder, key string, keyOff int64) bool {
+		if key != "pack" || found {
+			l.fileErr(f, f.name, keyOff, "unknown key %q: want only \"pack\", once", key)
+			return skipValue(dec)
+		}
+		found = true
+		start := skipSpace(f.data, dec.InputOffset())
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			l.syntaxErr(f, err, start)
+			return false
+		}
+		it := &packItem{file: f, start: start}
+		it.fields, _ = topLevelKeys(raw, start)
+		if len(raw) == 0 || raw[0] != '{' {
+			l.itemErr(it, "", "want a JSON object, got %s", jsonKindOf(raw))
+			return true
+		}
+		if err := decodeStrictJSON(raw, &l.info); err != nil {
+			l.decodeErr(it, raw, &l.info, err)
+			return true
+		}
+		l.infoItem = it
+		return true
+	})
+	if ok && !found {
+		l.fileErr(f, f.name, 0, "missing the key \"pack\"")
+	}
+}
+
+// decodeContent reads a content file: an object whose keys are among packKeys. It reports
+// whether the whole file could be read.
+func (l *packLoader) decodeContent(f *packSource) bool {
+	seen := map[string]bool{}
+	return l.walkObject(f, "a JSON object with keys among "+strings.Join(packKeyOrder, ", "), func(dec *json.Decoder, key string, keyOff int64) bool {
+		kind, ok := packKeys[key]
+		if !ok {
+			l.fileErr(f, f.name, keyOff, "unknown key %q: want one of %s", key, strings.Join(packKeyOrder, ", "))
+			return skipValue(dec)
+		}
+		if seen[key] {
+			l.fileErr(f, f.name, keyOff, "key %q given twice in one file", key)
+		}
+		seen[key] = true
+		tok, err := dec.Token()
+		if err != nil {
+			l.syntaxErr(f, err, dec.InputOffset())
+			return false
+		}
+		if tok != json.Delim('[') {
+			l.fileErr(f, f.name, keyOff, "key %q: want an array of %s items", key, kind)
+			return false
+		}
+		for dec.More() {
+			start := skipSpace(f.data, dec.InputOffset())
+			var raw json.RawMessage
+			if err := dec.Decode(&raw); err != nil {
+				l.syntaxErr(f, err, start)
+				return false
+			}
+			l.decodeItem(f, kind, start, raw)
+		}
+		if _, err := dec.Token(); err != nil {
+			l.syntaxErr(f, err, dec.InputOffset())
+			return false
+		}
+		return true
+	})
+}
+
+// walkObject walks the keys of the single JSON object a file holds, calling fn with the
+// decoder positioned before each value. fn returns false to stop reading the file.
+func (l *packLoader) walkObject(f *packSource, want string, fn func(dec *json.Decoder, key string, keyOff int64) bool) bool {
+	dec := json.NewDecoder(bytes.NewReader(f.data))
+	tok, err := dec.Token()
+	if err != nil {
+		l.syntaxErr(f, err, 0)
+		return false
+	}
+	if tok != json.Delim('{') {
+		l.fileErr(f, f.name, 0, "want %s", want)
+		return false
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			l.syntaxErr(f, err, dec.InputOffset())
+			return false
+		}
+		key, _ := tok.(string)
+		if !fn(dec, key, dec.InputOffset()-1) {
+			return false
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		l.syntaxErr(f, err, dec.InputOffset())
+		return false
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		l.fileErr(f, f.name, dec.InputOffset(), "unexpected data after the JSON object")
+		return false
+	}
+	return true
+}
+
+// syntaxErr records a JSON syntax error in f. The decoders used while walking the file give
+// offsets relative to the value they were reading, so the position is found again by
+// checking the whole file; off is used only when that finds nothing.
+func (l *packLoader) syntaxErr(f *packSource, err error, off int64) {
+	msg := strings.TrimPrefix(err.Error(), "json: ")
+	var v any
+	var se *json.SyntaxError
+	if errors.As(json.Unmarshal(f.data, &v), &se) {
+		msg = strings.TrimPrefix(se.Error(), "json: ")
+		off = se.Offset - 1 // the decoder stops after reading the culprit
+		if off < 0 {
+			off = 0
+		}
+		if msg == "unexpected end of JSON input" {
+			msg, off = "unexpected end of file", int64(len(f.data))
+		}
+	} else if err == io.EOF || err == io.ErrUnexpectedEOF {
+		msg, off = "unexpected end of file", int64(len(f.data))
+	}
+	line, col := f.lineCol(off)
+	l.problems = append(l.problems, &ContentError{File: f.name, Line: line, Col: col, Msg: "invalid JSON: " + msg})
+}
+
+// packItemValue returns a new, empty item of kind k.
+func packItemValue(k Kind) any {
+	switch k {
+	case KindEvent:
+		return &Event{}
+	case KindPerson:
+		return &Person{}
+	case KindMedal:
+		return &Medal{}
+	case KindPlace:
+		return &Place{}
+	case KindOrganization:
+		return &Organization{}
+	case KindVeteran:
+		return &Veteran{}
+	}
+	return &Source{}
+}
+
+// decodeItem decodes one item of kind k whose text raw starts at offset start of f.
+func (l *packLoader) decodeItem(f *packSource, k Kind, start int64, raw []byte) {
+	it := &packItem{ref: Ref{Kind: k}, file: f, start: start}
+	var dups map[string]int64
+	it.fields, dups = topLevelKeys(raw, start)
+	if len(raw) == 0 || raw[0] != '{' {
+		l.itemErr(it, "", "want a JSON object, got %s", jsonKindOf(raw))
+		return
+	}
+	var probe struct {
+		ID any `json:"id"`
+	}
+	_ = json.Unmarshal(raw, &probe)
+	if s, ok := probe.ID.(string); ok {
+		it.ref.ID = s
+	}
+	for key, off := range dups {
+		line, _ := f.lineCol(off)
+		l.problems = append(l.problems, &ContentError{File: f.name, Line: line, Kind: k, ID: it.ref.ID,
+			Field: key, Msg: "given more than once in the item"})
+	}
+	v := packItemValue(k)
+	if err := decodeStrictJSON(raw, v); err != nil {
+		l.decodeErr(it, raw, v, err)
+		if it.ref.ID != "" {
+			if l.broken == nil {
+				l.broken = map[Ref]bool{}
+			}
+			l.broken[it.ref] = true
+		}
+		return
+	}
+	it.value = v
+	l.items = append(l.items, it)
+}
+
+// decodeErr records why raw did not decode into v, naming the field.
+func (l *packLoader) decodeErr(it *packItem, raw []byte, v any, err error) {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		e := &ContentError{File: it.file.name, Kind: it.ref.Kind, ID: it.ref.ID, Field: te.Field,
+			Msg: fmt.Sprintf("want %s, got %s", jsonTypeName(te), te.Value)}
+		e.Line, e.Col = it.file.lineCol(it.start + te.Offset)
+		l.problems = append(l.problems, e)
+		return
+	}
+	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		field := strings.Trim(name, `"`)
+		if _, top := it.fields[field]; !top {
+			// A field of a nested object (a ribbon's stripe): point at its first occurrence.
+			if i := bytes.Index(raw, []byte(`"`+field+`"`)); i >= 0 {
+				it.fields[field] = it.start + int64(i)
+			}
+		}
+		what := string(it.ref.Kind)
+		if what == "" {
+			what = "pack description"
+		}
+		l.itemErr(it, field, "unknown field (see docs/content-format.md for the fields of a %s)", what)
+		return
+	}
+	field, msg := findBadField(raw, v)
+	if msg == "" {
+		msg = strings.TrimPrefix(err.Error(), "json: ")
+	}
+	l.itemErr(it, field, "%s", msg)
+}

@@ -1,0 +1,139 @@
+package timeline
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// This file holds small helpers of the validator: suggestions for mistyped ids, colours, lists.
+
+// suggestID returns a hint for a link to a missing item: an id of that kind a typing slip
+// away, or another kind that has the id. It returns "" when there is nothing to suggest.
+func (c *Catalog) suggestID(r Ref) string {
+	best, bestDist := "", 3 // suggest only ids at most 2 edits away
+	var other []string
+	for x := range c.byRef {
+		if x.ID == r.ID && x.Kind != r.Kind {
+			other = append(other, string(x.Kind))
+		}
+		if x.Kind != r.Kind {
+			continue
+		}
+		if d := editDistance(x.ID, r.ID, 3); d < bestDist || d < 3 && d == bestDist && x.ID < best {
+			best, bestDist = x.ID, d
+		}
+	}
+	switch {
+	case best != "":
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	case len(other) > 0:
+		sort.Strings(other)
+		return fmt.Sprintf(" (there is a %s with that id)", strings.Join(other, " and a "))
+	}
+	return ""
+}
+
+// editDistance returns the Levenshtein distance between a and b in bytes, or limit when it is
+// at least limit.
+func editDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d >= limit || -d >= limit {
+		return limit
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin >= limit {
+			return limit
+		}
+		prev, cur = cur, prev
+	}
+	return min(prev[len(b)], limit)
+}
+
+// validColor reports whether s is "#rrggbb".
+func validColor(s string) bool {
+	if len(s) != 7 || s[0] != '#' {
+		return false
+	}
+	for _, c := range s[1:] {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// joinKeys lists the ids of lanes or theatres for messages.
+func joinKeys[T Lane | Theatre](items []T) string {
+	ids := make([]string, len(items))
+	for i, x := range items {
+		switch v := any(x).(type) {
+		case Lane:
+			ids[i] = v.ID
+		case Theatre:
+			ids[i] = v.ID
+		}
+	}
+	return strings.Join(ids, ", ")
+}
+
+// itemSources returns the source ids an item cites.
+func itemSources(v any) []string {
+	switch x := v.(type) {
+	case *Event:
+		return x.Sources
+	case *Person:
+		return x.Sources
+	case *Medal:
+		return x.Sources
+	case *Place:
+		return x.Sources
+	case *Organization:
+		return x.Sources
+	case *Veteran:
+		return x.Sources
+	}
+	return nil
+}
+
+// itemNotes returns the notes of an item.
+func itemNotes(v any) Text {
+	switch x := v.(type) {
+	case *Event:
+		return x.Notes
+	case *Person:
+		return x.Notes
+	case *Medal:
+		return x.Notes
+	case *Place:
+		return x.Notes
+	case *Organization:
+		return x.Notes
+	case *Veteran:
+		return x.Notes
+	}
+	return nil
+}
