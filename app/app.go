@@ -78,7 +78,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	split.Offset = 0.74
 	main := container.NewVSplit(split, u.Timeline.Panel())
 	main.Offset = 0.7
-	u.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, main)
+	u.root = container.NewStack(container.NewBorder(container.NewPadded(top), nil, nil, nil, main), u.Search.Layer)
 
 	u.State.OnChange(u.onChange)
 	u.refreshChrome()

@@ -75,7 +75,7 @@ func (d *Details) welcome() []fyne.CanvasObject {
 	objs := []fyne.CanvasObject{d.Title, intro}
 	if d.cat != nil {
 		counts := d.cat.Counts()
-		objs = append(objs, muted(fmt.Sprintf(lang.L("%d events · %d people · %d awards · %d places · %d organizations · %d veterans"),
+		objs = append(objs, para(fmt.Sprintf(lang.L("%d events · %d people · %d awards · %d places · %d organizations · %d veterans"),
 			counts[timeline.KindEvent], counts[timeline.KindPerson], counts[timeline.KindMedal],
 			counts[timeline.KindPlace], counts[timeline.KindOrganization], counts[timeline.KindVeteran])))
 	}

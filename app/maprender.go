@@ -277,7 +277,7 @@ func (r *mapRenderer) placeMarkers(v *geo.View) {
 		shown = append(shown, vis{p, x, y, sel})
 		items = append(items, geo.LabelItem{ID: p.id, X: x, Y: y, W: float64(w), H: textSize + 3, Priority: prio})
 	}
-	placed := geo.PlaceLabels(items, geo.LabelOptions{DotRadius: 5, Gap: 3, W: float64(v.W), H: float64(v.H)})
+	placed := geo.PlaceLabels(items, geo.LabelOptions{DotRadius: 5, Gap: 3, W: float64(v.W), H: float64(v.H) - 24})
 	for len(r.dots) < len(shown) {
 		r.dots = append(r.dots, canvas.NewCircle(dotFill))
 		r.labels = append(r.labels, canvas.NewText("", textCol))

@@ -24,8 +24,8 @@ var defaultMapBound = orb.Bound{Min: orb.Point{2, 36}, Max: orb.Point{62, 68}}
 const (
 	tileCacheBytes = 64 << 20 // pixels of cached base-map tiles kept per scene
 	doubleTapTime  = 350 * time.Millisecond
-	doubleTapDist  = 24 // pixels
-	wheelZoomRate  = 0.015
+	doubleTapDist  = 24      // pixels
+	wheelZoomRate  = 0.009   // per unit of scroll: a wheel notch (25 units on Linux and Windows) zooms by 1.25
 	keyPanStep     = 120     // pixels an arrow key pans
 	placeCell      = 50000.0 // metres: the spatial index's cell for place markers
 )
@@ -67,8 +67,7 @@ type MapView struct {
 	overlayTimer  *time.Timer
 	lastTap       time.Time
 	lastTapPos    fyne.Position
-	velocity      fyne.Delta
-	lastDrag      time.Time
+	fling         fling
 	inertia       *fyne.Animation
 	ZoomInB       *widget.Button
 	ZoomOutB      *widget.Button
@@ -209,8 +208,10 @@ func (m *MapView) FitSelection() {
 	b, ok := m.selectionBound()
 	m.mu.Lock()
 	if ok {
-		b = b.Pad(1.5) // degrees around the places, so one place is not shown at street level
-		m.view.Fit(b, 60)
+		// Show the places with their surroundings (a few hundred kilometres), so that one place is
+		// seen where it lies on the front, not at street level.
+		pad := math.Max(3, 0.15*math.Max(b.Max[0]-b.Min[0], b.Max[1]-b.Min[1]))
+		m.view.Fit(b.Pad(pad), 40)
 	} else {
 		m.view.Fit(defaultMapBound, 10)
 	}
@@ -296,36 +297,13 @@ func (m *MapView) Dragged(ev *fyne.DragEvent) {
 		m.inertia.Stop()
 		m.inertia = nil
 	}
-	now := time.Now()
-	if dt := now.Sub(m.lastDrag).Seconds(); dt > 0 && dt < 0.1 {
-		k := float32(0.6)
-		m.velocity = fyne.NewDelta(k*m.velocity.DX+(1-k)*ev.Dragged.DX/float32(dt), k*m.velocity.DY+(1-k)*ev.Dragged.DY/float32(dt))
-	} else {
-		m.velocity = fyne.Delta{}
-	}
-	m.lastDrag = now
+	m.fling.add(ev.Dragged)
 	m.Pan(ev.Dragged)
 }
 
 // DragEnd lets the map glide on with the drag's speed, slowing to a stop.
 func (m *MapView) DragEnd() {
-	v := m.velocity
-	m.velocity = fyne.Delta{}
-	speed := math.Hypot(float64(v.DX), float64(v.DY))
-	if speed < 200 || time.Since(m.lastDrag) > 80*time.Millisecond {
-		return
-	}
-	const dur = 0.6 // seconds
-	prev := float32(0)
-	m.inertia = fyne.NewAnimation(time.Duration(dur*float64(time.Second)), func(p float32) {
-		// distance covered by a velocity decaying linearly to zero: v·T·(p − p²/2)
-		s := p - p*p/2
-		step := s - prev
-		prev = s
-		m.Pan(fyne.NewDelta(v.DX*dur*step, v.DY*dur*step))
-	})
-	m.inertia.Curve = fyne.AnimationLinear
-	m.inertia.Start()
+	m.inertia = m.fling.glide(func(dx, dy float64) { m.Pan(fyne.NewDelta(float32(dx), float32(dy))) })
 }
 
 // Scrolled zooms about the pointer (wheel, trackpad).

@@ -2,8 +2,10 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"frontline-atlas/timeline"
@@ -17,10 +19,13 @@ const searchLimit = 30
 // one, Escape closes the list.
 type Search struct {
 	widget.Entry
-	cat     *timeline.Catalog
-	open    func(timeline.Ref)
-	canvas  func() fyne.Canvas
-	popup   *widget.PopUp
+	cat    *timeline.Catalog
+	open   func(timeline.Ref)
+	canvas func() fyne.Canvas
+	// Layer is laid over the window content (not a pop-up overlay, which would take the
+	// keyboard focus from the field): the results card sits in it below the field.
+	Layer   *fyne.Container
+	card    *fyne.Container
 	list    *widget.List
 	rows    []searchRow
 	current int
@@ -32,8 +37,8 @@ type searchRow struct {
 }
 
 // NewSearch makes the search field. canvas returns the window canvas the drop-down appears on.
-func NewSearch(cat *timeline.Catalog, open func(timeline.Ref), canvas func() fyne.Canvas) *Search {
-	s := &Search{cat: cat, open: open, canvas: canvas, current: -1}
+func NewSearch(cat *timeline.Catalog, open func(timeline.Ref), canvasOf func() fyne.Canvas) *Search {
+	s := &Search{cat: cat, open: open, canvas: canvasOf, current: -1}
 	s.ExtendBaseWidget(s)
 	s.PlaceHolder = lang.L("Search people, places, events, awards…")
 	s.OnChanged = func(string) { s.update() }
@@ -66,6 +71,13 @@ func NewSearch(cat *timeline.Catalog, open func(timeline.Ref), canvas func() fyn
 			s.choose(id)
 		}
 	}
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	bg.StrokeColor = theme.Color(theme.ColorNameShadow)
+	bg.StrokeWidth = 1
+	bg.CornerRadius = theme.InputRadiusSize()
+	s.card = container.NewStack(bg, container.NewPadded(s.list))
+	s.card.Hide()
+	s.Layer = container.NewWithoutLayout(s.card)
 	return s
 }
 
@@ -92,14 +104,23 @@ func (s *Search) Highlighted() (timeline.SearchHit, bool) {
 }
 
 // Open reports whether the drop-down is showing.
-func (s *Search) Open() bool { return s.popup != nil && s.popup.Visible() }
+func (s *Search) Open() bool { return s.card.Visible() }
 
 func (s *Search) update() {
 	s.rows = s.rows[:0]
 	s.current = -1
 	if s.cat != nil && s.Text != "" {
 		hits := s.cat.Search(s.Text, searchLimit)
-		for _, k := range timeline.Kinds {
+		// Groups of kinds, the group with the best match first.
+		best := map[timeline.Kind]int{}
+		var kinds []timeline.Kind
+		for i, h := range hits {
+			if _, ok := best[h.Ref.Kind]; !ok {
+				best[h.Ref.Kind] = i
+				kinds = append(kinds, h.Ref.Kind)
+			}
+		}
+		for _, k := range kinds {
 			first := true
 			for _, h := range hits {
 				if h.Ref.Kind != k {
@@ -133,21 +154,18 @@ func (s *Search) show() {
 	if c == nil {
 		return
 	}
-	if s.popup == nil {
-		s.popup = widget.NewPopUp(container.NewStack(s.list), c)
-	}
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(s)
-	rowH := s.list.MinSize().Height
-	h := fyne.Min(float32(len(s.rows))*rowH*1.15+8, c.Size().Height*0.6)
-	s.popup.Resize(fyne.NewSize(fyne.Max(s.Size().Width, 320), fyne.Max(h, 48)))
-	s.popup.ShowAtPosition(pos.Add(fyne.NewPos(0, s.Size().Height)))
-	c.Focus(s)
+	d := fyne.CurrentApp().Driver()
+	pos := d.AbsolutePositionForObject(s).Subtract(d.AbsolutePositionForObject(s.Layer))
+	rowH := s.list.MinSize().Height + theme.SeparatorThicknessSize()
+	h := fyne.Min(float32(len(s.rows))*rowH+theme.Padding()*2, c.Size().Height*0.6)
+	s.card.Resize(fyne.NewSize(fyne.Max(s.Size().Width, 320), fyne.Max(h, 48)))
+	s.card.Move(pos.Add(fyne.NewPos(0, s.Size().Height+2)))
+	s.card.Show()
+	s.Layer.Refresh()
 }
 
 func (s *Search) hide() {
-	if s.popup != nil {
-		s.popup.Hide()
-	}
+	s.card.Hide()
 }
 
 func (s *Search) choose(i int) {

@@ -221,7 +221,7 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 				o.FillColor = withAlpha(col, 90)
 				o.StrokeColor, o.StrokeWidth = col, 1
 			} else {
-				o.FillColor = withAlpha(col, 200)
+				o.FillColor = withAlpha(col, 235)
 			}
 			if isSel {
 				o.StrokeColor, o.StrokeWidth = fg, 2

@@ -20,7 +20,7 @@ const (
 	tlLanePad    = 4
 	tlLabelSize  = 12
 	tlCursorGrab = 24 // a drag starting this close to the cursor moves the date
-	tlWheelRate  = 0.012
+	tlWheelRate  = 0.009
 )
 
 // TimelineView is the zoomable 1936–1953 band: lanes by category with their events as marks,
@@ -47,8 +47,7 @@ type TimelineView struct {
 	placed   []timeline.Placed // the last arrangement, for hit-testing
 	sized    bool
 	dragMode int // 0 none, 1 pan, 2 cursor
-	velocity float64
-	lastDrag time.Time
+	fling    fling
 	inertia  *fyne.Animation
 	lastTap  time.Time
 	lastPos  fyne.Position
@@ -267,13 +266,7 @@ func (t *TimelineView) Dragged(ev *fyne.DragEvent) {
 		t.state.SetDate(t.DayAt(x))
 		return
 	}
-	now := time.Now()
-	if dt := now.Sub(t.lastDrag).Seconds(); dt > 0 && dt < 0.1 {
-		t.velocity = 0.6*t.velocity + 0.4*float64(ev.Dragged.DX)/dt
-	} else {
-		t.velocity = 0
-	}
-	t.lastDrag = now
+	t.fling.add(ev.Dragged)
 	t.scale.Pan(float64(ev.Dragged.DX))
 	t.Refresh()
 }
@@ -282,22 +275,14 @@ func (t *TimelineView) Dragged(ev *fyne.DragEvent) {
 func (t *TimelineView) DragEnd() {
 	mode := t.dragMode
 	t.dragMode = 0
-	v := t.velocity
-	t.velocity = 0
-	if mode != 1 || math.Abs(v) < 200 || time.Since(t.lastDrag) > 80*time.Millisecond {
+	if mode != 1 {
+		t.fling.reset()
 		return
 	}
-	const dur = 0.6
-	prev := float32(0)
-	t.inertia = fyne.NewAnimation(time.Duration(dur*float64(time.Second)), func(p float32) {
-		s := p - p*p/2
-		step := s - prev
-		prev = s
-		t.scale.Pan(v * dur * float64(step))
+	t.inertia = t.fling.glide(func(dx, _ float64) {
+		t.scale.Pan(dx)
 		t.Refresh()
 	})
-	t.inertia.Curve = fyne.AnimationLinear
-	t.inertia.Start()
 }
 
 // Scrolled zooms about the pointer with the wheel; a sideways scroll (trackpad) scrolls.

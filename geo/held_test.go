@@ -205,3 +205,38 @@ func TestFeatureCollections(t *testing.T) {
 		}
 	}
 }
+
+func TestHeldOtherTheatres(t *testing.T) {
+	f := loadTestFronts(t)
+	tests := []struct {
+		name string
+		p    orb.Point
+		date string
+		want bool
+	}{
+		{"vyborg winter war", orb.Point{28.73, 60.71}, "1940-01-15", true},
+		{"vyborg soviet 1940", orb.Point{28.73, 60.71}, "1940-06-01", false},
+		{"vyborg finnish 1942", orb.Point{28.73, 60.71}, "1942-06-01", true},
+		{"vyborg retaken", orb.Point{28.73, 60.71}, "1944-06-25", false},
+		{"petrozavodsk before", orb.Point{34.36, 61.79}, "1941-07-01", false},
+		{"petrozavodsk occupied", orb.Point{34.36, 61.79}, "1942-06-01", true},
+		{"petrozavodsk liberated", orb.Point{34.36, 61.79}, "1944-07-01", false},
+		{"zaozernaya taken", orb.Point{130.583, 42.447}, "1938-08-01", true},
+		{"zaozernaya after ceasefire", orb.Point{130.583, 42.447}, "1938-08-12", false},
+		{"nomonhan july", orb.Point{118.5, 47.65}, "1939-07-10", true},
+		{"nomonhan september", orb.Point{118.5, 47.65}, "1939-09-01", false},
+		{"harbin", orb.Point{126.63, 45.75}, "1945-08-10", true},
+		{"harbin occupied", orb.Point{126.63, 45.75}, "1945-08-25", false},
+		{"mukden", orb.Point{123.43, 41.80}, "1945-08-10", true},
+		{"mukden occupied", orb.Point{123.43, 41.80}, "1945-08-25", false},
+		{"port arthur occupied", orb.Point{121.26, 38.81}, "1945-08-25", false},
+		{"pyongyang occupied", orb.Point{125.75, 39.02}, "1945-08-25", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := f.AxisHeldAt(tc.p, float64(frontDay(tc.date))); got != tc.want {
+				t.Errorf("held against the USSR on %s: got %v, want %v", tc.date, got, tc.want)
+			}
+		})
+	}
+}

@@ -339,3 +339,28 @@ func TestLayoutPlacedAtAndOptions(t *testing.T) {
 		}
 	}
 }
+
+func TestLayoutRandomOptions(t *testing.T) {
+	seeds := int64(150)
+	if testing.Short() {
+		seeds = 30
+	}
+	for seed := int64(0); seed < seeds; seed++ {
+		rng := rand.New(rand.NewSource(seed))
+		items := layoutSynthetic(rng.Intn(1500), seed, rng.Intn(2) == 0)
+		opt := LayoutOptions{MaxRows: 1 + rng.Intn(4), ClusterMin: 1 + rng.Intn(5), ClusterPx: 4 + rng.Float64()*20,
+			MarkRadius: 1 + rng.Float64()*6, LabelGap: 1 + rng.Float64()*10, MinLabelPx: 10 + rng.Float64()*40,
+			LabelPad: 1 + rng.Float64()*5, BadgePx: 8 + rng.Float64()*20, RowGap: rng.Float64() * 4, MinBarPx: 1 + rng.Float64()*3}
+		l, err := NewLayout(items, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i < 20; i++ {
+			w := 100 + rng.Float64()*3000
+			s := NewScale(w)
+			s.ZoomAbout(math.Exp(rng.Float64()*math.Log(s.MaxPxPerDay()/s.MinPxPerDay()+1)), rng.Float64()*w)
+			s.Pan(rng.NormFloat64() * w * 10)
+			layoutCheck(t, l, items, s, l.Arrange(s), fmt.Sprintf("seed %d step %d, options %+v", seed, i, l.Options()))
+		}
+	}
+}

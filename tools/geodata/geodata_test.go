@@ -317,7 +317,7 @@ func TestDensifyAndUnwrap(t *testing.T) {
 // assets/map byte for byte. It is skipped in -short mode and where the reference data is not
 // present (it is not part of the repository).
 func TestAssetsUpToDate(t *testing.T) {
-	const src = "/work/shared/data"
+	const src = "../../../shared/data" // the shared folder beside the project checkout
 	if testing.Short() {
 		t.Skip("slow: regenerates every layer (about 5 s)")
 	}

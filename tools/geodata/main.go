@@ -1,7 +1,7 @@
 // Command geodata derives the base-map layers embedded in assets/map from the reference data
 // (Natural Earth and historical-basemaps, see docs/credits.md):
 //
-//	go run ./tools/geodata [-src /work/shared/data] [-out assets/map]
+//	go run ./tools/geodata [-src ../shared/data] [-out assets/map]
 //
 // It clips every layer to the theatre (lon -12..191, lat 25..82; east of 180° longitudes
 // continue, so Chukotka is one piece), simplifies it (Douglas–Peucker, a tolerance per level),
@@ -62,7 +62,7 @@ type layerJob struct {
 }
 
 func main() {
-	src := flag.String("src", "/work/shared/data", "folder with naturalearth/ and historical-basemaps/")
+	src := flag.String("src", "../shared/data", "folder with naturalearth/ and historical-basemaps/")
 	out := flag.String("out", "assets/map", "folder to write the layers and manifest.json into")
 	flag.Parse()
 	m, err := run(*src, *out)
