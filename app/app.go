@@ -45,9 +45,10 @@ type UI struct {
 	ForwardB *widget.Button
 	AboutB   *widget.Button
 
-	window fyne.Window
-	canvas fyne.Canvas
-	root   fyne.CanvasObject
+	window  fyne.Window
+	canvas  fyne.Canvas
+	mapKeys bool // arrows and +/− go to the map (it was touched last), not the timeline
+	root    fyne.CanvasObject
 }
 
 // New builds the UI for a catalog and the map data. The catalog must be non-nil.
@@ -63,6 +64,8 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	u.Map.OnPlaceTapped = func(id string) { u.Open(timeline.Ref{Kind: timeline.KindPlace, ID: id}) }
 	u.Timeline = NewTimelineView(u.State, cat)
 	u.Timeline.OnEventTapped = func(id string) { u.Open(timeline.Ref{Kind: timeline.KindEvent, ID: id}) }
+	u.Timeline.OnInteract = func() { u.mapKeys = false }
+	u.Map.OnInteract = func() { u.mapKeys = true }
 
 	u.DateText = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	u.DateText.SizeName = theme.SizeNameSubHeadingText
@@ -167,13 +170,18 @@ func (u *UI) installKeys(c fyne.Canvas) {
 	alt(fyne.KeyRight, func() { u.State.Forward() })
 }
 
-// typedKey handles keys that reach the window with no focused widget: the clicker and the
-// keyboard drive the timeline (dates) and the map (pan, zoom).
+// typedKey handles keys that reach the window with no focused widget. Arrows and +/− act on
+// the map or the timeline, whichever the user touched last (the timeline at start); the
+// clicker's keys (PageUp/PageDown), Home, End and Space always drive the timeline.
 func (u *UI) typedKey(ev *fyne.KeyEvent) {
-	if u.Timeline.HandleKey(ev.Name) {
-		return
+	switch ev.Name {
+	case fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight, fyne.KeyPlus, fyne.KeyMinus, fyne.KeyEqual:
+		if u.mapKeys {
+			u.Map.HandleKey(ev.Name)
+			return
+		}
 	}
-	u.Map.HandleKey(ev.Name)
+	u.Timeline.HandleKey(ev.Name)
 }
 
 func (u *UI) showAbout() {

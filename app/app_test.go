@@ -270,6 +270,30 @@ func TestKeysStepDatesAndEvents(t *testing.T) {
 	}
 }
 
+func TestArrowKeysGoToWhatWasTouchedLast(t *testing.T) {
+	u, win := newTestUI(t, 1280, 800, Options{Date: timeline.DayOf(1942, 11, 19)})
+	key := func(k fyne.KeyName) { win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: k}) }
+	d0, v0 := u.State.Date(), u.Map.View()
+	key(fyne.KeyRight)
+	if u.State.Date() <= d0 || u.Map.View() != v0 {
+		t.Fatalf("at start → should move the date (%s → %s) and not the map", d0.Date(), u.State.Date().Date())
+	}
+	test.TapAt(u.Map, fyne.NewPos(5, 5)) // touch the map (no place there)
+	d1 := u.State.Date()
+	key(fyne.KeyRight)
+	if u.State.Date() != d1 {
+		t.Errorf("after touching the map → moved the date")
+	}
+	if v := u.Map.View(); v.CX <= v0.CX {
+		t.Errorf("after touching the map → did not pan it east: centre x %.0f → %.0f", v0.CX, v.CX)
+	}
+	s0 := u.Map.View().Scale
+	key(fyne.KeyPlus)
+	if got := u.Map.View().Scale; got >= s0 {
+		t.Errorf("+ on the map: scale %.0f → %.0f, want smaller", s0, got)
+	}
+}
+
 func TestPlaybackWithFakeClock(t *testing.T) {
 	u, _ := newTestUI(t, 1280, 800, Options{Date: timeline.DayOf(1941, 6, 22)})
 	c := u.Timeline.Controls

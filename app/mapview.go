@@ -39,6 +39,8 @@ type MapView struct {
 
 	// OnPlaceTapped is called with the id of the place tapped.
 	OnPlaceTapped func(id string)
+	// OnInteract is called when the user acts on the map (so the arrow keys go to it).
+	OnInteract func()
 
 	state *State
 	cat   *timeline.Catalog
@@ -293,6 +295,7 @@ func (m *MapView) queueRefresh() {
 
 // Dragged pans with the pointer.
 func (m *MapView) Dragged(ev *fyne.DragEvent) {
+	m.interact()
 	if m.inertia != nil {
 		m.inertia.Stop()
 		m.inertia = nil
@@ -308,6 +311,7 @@ func (m *MapView) DragEnd() {
 
 // Scrolled zooms about the pointer (wheel, trackpad).
 func (m *MapView) Scrolled(ev *fyne.ScrollEvent) {
+	m.interact()
 	if ev.Scrolled.DY == 0 {
 		if ev.Scrolled.DX != 0 {
 			m.Pan(fyne.NewDelta(ev.Scrolled.DX, 0))
@@ -320,6 +324,7 @@ func (m *MapView) Scrolled(ev *fyne.ScrollEvent) {
 // Tapped opens the nearest place within reach of a finger; a second tap soon after at the same
 // spot zooms in (double tap), without delaying the first.
 func (m *MapView) Tapped(ev *fyne.PointEvent) {
+	m.interact()
 	now := time.Now()
 	if now.Sub(m.lastTap) < doubleTapTime && dist(ev.Position, m.lastTapPos) < doubleTapDist {
 		m.lastTap = time.Time{}
@@ -361,6 +366,12 @@ func (m *MapView) HandleKey(k fyne.KeyName) bool {
 		return false
 	}
 	return true
+}
+
+func (m *MapView) interact() {
+	if m.OnInteract != nil {
+		m.OnInteract()
+	}
 }
 
 func dist(a, b fyne.Position) float32 {

@@ -258,3 +258,36 @@ func TestResampleFrontPairUnionOfParameters(t *testing.T) {
 	}
 	_ = s2.Point{}
 }
+
+func BenchmarkFrontsAtDay(b *testing.B) {
+	f, err := LoadFronts(os.DirFS("../assets/content"), "fronts")
+	if err != nil {
+		b.Fatal(err)
+	}
+	day := float64(frontDay("1942-10-01"))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		f.FrontsAtDay(day + float64(i%30))
+	}
+}
+
+func BenchmarkLoadFronts(b *testing.B) {
+	fsys := os.DirFS("../assets/content")
+	for i := 0; i < b.N; i++ {
+		if _, err := LoadFronts(fsys, "fronts"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkHeldPeriods(b *testing.B) {
+	f, err := LoadFronts(os.DirFS("../assets/content"), "fronts")
+	if err != nil {
+		b.Fatal(err)
+	}
+	f.HeldPeriods(30.52, 50.45) // build the daily areas once
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		f.HeldPeriods(30+float64(i%1000)*0.001, 50) // a new point each time: no cache hit
+	}
+}

@@ -44,7 +44,7 @@ type FrontKeyframe struct {
 	Theatre string
 	Part    string // stable id of the part across keyframes, e.g. "main", "courland"
 	Role    string // FrontRoleLine or FrontRolePocket
-	HeldBy  string // HeldByAxis or HeldBySoviet: who held the area enclosed by the part
+	HeldBy  string // HeldByAxis, HeldByOpponent or HeldBySoviet: who held the area the part encloses
 	Day     int    // days since 1970-01-01 UTC (the same count as timeline.Day)
 	Date    string // YYYY-MM-DD as written
 	Source  string
@@ -189,6 +189,9 @@ func parseFrontFile(file string, data []byte) ([]*FrontKeyframe, map[string]fron
 			}
 			if err := checkFrontCoords(ls); err != nil {
 				bad("geometry", "%v", err)
+			}
+			if _, dup := rears[k.Theatre+"/"+k.Part]; dup {
+				bad("part", "a second rear chain for part %q", k.Part)
 			}
 			rears[k.Theatre+"/"+k.Part] = frontRear{Line: ls, Source: k.Source}
 			continue

@@ -39,7 +39,7 @@ var heldTestPlaces = map[string]orb.Point{
 	"nikopol": {34.40, 47.57}, "zaporozhye": {35.14, 47.84}, "dnepropetrovsk": {35.05, 48.46}, "melitopol": {35.37, 46.84},
 	"tallinn": {24.75, 59.44}, "cluj": {23.59, 46.77}, "tukums": {23.16, 56.97}, "vilnius": {25.28, 54.69},
 	"jelgava": {23.72, 56.65}, "gumbinnen": {22.20, 54.59}, "kosice": {21.26, 48.72}, "sandomierz": {21.75, 50.68},
-	"debrecen": {21.63, 47.53}, "danzig": {18.65, 54.35}, "breslau": {17.04, 51.11}, "hel": {18.80, 54.61},
+	"debrecen": {21.63, 47.53}, "oranienbaum": {29.77, 59.91}, "kronstadt": {29.77, 59.99}, "danzig": {18.65, 54.35}, "breslau": {17.04, 51.11}, "hel": {18.80, 54.61},
 }
 
 // TestHeldAtReferenceKeyframes checks, for each keyframe of the reference table, places that
@@ -57,7 +57,7 @@ func TestHeldAtReferenceKeyframes(t *testing.T) {
 		{"1942-05-07", []string{"orel", "kursk", "kharkov", "rzhev", "vyazma", "demyansk", "kholm", "lyuban", "taganrog"},
 			[]string{"kerch", "sevastopol", "yukhnov", "barvenkovo", "rostov", "voronezh-centre", "moscow", "leningrad"}},
 		{"1942-11-18", []string{"kharkov", "kursk", "orel", "rzhev", "smolensk", "novgorod", "krasnodar", "maykop", "elista", "stalingrad-west", "voronezh-centre", "mozdok", "nalchik", "novorossiysk", "velikiye-luki", "rostov", "sevastopol", "kerch"},
-			[]string{"moscow", "leningrad", "voronezh-left-bank", "astrakhan", "grozny", "tuapse", "ordzhonikidze", "serafimovich", "kletskaya", "toropets"}},
+			[]string{"moscow", "leningrad", "oranienbaum", "kronstadt", "voronezh-left-bank", "astrakhan", "grozny", "tuapse", "ordzhonikidze", "serafimovich", "kletskaya", "toropets"}},
 		{"1943-07-04", []string{"orel", "bolkhov", "belgorod", "kharkov", "bryansk", "smolensk", "taganrog", "stalino", "novorossiysk", "rylsk", "staraya-russa", "kiev"},
 			[]string{"kursk", "maloarkhangelsk", "velikiye-luki", "voroshilovgrad", "rostov", "krasnodar", "rzhev", "leningrad"}},
 		{"1943-12-24", []string{"vitebsk", "orsha", "mogilev", "zhitomir", "kirovograd", "kherson", "nikopol", "sevastopol", "novgorod"},
