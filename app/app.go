@@ -59,6 +59,9 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	}
 	u := &UI{State: NewState(day), Catalog: cat}
 	u.Details = NewDetails(cat, u.Open)
+	if data != nil && data.Fronts != nil {
+		u.Details.Held = data.Fronts.HeldPeriods
+	}
 	u.Search = NewSearch(cat, u.Open, func() fyne.Canvas { return u.canvas })
 	u.Map = NewMapView(u.State, cat, data, opts.Headless)
 	u.Map.OnPlaceTapped = func(id string) { u.Open(timeline.Ref{Kind: timeline.KindPlace, ID: id}) }

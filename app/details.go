@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"frontline-atlas/geo"
 	"frontline-atlas/timeline"
 )
 
@@ -27,6 +28,9 @@ type Details struct {
 	Links map[string]*widget.Hyperlink
 	// Title is the heading of the page shown.
 	Title *widget.Label
+	// Held returns the periods (days since 1970) during which a point (degrees) was behind the
+	// Axis line, derived from the fronts; nil when there are no fronts.
+	Held func(lon, lat float64) []geo.DayRange
 }
 
 // NewDetails makes the panel. open is called with the item a link points to.
@@ -176,6 +180,7 @@ func (d *Details) page(r timeline.Ref) []fyne.CanvasObject {
 			objs = append(objs, para(lang.L("Today")+": "+s))
 		}
 		objs = append(objs, d.textBlocks(p.Summary, nil)...)
+		objs = append(objs, d.occupation(p)...)
 		sources, notes = p.Sources, p.Notes
 	case timeline.KindOrganization:
 		o := d.cat.Organization(r.ID)
@@ -215,6 +220,22 @@ func (d *Details) page(r timeline.Ref) []fyne.CanvasObject {
 		}
 	}
 	return objs
+}
+
+// occupation lists the periods a place was behind the Axis line, as the fronts give them.
+func (d *Details) occupation(p *timeline.Place) []fyne.CanvasObject {
+	if d.Held == nil || p.Type == "country" || p.Type == "region" || p.Type == "sea" {
+		return nil
+	}
+	periods := d.Held(p.Lon, p.Lat)
+	objs := []fyne.CanvasObject{widget.NewSeparator(), heading(lang.L("Behind the Axis line"))}
+	if len(periods) == 0 {
+		return append(objs, para(lang.L("Never, by the front lines of this atlas.")))
+	}
+	for _, r := range periods {
+		objs = append(objs, strong(timeline.HumanRange(timeline.Day(r.From).Date(), timeline.Day(r.To).Date())))
+	}
+	return append(objs, small(lang.L("Derived from the front lines: exact to within the spacing of their keyframes (see docs/fronts.md).")))
 }
 
 // linkKinds lists the groups of links a page of kind k shows, in order.

@@ -424,8 +424,10 @@ func scaleNearestRGBA(dst *image.RGBA, dr image.Rectangle, src *image.RGBA, sr i
 			continue
 		}
 		srow := src.Pix[src.PixOffset(src.Rect.Min.X, sy):]
+		srow = srow[:4*src.Rect.Dx()]
 		for i, xo := range xs {
-			binary.LittleEndian.PutUint32(drow[4*i:], binary.LittleEndian.Uint32(srow[xo:]))
+			d := drow[4*i : 4*i+4 : 4*i+4]
+			binary.LittleEndian.PutUint32(d, binary.LittleEndian.Uint32(srow[xo:xo+4:xo+4]))
 		}
 		prev, prevOff = sy, off
 	}

@@ -106,6 +106,9 @@ type packItem struct {
 	file   *packSource
 	start  int64            // byte offset of the item's opening brace
 	fields map[string]int64 // byte offset of each top-level key of the item
+	// failed holds the top-level fields that did not decode; they were reported already, so
+	// validation says nothing more about them.
+	failed map[string]bool
 }
 
 // packLoader reads one pack and collects its problems.
@@ -383,17 +386,75 @@ func (l *packLoader) decodeItem(f *packSource, k Kind, start int64, raw []byte) 
 	}
 	v := packItemValue(k)
 	if err := decodeStrictJSON(raw, v); err != nil {
-		l.decodeErr(it, raw, v, err)
-		if it.ref.ID != "" {
-			if l.broken == nil {
-				l.broken = map[Ref]bool{}
+		// Report every bad field, not only the first, and keep the fields that are good, so
+		// that the item's links and dates are still checked: all problems at once.
+		v = packItemValue(k)
+		if !l.decodeFields(it, raw, v) {
+			l.decodeErr(it, raw, v, err)
+			if it.ref.ID != "" {
+				l.broken[it.ref] = true
 			}
-			l.broken[it.ref] = true
+			return
 		}
-		return
 	}
 	it.value = v
 	l.items = append(l.items, it)
+}
+
+// decodeFields decodes raw into v one top-level field at a time, reporting each field that
+// fails (with the line of its key) and keeping the others. It returns false when raw is not an
+// object of fields it can split.
+func (l *packLoader) decodeFields(it *packItem, raw []byte, v any) bool {
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &fields); err != nil {
+		return false
+	}
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return it.fields[keys[i]] < it.fields[keys[j]] })
+	failed := false
+	for _, key := range keys {
+		one, err := json.Marshal(map[string]json.RawMessage{key: fields[key]})
+		if err != nil {
+			return false
+		}
+		if err := decodeStrictJSON(one, v); err != nil {
+			failed = true
+			if it.failed == nil {
+				it.failed = map[string]bool{}
+			}
+			it.failed[key] = true
+			l.fieldErr(it, key, raw, err)
+		}
+	}
+	return failed
+}
+
+// fieldErr records why the top-level field key of an item did not decode.
+func (l *packLoader) fieldErr(it *packItem, key string, raw []byte, err error) {
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &te):
+		field := key
+		if te.Field != "" {
+			field = te.Field
+		}
+		l.itemErr(it, field, "want %s, got %s", jsonTypeName(te), te.Value)
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		l.decodeErr(it, raw, nil, err) // names the unknown field at its own line, nested or not
+	default:
+		l.itemErr(it, key, "%s", strings.TrimPrefix(err.Error(), "json: "))
+	}
+}
+
+// article puts "a" or "an" before a noun.
+func article(noun string) string {
+	if noun != "" && strings.ContainsRune("aeiou", rune(noun[0])) {
+		return "an " + noun
+	}
+	return "a " + noun
 }
 
 // decodeErr records why raw did not decode into v, naming the field.
@@ -418,7 +479,7 @@ func (l *packLoader) decodeErr(it *packItem, raw []byte, v any, err error) {
 		if what == "" {
 			what = "pack description"
 		}
-		l.itemErr(it, field, "unknown field (see docs/content-format.md for the fields of a %s)", what)
+		l.itemErr(it, field, "unknown field (see docs/content-format.md for the fields of %s)", article(what))
 		return
 	}
 	field, msg := findBadField(raw, v)

@@ -99,6 +99,9 @@ func (l *packLoader) fileErr(f *packSource, name string, off int64, format strin
 
 // itemErr records a problem about a field of an item, at the line of that field.
 func (l *packLoader) itemErr(it *packItem, field, format string, args ...any) {
+	if it.failed[rootField(field)] && it.value != nil {
+		return // the field did not decode, and that was reported
+	}
 	e := &ContentError{File: it.file.name, Kind: it.ref.Kind, ID: it.ref.ID, Field: field, Msg: fmt.Sprintf(format, args...)}
 	off, ok := it.fields[rootField(field)]
 	if !ok {
