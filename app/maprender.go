@@ -24,7 +24,9 @@ const detailScale = 1200.0
 type mapRenderer struct {
 	m        *MapView
 	bg       *canvas.Rectangle
-	base     *canvas.Image
+	tiles    map[tilePiece]*canvas.Image // the image object showing each tile piece on screen
+	spare    []*canvas.Image             // image objects not showing anything
+	srcs     map[tilePiece]*image.RGBA   // the tile image each object shows
 	overlay  *canvas.Image
 	dots     []*canvas.Circle
 	rings    []*canvas.Circle
@@ -40,9 +42,8 @@ type mapRenderer struct {
 func newMapRenderer(m *MapView) *mapRenderer {
 	r := &mapRenderer{m: m, labelW: map[string]float32{}}
 	r.bg = canvas.NewRectangle(geo.StyleLight.Background)
-	r.base = canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))
-	r.base.FillMode = canvas.ImageFillStretch
-	r.base.ScaleMode = canvas.ImageScalePixels
+	r.tiles = map[tilePiece]*canvas.Image{}
+	r.srcs = map[tilePiece]*image.RGBA{}
 	r.overlay = canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))
 	r.overlay.FillMode = canvas.ImageFillStretch
 	r.scaleBar = canvas.NewLine(color.Black)
@@ -57,7 +58,14 @@ func newMapRenderer(m *MapView) *mapRenderer {
 
 func (r *mapRenderer) rebuildObjects() {
 	r.objects = r.objects[:0]
-	r.objects = append(r.objects, r.bg, r.base, r.overlay)
+	r.objects = append(r.objects, r.bg)
+	for _, o := range r.tiles {
+		r.objects = append(r.objects, o)
+	}
+	for _, o := range r.spare {
+		r.objects = append(r.objects, o)
+	}
+	r.objects = append(r.objects, r.overlay)
 	for _, c := range r.rings {
 		r.objects = append(r.objects, c)
 	}
@@ -89,8 +97,6 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 	if m.view.W != w || m.view.H != h || !m.sized {
 		m.view.W, m.view.H = w, h
 		m.sized = true
-		m.base = image.NewRGBA(image.Rect(0, 0, w, h))
-		r.base.Image = m.base
 		moved := m.moved
 		m.mu.Unlock()
 		if !moved {
@@ -101,8 +107,6 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 		m.mu.Unlock()
 	}
 	r.bg.Resize(size)
-	r.base.Move(fyne.NewPos(0, 0))
-	r.base.Resize(size)
 	bs := m.buttons.MinSize()
 	m.buttons.Resize(bs)
 	m.buttons.Move(fyne.NewPos(size.Width-bs.Width-theme.Padding()*2, size.Height-bs.Height-theme.Padding()*2-20))
@@ -130,7 +134,17 @@ func (m *MapView) cache(v *geo.View, day timeline.Day) *geo.TileCache {
 	st := m.style()
 	detail := geo.Detail50m
 	if v.Scale < detailScale {
-		detail = geo.Detail10m
+		if m.data.DetailReady() {
+			detail = geo.Detail10m
+		} else if !m.headless {
+			// Draw the coarse level now and redraw when the close-zoom level has loaded.
+			m.detailWatch.Do(func() {
+				go func() {
+					m.data.WaitDetail()
+					fyne.Do(m.refreshNow)
+				}()
+			})
+		}
 	}
 	key := sceneKey{dark: st == &geo.StyleDark, detail: detail, epoch: m.data.EpochKey(day.Time())}
 	c := m.scenes[key]
@@ -191,10 +205,9 @@ func (r *mapRenderer) draw() {
 	st := m.style()
 	r.bg.FillColor = st.Background
 	day := m.state.Date()
-	if c := m.cache(&v, day); c != nil && m.base != nil {
+	if c := m.cache(&v, day); c != nil {
 		f := c.Frame(&v)
-		f.Draw(m.base, st.Background, false)
-		r.base.Refresh()
+		r.placeTiles(&f)
 	}
 	r.placeOverlay(&v)
 	r.placeMarkers(&v)
@@ -204,6 +217,69 @@ func (r *mapRenderer) draw() {
 	r.credit.Text = m.creditText(day)
 	r.credit.Move(fyne.NewPos(8, float32(v.H)-18))
 	r.credit.Refresh()
+}
+
+// tilePiece identifies what one image object shows: a tile, or the part of a coarser tile that
+// stands in for a missing one.
+type tilePiece struct {
+	key geo.TileKey
+	src image.Rectangle
+}
+
+// placeTiles shows the frame's tiles as one image object each. A tile keeps its object from
+// frame to frame, so panning only moves objects: no pixels are copied and the GL driver keeps
+// each tile's texture. Objects of tiles that left the view are hidden and reused.
+func (r *mapRenderer) placeTiles(f *geo.Frame) {
+	used := make(map[tilePiece]bool, len(f.Pieces))
+	for _, p := range f.Pieces {
+		used[tilePiece{p.Key, p.Src}] = true
+	}
+	for k, o := range r.tiles {
+		if !used[k] {
+			o.Hide()
+			o.Image = nil
+			delete(r.tiles, k)
+			delete(r.srcs, k)
+			r.spare = append(r.spare, o)
+		}
+	}
+	grew := false
+	for _, p := range f.Pieces {
+		k := tilePiece{p.Key, p.Src}
+		o := r.tiles[k]
+		if o == nil {
+			if n := len(r.spare); n > 0 {
+				o = r.spare[n-1]
+				r.spare = r.spare[:n-1]
+			} else {
+				o = &canvas.Image{FillMode: canvas.ImageFillStretch, ScaleMode: canvas.ImageScalePixels}
+				grew = true
+			}
+			r.tiles[k] = o
+		}
+		if r.srcs[k] != p.Img { // a new piece, or the same tile of another scene (theme, date)
+			r.srcs[k] = p.Img
+			var img image.Image = p.Img
+			if p.Src != p.Img.Bounds() {
+				img = p.Img.SubImage(p.Src)
+			}
+			o.Image = img
+			o.Show()
+			o.Refresh()
+		}
+		x0, y0 := math.Round(p.X), math.Round(p.Y)
+		x1, y1 := math.Round(p.X+p.W), math.Round(p.Y+p.H)
+		o.Move(fyne.NewPos(float32(x0), float32(y0)))
+		o.Resize(fyne.NewSize(float32(x1-x0), float32(y1-y0)))
+	}
+	if grew || len(r.objects) != r.objectCount() {
+		r.rebuildObjects()
+	}
+}
+
+// objectCount is how many objects the renderer holds now.
+func (r *mapRenderer) objectCount() int {
+	return 1 + len(r.tiles) + len(r.spare) + 1 + len(r.rings) + len(r.dots) + len(r.labels) + 4
 }
 
 func (r *mapRenderer) placeOverlay(v *geo.View) {
@@ -415,7 +491,8 @@ func (m *MapView) scheduleOverlay(delay time.Duration) {
 		})
 	}
 	if m.headless {
-		m.renderOverlayNow()
+		// As in the window, the overlay drawn for the last view moves with the map until it
+		// is redrawn; WaitReady redraws it.
 		m.overlayBusy.Done()
 		return
 	}

@@ -46,20 +46,20 @@ type MapView struct {
 	cat   *timeline.Catalog
 	data  *geo.MapData
 
-	mu         sync.Mutex // guards view while background work reads a copy
-	view       geo.View
-	sized      bool
-	moved      bool // the user has panned or zoomed: resizing keeps the view
-	headless   bool // no background callbacks: WaitReady drives drawing (snapshots, tests)
-	variant    fyne.ThemeVariant
-	scenes     map[sceneKey]*geo.TileCache
-	sceneOrder []sceneKey
-	places     []mapPlace
-	index      *geo.PointIndex
-	selected   map[string]bool
-	base       *image.RGBA
-	ready      chan struct{} // closed when the current frame is complete
-	pending    bool
+	mu          sync.Mutex // guards view while background work reads a copy
+	view        geo.View
+	sized       bool
+	moved       bool // the user has panned or zoomed: resizing keeps the view
+	headless    bool // no background callbacks: WaitReady drives drawing (snapshots, tests)
+	detailWatch sync.Once
+	variant     fyne.ThemeVariant
+	scenes      map[sceneKey]*geo.TileCache
+	sceneOrder  []sceneKey
+	places      []mapPlace
+	index       *geo.PointIndex
+	selected    map[string]bool
+	ready       chan struct{} // closed when the current frame is complete
+	pending     bool
 
 	overlay       *image.RGBA
 	overlayView   geo.View
@@ -381,6 +381,9 @@ func dist(a, b fyne.Position) float32 {
 // WaitReady blocks until the base map of the current view is sharp and the fronts overlay is
 // drawn (for snapshots and tests).
 func (m *MapView) WaitReady() {
+	if m.data != nil && m.View().Scale < detailScale {
+		m.data.WaitDetail()
+	}
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
 		m.refreshNow()
@@ -407,4 +410,13 @@ func (m *MapView) CreateRenderer() fyne.WidgetRenderer {
 	r := newMapRenderer(m)
 	m.renderer = r
 	return r
+}
+
+// Close stops the map's background tile rendering and drops its caches.
+func (m *MapView) Close() {
+	for k, c := range m.scenes {
+		c.Close()
+		delete(m.scenes, k)
+	}
+	m.sceneOrder = nil
 }

@@ -27,10 +27,14 @@ type Content struct {
 	Map     *geo.MapData
 }
 
-// LoadContent loads the content pack in dir, or the embedded pack when dir is "". The error
+// LoadContent loads the content pack in dir, or the embedded pack when dir is "", with the whole
+// base map. The error
 // lists every problem, each naming the file, the item and the field. When the catalog loads but
 // some map layers do not, the Content is returned with the map's error: the map shows what loaded.
-func LoadContent(dir string) (*Content, error) {
+func LoadContent(dir string) (*Content, error) { return loadContent(dir, false) }
+
+// loadContent loads a pack; lazy leaves the close-zoom base map loading in the background.
+func loadContent(dir string, lazy bool) (*Content, error) {
 	var pack fs.FS
 	label := "embedded pack"
 	if dir == "" {
@@ -52,9 +56,15 @@ func LoadContent(dir string) (*Content, error) {
 	}
 	cat, err := timeline.LoadFS(pack, label)
 	if err != nil {
-		return nil, fmt.Errorf("content pack %s has problems:\n%w", label, err)
+		return nil, err // a *timeline.PackError: its first line names the pack and the count
 	}
-	md, merr := geo.LoadMapData(assets.Map(), pack)
+	var md *geo.MapData
+	var merr error
+	if lazy {
+		md, merr = geo.LoadMapDataLazy(assets.Map(), pack, nil)
+	} else {
+		md, merr = geo.LoadMapData(assets.Map(), pack)
+	}
 	c := &Content{Label: label, Catalog: cat, Map: md}
 	if merr != nil {
 		return c, fmt.Errorf("content pack %s: map layers:\n%w", label, merr)
@@ -68,7 +78,7 @@ func RunCommand(cmd Command, stdout, stderr io.Writer) int {
 	case "validate":
 		return runValidate(cmd, stdout, stderr)
 	case "snapshot":
-		content, _ := loadForCommand(cmd.Content, stderr)
+		content, _ := loadForCommand(cmd.Content, stderr, true)
 		if content == nil {
 			return 1
 		}
@@ -79,7 +89,7 @@ func RunCommand(cmd Command, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "wrote %s (%dx%d)\n", cmd.Output, cmd.Width, cmd.Height)
 		return 0
 	case "export":
-		content, _ := loadForCommand(cmd.Content, stderr)
+		content, _ := loadForCommand(cmd.Content, stderr, false)
 		if content == nil {
 			return 1
 		}
@@ -94,7 +104,7 @@ func RunCommand(cmd Command, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "wrote the chronicle to %s\n", cmd.Output)
 		return 0
 	case "front":
-		content, _ := loadForCommand(cmd.Content, stderr)
+		content, _ := loadForCommand(cmd.Content, stderr, false)
 		if content == nil {
 			return 1
 		}
@@ -111,8 +121,8 @@ func RunCommand(cmd Command, stdout, stderr io.Writer) int {
 }
 
 // loadForCommand loads the pack, printing problems; a map-layer problem is printed but not fatal.
-func loadForCommand(dir string, stderr io.Writer) (*Content, error) {
-	c, err := LoadContent(dir)
+func loadForCommand(dir string, stderr io.Writer, lazy bool) (*Content, error) {
+	c, err := loadContent(dir, lazy)
 	if err != nil {
 		fmt.Fprintf(stderr, "frontline-atlas: %v\n", err)
 	}
@@ -176,13 +186,13 @@ func RunWindow(a fyne.App, cmd Command, stderr io.Writer) int {
 	setupTranslations()
 	ApplyTheme(a, cmd.Theme)
 	var problems []error
-	content, err := LoadContent(cmd.Content)
+	content, err := loadContent(cmd.Content, true)
 	if err != nil {
 		fmt.Fprintf(stderr, "frontline-atlas: %v\n", err)
 		problems = append(problems, err)
 	}
 	if content == nil {
-		content, err = LoadContent("")
+		content, err = loadContent("", true)
 		if err != nil && content == nil {
 			fmt.Fprintf(stderr, "frontline-atlas: the embedded pack failed to load: %v\n", err)
 			return 1

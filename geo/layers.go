@@ -110,7 +110,11 @@ const bmMaxErrorsPerFile = 20
 // missing or malformed file, or a bad feature, is left out while everything else loads: the
 // result is what loaded plus errors.Join of all problems (nil when there were none). When
 // manifest.json itself is unreadable the standard file names are tried.
-func LoadBaseMap(fsys fs.FS) (*BaseMap, error) {
+func LoadBaseMap(fsys fs.FS) (*BaseMap, error) { return LoadBaseMapLayers(fsys, nil) }
+
+// LoadBaseMapLayers is LoadBaseMap for the layers of the manifest that keep accepts (all when
+// keep is nil), so that a level can be loaded later (see LoadMapDataLazy).
+func LoadBaseMapLayers(fsys fs.FS, keep func(BaseMapLayer) bool) (*BaseMap, error) {
 	m := &BaseMap{Levels: map[string]*BaseMapLevel{}, Borders: map[string][]BaseMapArea{},
 		borderLines: map[string]orb.MultiLineString{}}
 	var errs []error
@@ -131,7 +135,9 @@ func LoadBaseMap(fsys fs.FS) (*BaseMap, error) {
 		}
 	}
 	for i, l := range m.Layers {
-		errs = append(errs, m.loadLayer(fsys, i, l)...)
+		if keep == nil || keep(l) {
+			errs = append(errs, m.loadLayer(fsys, i, l)...)
+		}
 	}
 	return m, errors.Join(errs...)
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -18,10 +19,31 @@ import (
 // (land, coasts, lakes, rivers, period borders) and the front lines of every theatre.
 // It is read-only after LoadMapData and safe for concurrent use.
 type MapData struct {
-	Base   *BaseMap
+	base   atomic.Pointer[BaseMap]
 	Fronts *Fronts // nil when the pack has no fronts or they failed to load
 	// lakeYears are the distinct years in which a lake (a reservoir) first appears, ascending.
-	lakeYears []int
+	lakeYears atomic.Pointer[[]int]
+	detail    chan struct{} // closed when the 1:10m level has loaded (or failed to)
+	detailErr error
+}
+
+// BaseMap returns the base map loaded so far (the 1:10m level may still be loading).
+func (m *MapData) BaseMap() *BaseMap { return m.base.Load() }
+
+// DetailReady reports whether the 1:10m level has finished loading.
+func (m *MapData) DetailReady() bool {
+	select {
+	case <-m.detail:
+		return true
+	default:
+		return false
+	}
+}
+
+// WaitDetail waits until the 1:10m level has loaded and returns what went wrong loading it.
+func (m *MapData) WaitDetail() error {
+	<-m.detail
+	return m.detailErr
 }
 
 // LoadMapData loads the base map from base (assets.Map() or a folder with the same files) and
@@ -29,16 +51,56 @@ type MapData struct {
 // file; what loaded is returned all the same, so the map shows what it can. The result is
 // never nil.
 func LoadMapData(base, pack fs.FS) (*MapData, error) {
-	md := &MapData{}
+	md, err := loadMapData(base, pack, nil)
+	if err != nil {
+		return md, err
+	}
+	return md, md.WaitDetail()
+}
+
+// LoadMapDataLazy is LoadMapData that returns as soon as the whole-theatre (1:50m) level, the
+// borders and the fronts have loaded, and loads the close-zoom 1:10m level in the background
+// (about 0.4 s of GeoJSON decoding), calling onDetail, if non-nil, from that goroutine when it is
+// in. Until then BaseLayers draws the 1:50m level at every zoom.
+func LoadMapDataLazy(base, pack fs.FS, onDetail func()) (*MapData, error) {
+	md, err := loadMapData(base, pack, onDetail)
+	return md, err
+}
+
+func loadMapData(base, pack fs.FS, onDetail func()) (*MapData, error) {
+	md := &MapData{detail: make(chan struct{})}
 	var errs []error
-	bm, err := LoadBaseMap(base)
+	coarse := func(l BaseMapLayer) bool { return l.Level != BaseMapLevel10m }
+	bm, err := LoadBaseMapLayers(base, coarse)
 	if err != nil {
 		errs = append(errs, fmt.Errorf("base map: %w", err))
 	}
 	if bm == nil {
 		bm = &BaseMap{Levels: map[string]*BaseMapLevel{}, Borders: map[string][]BaseMapArea{}}
 	}
-	md.Base = bm
+	md.base.Store(bm)
+	go func() {
+		fine, err := LoadBaseMapLayers(base, func(l BaseMapLayer) bool { return l.Level == BaseMapLevel10m })
+		if err != nil {
+			md.detailErr = fmt.Errorf("base map: %w", err)
+		}
+		if fine != nil {
+			merged := *bm
+			merged.Levels = map[string]*BaseMapLevel{}
+			for k, v := range bm.Levels {
+				merged.Levels[k] = v
+			}
+			if lv := fine.Levels[BaseMapLevel10m]; lv != nil {
+				merged.Levels[BaseMapLevel10m] = lv
+			}
+			md.setLakeYears(&merged)
+			md.base.Store(&merged)
+		}
+		close(md.detail)
+		if onDetail != nil {
+			onDetail()
+		}
+	}()
 	if pack != nil {
 		if st, err := fs.Stat(pack, "fronts"); err == nil && st.IsDir() {
 			fr, err := LoadFronts(pack, "fronts")
@@ -48,17 +110,24 @@ func LoadMapData(base, pack fs.FS) (*MapData, error) {
 			md.Fronts = fr
 		}
 	}
+	md.setLakeYears(bm)
+	return md, errors.Join(errs...)
+}
+
+// setLakeYears records the distinct years in which a lake of bm (a reservoir) first appears.
+func (m *MapData) setLakeYears(bm *BaseMap) {
 	seen := map[int]bool{}
+	var years []int
 	for _, lv := range bm.Levels {
 		for _, l := range lv.Lakes {
 			if l.Year != 0 && !seen[l.Year] {
 				seen[l.Year] = true
-				md.lakeYears = append(md.lakeYears, l.Year)
+				years = append(years, l.Year)
 			}
 		}
 	}
-	sort.Ints(md.lakeYears)
-	return md, errors.Join(errs...)
+	sort.Ints(years)
+	m.lakeYears.Store(&years)
 }
 
 // Detail levels of the base map.
@@ -71,7 +140,7 @@ const (
 // that exists. Two dates with the same key draw the same base map, so tiles can be shared.
 func (m *MapData) EpochKey(t time.Time) string {
 	lake := 0
-	for _, y := range m.lakeYears {
+	for _, y := range *m.lakeYears.Load() {
 		if y <= t.Year() {
 			lake = y
 		}
@@ -95,7 +164,11 @@ func riverRankFor(detail string) int {
 
 // BaseLayers returns the base map at a detail level for date t in style s, in drawing order.
 func (m *MapData) BaseLayers(detail string, t time.Time, s *Style) []Layer {
-	return m.Base.DrawLayers(detail, t, s, riverRankFor(detail))
+	bm := m.BaseMap()
+	if detail == Detail10m && bm.Levels[Detail10m] == nil {
+		detail = Detail50m // still loading, or failed: the coarse level stands in
+	}
+	return bm.DrawLayers(detail, t, s, riverRankFor(detail))
 }
 
 // OverlayLayers returns what changes with the date: the Axis-held area as a wash and the front
@@ -129,18 +202,19 @@ func (m *MapData) KeyframeCount() int {
 
 // LayerCount returns the number of base-map layer files loaded.
 func (m *MapData) LayerCount() int {
-	if m == nil || m.Base == nil {
+	if m == nil || m.BaseMap() == nil {
 		return 0
 	}
 	n := 0
-	for _, lv := range m.Base.Levels {
+	bm := m.BaseMap()
+	for _, lv := range bm.Levels {
 		for _, has := range []bool{len(lv.Land) > 0, len(lv.Coast) > 0, len(lv.Lakes) > 0, len(lv.Rivers) > 0} {
 			if has {
 				n++
 			}
 		}
 	}
-	return n + len(m.Base.Borders)
+	return n + len(bm.Borders)
 }
 
 // FrontsGeoJSON returns the interpolated fronts and the Axis-held area at t as an RFC 7946

@@ -1,0 +1,166 @@
+package app
+
+import (
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/software"
+	"fyne.io/fyne/v2/test"
+
+	"frontline-atlas/timeline"
+)
+
+// The standard view of the map benchmarks: the whole theatre of the Soviet–German war at
+// 1920×1080, all layers, the fronts of 19 November 1942, every place, drawn with Fyne's
+// software painter (docs/performance.md).
+const benchW, benchH = 1920, 1080
+
+// benchMap makes a map alone on a software canvas at the standard view, drawn once.
+func benchMap(b *testing.B, c *Content) (*MapView, fyne.Canvas) {
+	b.Helper()
+	state := NewState(timeline.DayOf(1942, 11, 19))
+	m := NewMapView(state, c.Catalog, c.Map, true)
+	cv := software.NewCanvas()
+	cv.SetPadded(false)
+	cv.SetContent(m)
+	cv.Resize(fyne.NewSize(benchW, benchH))
+	m.WaitReady()
+	cv.Capture()
+	return m, cv
+}
+
+func benchContent(b *testing.B) *Content {
+	b.Helper()
+	c, err := LoadContent("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return c
+}
+
+// BenchmarkMapColdStart measures launch to the first complete map: loading the embedded pack
+// and base map, building the window at 1920×1080, rendering every tile and painting it.
+func BenchmarkMapColdStart(b *testing.B) {
+	test.NewTempApp(b).Settings().SetTheme(NewTheme("light"))
+	for b.Loop() {
+		c, err := loadContent("", true) // as the window does: the 1:10m level loads behind
+		if err != nil {
+			b.Fatal(err)
+		}
+		u := New(c.Catalog, c.Map, Options{Date: timeline.DayOf(1942, 11, 19), Headless: true})
+		RenderUI(u, benchW, benchH)
+		b.StopTimer()
+		c.Map.WaitDetail() // let the background load finish outside the timing
+		u.Map.Close()
+		b.StartTimer()
+	}
+}
+
+// BenchmarkMapPanStep measures one 8 px pan of the standard view with warm tiles: moving the
+// view, composing the frame from cached tiles, placing markers and labels, and painting.
+func BenchmarkMapPanStep(b *testing.B) {
+	test.NewTempApp(b).Settings().SetTheme(NewTheme("light"))
+	m, cv := benchMap(b, benchContent(b))
+	dirs := []fyne.Delta{{DX: 8}, {DY: 8}, {DX: -8}, {DY: -8}}
+	i := 0
+	for b.Loop() {
+		m.Pan(dirs[(i/30)%4]) // 30 right, 30 down, 30 left, 30 up, as the peers were measured
+		m.refreshNow()
+		cv.Capture()
+		i++
+	}
+}
+
+// BenchmarkMapPanCompose is BenchmarkMapPanStep without Fyne's software painter: our own cost
+// per pan frame (compose tiles, place markers and labels).
+func BenchmarkMapPanCompose(b *testing.B) {
+	test.NewTempApp(b).Settings().SetTheme(NewTheme("light"))
+	m, _ := benchMap(b, benchContent(b))
+	dirs := []fyne.Delta{{DX: 8}, {DY: 8}, {DX: -8}, {DY: -8}}
+	i := 0
+	for b.Loop() {
+		m.Pan(dirs[(i/30)%4])
+		m.refreshNow()
+		i++
+	}
+}
+
+// BenchmarkMapZoomStep measures one zoom step of ±5% about the centre: the frame shows scaled
+// tiles at once (the sharp ones render in the background; see geo's BenchmarkMapZoom).
+func BenchmarkMapZoomStep(b *testing.B) {
+	test.NewTempApp(b).Settings().SetTheme(NewTheme("light"))
+	m, cv := benchMap(b, benchContent(b))
+	i := 0
+	for b.Loop() {
+		f := 1.05
+		if (i/20)%2 == 1 {
+			f = 1 / 1.05
+		}
+		m.ZoomAbout(f, fyne.NewPos(benchW/2, benchH/2))
+		m.refreshNow()
+		cv.Capture()
+		i++
+	}
+}
+
+// BenchmarkMapZoomSharp measures a zoom step until every tile is sharp again and the fronts
+// overlay is redrawn for the new scale.
+func BenchmarkMapZoomSharp(b *testing.B) {
+	test.NewTempApp(b).Settings().SetTheme(NewTheme("light"))
+	m, cv := benchMap(b, benchContent(b))
+	i := 0
+	for b.Loop() {
+		f := 1.3
+		if i%2 == 1 {
+			f = 1 / 1.3
+		}
+		m.ZoomAbout(f, fyne.NewPos(benchW/2, benchH/2))
+		m.WaitReady()
+		cv.Capture()
+		i++
+	}
+}
+
+// BenchmarkMapMemory reports the resident memory of the process with the standard view drawn
+// and panned about (MB-rss), and the Go heap in use (MB-heap).
+func BenchmarkMapMemory(b *testing.B) {
+	test.NewTempApp(b).Settings().SetTheme(NewTheme("light"))
+	c := benchContent(b)
+	u := New(c.Catalog, c.Map, Options{Date: timeline.DayOf(1942, 11, 19), Headless: true})
+	RenderUI(u, benchW, benchH)
+	for b.Loop() {
+		for j := 0; j < 40; j++ {
+			u.Map.Pan(fyne.NewDelta(8, 4))
+			u.Map.refreshNow()
+		}
+		u.Map.WaitReady()
+	}
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "MB-heap")
+	if rss := residentMB(); rss > 0 {
+		b.ReportMetric(rss, "MB-rss")
+	}
+	runtime.KeepAlive(u)
+	_ = time.Second
+}
+
+// residentMB reads the resident set size of this process from /proc (0 where there is none).
+func residentMB() float64 {
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return 0
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 2 {
+		return 0
+	}
+	pages, _ := strconv.Atoi(f[1])
+	return float64(pages*os.Getpagesize()) / (1 << 20)
+}
