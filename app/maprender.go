@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -31,6 +32,7 @@ type mapRenderer struct {
 	dots     []*canvas.Circle
 	rings    []*canvas.Circle
 	labels   []*canvas.Text
+	names    []*canvas.Text // countries, seas and rivers written on the map
 	scaleBar *canvas.Line
 	scaleTxt *canvas.Text
 	credit   *canvas.Text
@@ -66,6 +68,9 @@ func (r *mapRenderer) rebuildObjects() {
 		r.objects = append(r.objects, o)
 	}
 	r.objects = append(r.objects, r.overlay)
+	for _, t := range r.names {
+		r.objects = append(r.objects, t)
+	}
 	for _, c := range r.rings {
 		r.objects = append(r.objects, c)
 	}
@@ -279,7 +284,7 @@ func (r *mapRenderer) placeTiles(f *geo.Frame) {
 
 // objectCount is how many objects the renderer holds now.
 func (r *mapRenderer) objectCount() int {
-	return 1 + len(r.tiles) + len(r.spare) + 1 + len(r.rings) + len(r.dots) + len(r.labels) + 4
+	return 1 + len(r.tiles) + len(r.spare) + 1 + len(r.names) + len(r.rings) + len(r.dots) + len(r.labels) + 4
 }
 
 func (r *mapRenderer) placeOverlay(v *geo.View) {
@@ -334,7 +339,7 @@ func (r *mapRenderer) placeMarkers(v *geo.View) {
 	for i := range m.places {
 		p := &m.places[i]
 		sel := m.selected[p.id]
-		if p.rank > maxRank && !sel {
+		if (p.rank > maxRank || p.area) && !sel {
 			continue
 		}
 		x, y := v.ProjToScreen(p.x, p.y)
@@ -354,6 +359,14 @@ func (r *mapRenderer) placeMarkers(v *geo.View) {
 		items = append(items, geo.LabelItem{ID: p.id, X: x, Y: y, W: float64(w), H: textSize + 3, Priority: prio})
 	}
 	placed := geo.PlaceLabels(items, geo.LabelOptions{DotRadius: 5, Gap: 3, W: float64(v.W), H: float64(v.H) - 24})
+	taken := make([]geo.LabelRect, 0, 2*len(placed))
+	for i, pl := range placed {
+		taken = append(taken, geo.LabelRect{X0: items[i].X - 6, Y0: items[i].Y - 6, X1: items[i].X + 6, Y1: items[i].Y + 6})
+		if pl.Pos != geo.LabelHidden {
+			taken = append(taken, pl.Rect)
+		}
+	}
+	r.placeNames(v, taken)
 	for len(r.dots) < len(shown) {
 		r.dots = append(r.dots, canvas.NewCircle(dotFill))
 		r.labels = append(r.labels, canvas.NewText("", textCol))
@@ -411,6 +424,101 @@ func (r *mapRenderer) placeMarkers(v *geo.View) {
 	}
 	for i := nRings; i < len(r.rings); i++ {
 		r.rings[i].Hide()
+	}
+}
+
+// nameRank is the least important rank of a map label shown at a scale (metres per pixel).
+func nameRank(k geo.MapLabelKind, scale float64) int {
+	if k == geo.MapLabelRiver {
+		switch {
+		case scale > 5000:
+			return 0
+		case scale > 2500:
+			return 1
+		case scale > 1200:
+			return 2
+		case scale > 600:
+			return 3
+		}
+		return 5
+	}
+	switch {
+	case scale > 6000:
+		return 1
+	case scale > 2500:
+		return 2
+	case scale > 900:
+		return 3
+	}
+	return 4
+}
+
+// placeNames writes the names of countries (of the border snapshot shown), seas and rivers on
+// the map, most important first, leaving out any that would touch a place, its label, or a
+// name already written.
+func (r *mapRenderer) placeNames(v *geo.View, taken []geo.LabelRect) {
+	m := r.m
+	day := m.state.Date()
+	detail := geo.Detail50m
+	if v.Scale < detailScale {
+		detail = geo.Detail10m
+	}
+	dark := Variant() == theme.VariantDark
+	water := color.NRGBA{0x2f, 0x62, 0x96, 0xff}
+	country := color.NRGBA{0x6b, 0x63, 0x58, 0xff}
+	if dark {
+		water, country = color.NRGBA{0x7f, 0xb4, 0xe0, 0xff}, color.NRGBA{0xb0, 0xa8, 0x98, 0xff}
+	}
+	groups := [][]geo.MapLabel{m.data.CountryLabels(day.Time()), geo.SeaLabels, m.data.RiverLabels(detail)}
+	n := 0
+	for rank := 1; rank <= 5; rank++ {
+		for _, g := range groups {
+			for _, l := range g {
+				if l.Rank != rank || l.Rank > nameRank(l.Kind, v.Scale) {
+					continue
+				}
+				x, y := v.ToScreen(l.Lon, l.Lat)
+				size, style, col, text := float32(12), fyne.TextStyle{Italic: true}, water, l.Text
+				switch l.Kind {
+				case geo.MapLabelCountry:
+					size, style, col = 12, fyne.TextStyle{Bold: true}, country
+					text = strings.ToUpper(text)
+				case geo.MapLabelSea:
+					size = 13
+				case geo.MapLabelRiver:
+					size = 11
+				}
+				ts := fyne.MeasureText(text, size, style)
+				rect := geo.LabelRect{X0: x - float64(ts.Width)/2, Y0: y - float64(ts.Height)/2, X1: x + float64(ts.Width)/2, Y1: y + float64(ts.Height)/2}
+				if rect.X0 < 0 || rect.Y0 < 0 || rect.X1 > float64(v.W) || rect.Y1 > float64(v.H)-24 {
+					continue
+				}
+				free := true
+				for _, t := range taken {
+					if t.Overlaps(rect) {
+						free = false
+						break
+					}
+				}
+				if !free {
+					continue
+				}
+				taken = append(taken, rect)
+				if n == len(r.names) {
+					r.names = append(r.names, canvas.NewText("", col))
+					r.rebuildObjects()
+				}
+				t := r.names[n]
+				n++
+				t.Text, t.TextSize, t.TextStyle, t.Color = text, size, style, col
+				t.Move(fyne.NewPos(float32(rect.X0), float32(rect.Y0)))
+				t.Show()
+				t.Refresh()
+			}
+		}
+	}
+	for i := n; i < len(r.names); i++ {
+		r.names[i].Hide()
 	}
 }
 

@@ -96,7 +96,12 @@ func (m *MapView) creditText(day timeline.Day) string {
 	return fmt.Sprintf(lang.L("Natural Earth · historical-basemaps (GPL-3.0), borders of %d · fronts: Frontline Atlas"), m.data.BorderYear(day.Time()))
 }
 
+// areaTypes are the place types that are areas or waters rather than points: the map names
+// them (countries from the borders, seas, rivers) and shows their marker only when selected.
+var areaTypes = map[string]bool{"country": true, "region": true, "sea": true, "river": true, "lake": true, "peninsula": true}
+
 type mapPlace struct {
+	area     bool // an area or water: no marker unless selected
 	id       string
 	name     string
 	x, y     float64 // projected metres
@@ -138,8 +143,11 @@ func (m *MapView) SetCatalog(cat *timeline.Catalog) {
 			if rank == 0 {
 				rank = 3
 			}
-			m.places = append(m.places, mapPlace{id: p.ID, name: p.Name.String(), x: x, y: y, rank: rank, priority: 10 - 2*rank})
-			pts = append(pts, geo.IndexPoint{ID: p.ID, X: x, Y: y})
+			area := areaTypes[p.Type]
+			m.places = append(m.places, mapPlace{id: p.ID, name: p.Name.String(), x: x, y: y, rank: rank, priority: 10 - 2*rank, area: area})
+			if !area {
+				pts = append(pts, geo.IndexPoint{ID: p.ID, X: x, Y: y})
+			}
 		}
 	}
 	m.index = geo.NewPointIndex(pts, placeCell)

@@ -1,7 +1,6 @@
 package geo
 
 import (
-	"encoding/json"
 	"image"
 	"image/color"
 	"image/draw"
@@ -44,8 +43,8 @@ func TestFrontsPreview(t *testing.T) {
 			}
 		}
 	}
-	dates := []string{"1941-06-22", "1941-07-20", "1941-09-10", "1941-12-05", "1942-05-07", "1942-08-10", "1942-11-18", "1943-02-20",
-		"1943-07-04", "1943-12-24", "1944-06-22", "1944-08-29", "1945-01-12", "1945-04-20", "1945-05-08",
+	dates := []string{"1941-06-22", "1941-08-20", "1941-09-10", "1941-12-05", "1942-05-07", "1942-08-10", "1942-11-18", "1943-02-20",
+		"1943-02-08", "1943-12-24", "1944-06-22", "1944-08-29", "1945-01-12", "1945-04-20", "1945-05-08",
 		"1940-02-01", "1944-06-25", "1945-08-12", "1939-07-20", "1938-08-01"}
 	type view struct{ lon0, lat0, lon1, lat1 float64 }
 	views := map[string]view{"eastern": {8, 36, 52, 62}, "finland": {18, 59, 38, 71}, "manchuria": {108, 36, 138, 55},
@@ -117,14 +116,13 @@ func TestFrontsPreview(t *testing.T) {
 			}
 			stroke(s.Line, c, 2.5)
 		}
-		for n, p := range heldTestPlaces {
+		for _, p := range heldTestPlaces {
 			x, y := proj(p)
 			c := color.RGBA{0, 0, 0, 255}
 			if f.AxisHeldAt(p, day) {
 				c = color.RGBA{160, 0, 0, 255}
 			}
 			draw.Draw(img, image.Rect(int(x)-2, int(y)-2, int(x)+3, int(y)+3), image.NewUniform(c), image.Point{}, draw.Src)
-			_ = n
 		}
 		out, err := os.Create(filepath.Join(dir, date+".png"))
 		if err != nil {
@@ -135,5 +133,4 @@ func TestFrontsPreview(t *testing.T) {
 		}
 		out.Close()
 	}
-	_ = json.Marshal
 }

@@ -25,6 +25,7 @@ type MapData struct {
 	lakeYears atomic.Pointer[[]int]
 	detail    chan struct{} // closed when the 1:10m level has loaded (or failed to)
 	detailErr error
+	countries countryLabelCache
 }
 
 // BaseMap returns the base map loaded so far (the 1:10m level may still be loading).
