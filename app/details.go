@@ -142,7 +142,7 @@ func (d *Details) page(r timeline.Ref) []fyne.CanvasObject {
 		sources, notes = e.Sources, e.Notes
 	case timeline.KindPerson:
 		p := d.cat.Person(r.ID)
-		objs = append(objs, NewMonogram(p.Name.String()))
+		objs = append(objs, portrait(d.cat, r, p.Image, p.Name.String(), 200, 240))
 		if len(p.Aliases) > 0 {
 			objs = append(objs, muted(lang.L("Also")+": "+strings.Join(p.Aliases, ", ")))
 		}
@@ -191,7 +191,7 @@ func (d *Details) page(r timeline.Ref) []fyne.CanvasObject {
 		sources, notes = o.Sources, o.Notes
 	case timeline.KindVeteran:
 		v := d.cat.Veteran(r.ID)
-		objs = append(objs, NewMonogram(v.Name.String()))
+		objs = append(objs, portrait(d.cat, r, v.Image, v.Name.String(), 200, 240))
 		objs = append(objs, strong(v.Service.In(d.lang)))
 		objs = append(objs, d.textBlocks(v.Summary, nil)...)
 		sources, notes = v.Sources, v.Notes

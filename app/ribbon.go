@@ -123,7 +123,9 @@ func NewMonogram(name string) fyne.CanvasObject {
 	txt.TextSize = 24
 	txt.TextStyle.Bold = true
 	txt.Alignment = fyne.TextAlignCenter
-	return &fixedSize{size: fyne.NewSize(64, 64), objs: []fyne.CanvasObject{circle, txt}}
+	f := &fixedSize{size: fyne.NewSize(64, 64), objs: []fyne.CanvasObject{circle, txt}}
+	f.ExtendBaseWidget(f)
+	return f
 }
 
 // Initials returns up to two initials of a name: "Georgy Zhukov" → "GZ", "Kim Il-sung" → "KI".
@@ -151,7 +153,6 @@ type fixedSize struct {
 }
 
 func (f *fixedSize) CreateRenderer() fyne.WidgetRenderer {
-	f.ExtendBaseWidget(f)
 	return &fixedRenderer{f: f}
 }
 

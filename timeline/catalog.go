@@ -27,6 +27,8 @@ type Catalog struct {
 
 	packFS  fs.FS  // the pack the catalog was loaded from, to copy images on export
 	packDir string // or its folder, for LoadDir
+	// loadWarnings are the problems found at load that did not stop it (see Warnings).
+	loadWarnings []string
 }
 
 // Days returns the first and the last day e covers: Start.First() to End.Last(), or to

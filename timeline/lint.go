@@ -6,7 +6,7 @@ import (
 )
 
 // Warnings lists what is allowed in a pack but probably unintended, for authors to review:
-// sources no item cites, events without places (not shown on the map), and people, medals,
+// images that are missing or too large (the app shows a monogram), sources no item cites, events without places (not shown on the map), and people, medals,
 // places, organizations and veterans that no event links to or from. It does not modify c.
 // The result is sorted by kind (Kinds order), then id.
 func (c *Catalog) Warnings() []string {
@@ -44,9 +44,9 @@ func (c *Catalog) Warnings() []string {
 		}
 		return ws[i].msg < ws[j].msg
 	})
-	out := make([]string, len(ws))
-	for i, w := range ws {
-		out[i] = fmt.Sprintf("%s %q %s", w.r.Kind, w.r.ID, w.msg)
+	out := append([]string(nil), c.loadWarnings...)
+	for _, w := range ws {
+		out = append(out, fmt.Sprintf("%s %q %s", w.r.Kind, w.r.ID, w.msg))
 	}
 	return out
 }

@@ -65,6 +65,7 @@ func LoadFS(fsys fs.FS, label string) (*Catalog, error) {
 	}
 	c.finish()
 	c.packFS = fsys
+	c.loadWarnings = l.warnings
 	return c, nil
 }
 
@@ -120,6 +121,7 @@ type packLoader struct {
 	items    []*packItem
 	first    map[Ref]*packItem // the first definition of each id
 	broken   map[Ref]bool      // ids of items that failed to decode (links to them are not reported)
+	warnings []string          // problems that do not stop the pack (an image that is missing)
 	// truncated is set when a file could not be read to its end: links are then not checked,
 	// as they may name items that were never read.
 	truncated bool

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"math"
@@ -373,13 +374,26 @@ func (l *packLoader) checkImage(it *packItem, p string) {
 		l.itemErr(it, "image", "%q: want a .png, .jpg or .svg image", p)
 		return
 	}
+	// A missing or unreadable image does not stop the pack: the app shows the item's monogram
+	// instead, and validate lists it as a warning.
 	st, err := fs.Stat(l.fsys, p)
 	switch {
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		l.itemErr(it, "image", "%q cannot be read inside the pack: %v", p, cleanFSError(err)) // e.g. a link out of it
 	case err != nil:
-		l.itemErr(it, "image", "%q not found in the pack: %v", p, cleanFSError(err))
+		l.itemWarn(it, "image", "%q not found in the pack: the monogram is shown", p)
 	case !st.Mode().IsRegular():
-		l.itemErr(it, "image", "%q is not a regular file", p)
+		l.itemWarn(it, "image", "%q is not a regular file: the monogram is shown", p)
 	case st.Size() > MaxPackFileSize:
-		l.itemErr(it, "image", "%q is %d bytes, more than the limit of %d MiB", p, st.Size(), MaxPackFileSize>>20)
+		l.itemWarn(it, "image", "%q is %d bytes, more than the limit of %d MiB: the monogram is shown", p, st.Size(), MaxPackFileSize>>20)
 	}
+}
+
+// itemWarn records something a pack author should fix that does not stop the pack loading.
+func (l *packLoader) itemWarn(it *packItem, field, format string, args ...any) {
+	e := &ContentError{File: it.file.name, Kind: it.ref.Kind, ID: it.ref.ID, Field: field, Msg: fmt.Sprintf(format, args...)}
+	if off, ok := it.fields[rootField(field)]; ok {
+		e.Line, _ = it.file.lineCol(off)
+	}
+	l.warnings = append(l.warnings, e.Error())
 }
