@@ -151,6 +151,14 @@ func runValidate(cmd Command, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stdout, "  %-15s %5d\n", "map layers", c.Map.LayerCount())
 		}
 	}
+	if c != nil {
+		if ws := c.Catalog.Warnings(); len(ws) > 0 {
+			fmt.Fprintf(stdout, "%d warning(s), for the authors to review (the pack loads):\n", len(ws))
+			for _, w := range ws {
+				fmt.Fprintf(stdout, "  %s\n", w)
+			}
+		}
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "%v\n", err)
 		n := countErrors(err)
