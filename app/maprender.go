@@ -175,6 +175,14 @@ func (m *MapView) cache(v *geo.View, day timeline.Day) *geo.TileCache {
 	return c
 }
 
+// detailFor returns the detail level a view is drawn at.
+func (m *MapView) detailFor(v *geo.View) string {
+	if v.Scale < detailScale && m.data.DetailReady() {
+		return geo.Detail10m
+	}
+	return geo.Detail50m
+}
+
 // tileReady is called from a tile worker: redraw once on the UI goroutine.
 func (m *MapView) tileReady() {
 	r := m.renderer
@@ -582,9 +590,7 @@ func (m *MapView) scheduleOverlay(delay time.Duration) {
 			return
 		}
 		day := m.state.Date()
-		st := *m.style()
-		st.Background = color.NRGBA{}
-		img := geo.RenderFrame(&v, &st, m.data.OverlayLayers(day.Time()))
+		img := m.data.RenderOverlay(&v, m.style(), day.Time(), m.detailFor(&v))
 		fyne.Do(func() {
 			m.mu.Lock()
 			stale := gen != m.overlayGen
@@ -616,9 +622,7 @@ func (m *MapView) scheduleOverlay(delay time.Duration) {
 func (m *MapView) renderOverlayNow() {
 	v := m.View()
 	day := m.state.Date()
-	st := *m.style()
-	st.Background = color.NRGBA{}
-	m.overlay, m.overlayView, m.overlayDay = geo.RenderFrame(&v, &st, m.data.OverlayLayers(day.Time())), v, day
+	m.overlay, m.overlayView, m.overlayDay = m.data.RenderOverlay(&v, m.style(), day.Time(), m.detailFor(&v)), v, day
 }
 
 // overlayCurrent reports whether the overlay shows the current view and date.
