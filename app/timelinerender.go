@@ -267,6 +267,9 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 			inside := p.Kind == timeline.PlacedBar && p.LabelX >= p.X0 && p.LabelX+p.LabelW <= p.X1
 			if inside && !p.Approximate {
 				tc = color.White
+				if dark {
+					tc = color.NRGBA{0x10, 0x14, 0x1a, 0xff} // on the lightened bars of the dark theme
+				}
 			}
 			if isSel && !inside {
 				tc = accent

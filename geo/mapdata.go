@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"image/color"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -169,7 +171,39 @@ func (m *MapData) BaseLayers(detail string, t time.Time, s *Style) []Layer {
 	if detail == Detail10m && bm.Levels[Detail10m] == nil {
 		detail = Detail50m // still loading, or failed: the coarse level stands in
 	}
-	return bm.DrawLayers(detail, t, s, riverRankFor(detail))
+	layers := bm.DrawLayers(detail, t, s, riverRankFor(detail))
+	// The graticule goes under the borders, coasts and rivers, over land and lakes.
+	g := Layer{Name: "graticule", Kind: LayerLine, Role: RoleBorder, Geoms: []orb.Geometry{Graticule(10)},
+		Override: &Paint{Stroke: color.NRGBA{R: s.Border.Stroke.R, G: s.Border.Stroke.G, B: s.Border.Stroke.B, A: 0x50}, Width: 0.5}}
+	at := 0
+	for i, l := range layers {
+		if l.Role == RoleLand || l.Role == RoleLake {
+			at = i + 1
+		}
+	}
+	return append(layers[:at:at], append([]Layer{g}, layers[at:]...)...)
+}
+
+// Graticule returns the meridians and parallels every step degrees across TheatreBound, with a
+// vertex every degree so that they curve as the projection does.
+func Graticule(step float64) orb.MultiLineString {
+	b := TheatreBound
+	var out orb.MultiLineString
+	for lon := math.Ceil(b.Min[0]/step) * step; lon <= b.Max[0]; lon += step {
+		var ls orb.LineString
+		for lat := b.Min[1]; lat <= b.Max[1]; lat++ {
+			ls = append(ls, orb.Point{lon, lat})
+		}
+		out = append(out, ls)
+	}
+	for lat := math.Ceil(b.Min[1]/step) * step; lat <= b.Max[1]; lat += step {
+		var ls orb.LineString
+		for lon := b.Min[0]; lon <= b.Max[0]; lon++ {
+			ls = append(ls, orb.Point{lon, lat})
+		}
+		out = append(out, ls)
+	}
+	return out
 }
 
 // OverlayLayers returns what changes with the date: the Axis-held area as a wash and the front
