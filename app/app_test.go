@@ -322,6 +322,36 @@ func TestPlaybackWithFakeClock(t *testing.T) {
 	}
 }
 
+func TestTheatreFilterHidesEventsAndPlaces(t *testing.T) {
+	u, _ := newTestUI(t, 1280, 800, Options{})
+	_, theatres, _ := u.Timeline.Controls.FilterChecks()
+	test.Tap(theatres["world"]) // uncheck "Diplomacy abroad": Yalta goes
+	for _, p := range u.Timeline.placed {
+		if p.Item >= 0 && u.Timeline.items[p.Item].ID == "yalta" {
+			t.Fatal("the Yalta Conference is still on the timeline")
+		}
+	}
+	var yalta *mapPlace
+	for i := range u.Map.places {
+		if u.Map.places[i].id == "yalta" {
+			yalta = &u.Map.places[i]
+		}
+	}
+	if yalta == nil || !yalta.filtered {
+		t.Fatal("Yalta, whose only event is filtered out, is still marked on the map")
+	}
+	if u.Timeline.Controls.FiltersB.Importance != widget.HighImportance {
+		t.Error("the Filters button does not show that a filter is on")
+	}
+	// A link to a filtered-out event still opens it.
+	u.Open(timeline.Ref{Kind: timeline.KindEvent, ID: "yalta"})
+	if got := u.Details.Title.Text; got != "Yalta Conference" {
+		t.Fatalf("opening a filtered-out event shows %q", got)
+	}
+	test.Tap(theatres["world"])
+	placedCentre(t, u.Timeline, "yalta")
+}
+
 func TestLaneFilterHidesEvents(t *testing.T) {
 	u, _ := newTestUI(t, 1280, 800, Options{})
 	tv := u.Timeline

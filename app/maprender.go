@@ -347,7 +347,7 @@ func (r *mapRenderer) placeMarkers(v *geo.View) {
 	for i := range m.places {
 		p := &m.places[i]
 		sel := m.selected[p.id]
-		if (p.rank > maxRank || p.area) && !sel {
+		if (p.rank > maxRank || p.area || p.filtered) && !sel {
 			continue
 		}
 		x, y := v.ProjToScreen(p.x, p.y)

@@ -102,6 +102,7 @@ var areaTypes = map[string]bool{"country": true, "region": true, "sea": true, "r
 
 type mapPlace struct {
 	area     bool // an area or water: no marker unless selected
+	filtered bool // every event of the place is filtered out: no marker unless selected
 	id       string
 	name     string
 	x, y     float64 // projected metres
@@ -152,6 +153,33 @@ func (m *MapView) SetCatalog(cat *timeline.Catalog) {
 	}
 	m.index = geo.NewPointIndex(pts, placeCell)
 	m.selectionChanged()
+	m.applyFilter()
+}
+
+// applyFilter hides the places whose every event is filtered out (places linked to no event
+// stay), and rebuilds the tap index to match.
+func (m *MapView) applyFilter() {
+	f := m.state.Filter()
+	var pts []geo.IndexPoint
+	for i := range m.places {
+		p := &m.places[i]
+		p.filtered = false
+		if f.Active() && m.cat != nil {
+			evs := m.cat.Related(timeline.Ref{Kind: timeline.KindPlace, ID: p.id}, timeline.KindEvent)
+			shown := len(evs) == 0
+			for _, r := range evs {
+				if e := m.cat.Event(r.ID); e != nil && f.Shows(e) {
+					shown = true
+					break
+				}
+			}
+			p.filtered = !shown
+		}
+		if !p.area && !p.filtered {
+			pts = append(pts, geo.IndexPoint{ID: p.id, X: p.x, Y: p.y})
+		}
+	}
+	m.index = geo.NewPointIndex(pts, placeCell)
 }
 
 // View returns a copy of the current view.
@@ -170,7 +198,10 @@ func (m *MapView) StateChanged(c Change) {
 			m.ensureSelectionVisible()
 		}
 	}
-	if c.Date || c.Selection {
+	if c.Filter {
+		m.applyFilter()
+	}
+	if c.Date || c.Selection || c.Filter {
 		m.scheduleOverlay(0)
 		m.queueRefresh()
 	}

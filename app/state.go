@@ -18,13 +18,72 @@ type State struct {
 	selection timeline.Ref
 	back      []timeline.Ref
 	forward   []timeline.Ref
+	filter    Filter
 	listeners []func(Change)
+}
+
+// Filter says which events are shown on the map and the timeline: every event whose category
+// (lane) and theatre are not hidden. A link to a hidden event still opens it.
+type Filter struct {
+	HiddenLanes    map[string]bool
+	HiddenTheatres map[string]bool
+}
+
+// Shows reports whether the filter lets e through.
+func (f Filter) Shows(e *timeline.Event) bool {
+	return !f.HiddenLanes[e.Category] && (e.Theatre == "" || !f.HiddenTheatres[e.Theatre])
+}
+
+// Active reports whether anything is hidden.
+func (f Filter) Active() bool { return len(f.HiddenLanes)+len(f.HiddenTheatres) > 0 }
+
+func (f Filter) clone() Filter {
+	c := Filter{HiddenLanes: map[string]bool{}, HiddenTheatres: map[string]bool{}}
+	for k := range f.HiddenLanes {
+		c.HiddenLanes[k] = true
+	}
+	for k := range f.HiddenTheatres {
+		c.HiddenTheatres[k] = true
+	}
+	return c
+}
+
+// Filter returns a copy of the filter in force.
+func (s *State) Filter() Filter {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.filter.clone()
+}
+
+// SetLaneShown shows or hides the events of a category.
+func (s *State) SetLaneShown(id string, shown bool) { s.setHidden(id, !shown, true) }
+
+// SetTheatreShown shows or hides the events of a theatre.
+func (s *State) SetTheatreShown(id string, shown bool) { s.setHidden(id, !shown, false) }
+
+func (s *State) setHidden(id string, hidden, lane bool) {
+	s.mu.Lock()
+	f := s.filter.clone()
+	m := f.HiddenTheatres
+	if lane {
+		m = f.HiddenLanes
+	}
+	changed := m[id] != hidden
+	if hidden {
+		m[id] = true
+	} else {
+		delete(m, id)
+	}
+	s.filter = f
+	s.mu.Unlock()
+	s.notify(Change{Filter: changed})
 }
 
 // Change says what a State change touched.
 type Change struct {
 	Date      bool // the date shown changed
 	Selection bool // the selected item changed
+	Filter    bool // the categories or theatres shown changed
 }
 
 // historyLimit bounds the back and forward stacks (an exhibit runs for months).
@@ -53,7 +112,7 @@ func (s *State) OnChange(f func(Change)) {
 }
 
 func (s *State) notify(c Change) {
-	if !c.Date && !c.Selection {
+	if !c.Date && !c.Selection && !c.Filter {
 		return
 	}
 	s.mu.Lock()

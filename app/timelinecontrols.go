@@ -24,7 +24,7 @@ type TimelineControls struct {
 	Steps    map[string]*widget.Button // "-month", "-week", "-day", "+day", "+week", "+month"
 	ZoomInB  *widget.Button
 	ZoomOutB *widget.Button
-	LanesB   *widget.Button
+	FiltersB *widget.Button
 	Box      *fyne.Container
 	lanesPop *widget.PopUp
 	stop     chan struct{}
@@ -58,7 +58,7 @@ func newTimelineControls(t *TimelineView) *TimelineControls {
 	}
 	c.ZoomInB = widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { t.zoomCursor(2) })
 	c.ZoomOutB = widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { t.zoomCursor(0.5) })
-	c.LanesB = widget.NewButtonWithIcon(lang.L("Lanes"), theme.ListIcon(), c.showLanes)
+	c.FiltersB = widget.NewButtonWithIcon(lang.L("Filters"), theme.ListIcon(), c.showFilters)
 	c.Box = container.NewHBox(
 		c.PlayB, c.Speed, widget.NewSeparator(),
 		step("-month", "−"+lang.L("month"), timeline.StepMonth, -1),
@@ -67,7 +67,7 @@ func newTimelineControls(t *TimelineView) *TimelineControls {
 		step("+day", "+"+lang.L("day"), timeline.StepDay, 1),
 		step("+week", "+"+lang.L("week"), timeline.StepWeek, 1),
 		step("+month", "+"+lang.L("month"), timeline.StepMonth, 1),
-		widget.NewSeparator(), c.ZoomOutB, c.ZoomInB, c.LanesB)
+		widget.NewSeparator(), c.ZoomOutB, c.ZoomInB, c.FiltersB)
 	return c
 }
 
@@ -124,21 +124,50 @@ func (c *TimelineControls) pause() {
 	c.PlayB.SetIcon(theme.MediaPlayIcon())
 }
 
-func (c *TimelineControls) showLanes() {
-	cv := fyne.CurrentApp().Driver().CanvasForObject(c.LanesB)
+// FilterChecks builds the check boxes of the filters: one per category and one per theatre,
+// each showing or hiding its events on the map and the timeline.
+func (c *TimelineControls) FilterChecks() (lanes, theatres map[string]*widget.Check, box *fyne.Container) {
+	lanes, theatres = map[string]*widget.Check{}, map[string]*widget.Check{}
+	f := c.t.state.Filter()
+	box = container.NewVBox(widget.NewLabelWithStyle(lang.L("Categories"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for _, l := range c.t.cat.Lanes() {
+		id := l.ID
+		ch := widget.NewCheck(l.Name.String(), func(on bool) { c.t.state.SetLaneShown(id, on) })
+		ch.Checked = !f.HiddenLanes[id]
+		lanes[id] = ch
+		box.Add(ch)
+	}
+	box.Add(widget.NewLabelWithStyle(lang.L("Theatres"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for _, th := range c.t.cat.Theatres() {
+		id := th.ID
+		ch := widget.NewCheck(th.Name.String(), func(on bool) { c.t.state.SetTheatreShown(id, on) })
+		ch.Checked = !f.HiddenTheatres[id]
+		theatres[id] = ch
+		box.Add(ch)
+	}
+	return lanes, theatres, box
+}
+
+func (c *TimelineControls) showFilters() {
+	cv := fyne.CurrentApp().Driver().CanvasForObject(c.FiltersB)
 	if cv == nil || c.t.cat == nil {
 		return
 	}
-	box := container.NewVBox()
-	for _, l := range c.t.cat.Lanes() {
-		id := l.ID
-		ch := widget.NewCheck(l.Name.String(), func(on bool) { c.t.SetLaneVisible(id, on) })
-		ch.SetChecked(c.t.LaneVisible(id))
-		box.Add(ch)
-	}
+	_, _, box := c.FilterChecks()
 	c.lanesPop = widget.NewPopUp(box, cv)
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(c.LanesB)
-	c.lanesPop.ShowAtPosition(pos.Add(fyne.NewPos(0, -box.MinSize().Height-theme.Padding()*2)))
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(c.FiltersB)
+	y := fyne.Max(pos.Y-box.MinSize().Height-theme.Padding()*2, 0)
+	c.lanesPop.ShowAtPosition(fyne.NewPos(pos.X, y))
+}
+
+// filterChanged marks the Filters button while anything is hidden.
+func (c *TimelineControls) filterChanged() {
+	if c.t.state.Filter().Active() {
+		c.FiltersB.Importance = widget.HighImportance
+	} else {
+		c.FiltersB.Importance = widget.MediumImportance
+	}
+	c.FiltersB.Refresh()
 }
 
 // Panel returns the band with its controls above it.

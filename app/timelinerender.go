@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
 	"frontline-atlas/timeline"
@@ -296,7 +297,7 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 		sw.Refresh()
 	}
 	if len(t.lanes) == 0 {
-		txt := r.text("All categories are hidden: use Lanes to show them.", 12, muted, false)
+		txt := r.text(lang.L("All categories are hidden: use Filters to show them."), 12, muted, false)
 		txt.Move(fyne.NewPos(t.gutter+8, tlAxisH+8))
 		txt.Refresh()
 	}

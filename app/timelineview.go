@@ -42,7 +42,6 @@ type TimelineView struct {
 	items    []timeline.LayoutItem
 	events   []*timeline.Event // parallel to items
 	lanes    []timeline.Lane   // the lanes shown, in order
-	hidden   map[string]bool   // lane ids filtered out
 	ticks    *timeline.TickMaker
 	placed   []timeline.Placed // the last arrangement, for hit-testing
 	sized    bool
@@ -70,7 +69,7 @@ var (
 
 // NewTimelineView makes the band for a state and catalog.
 func NewTimelineView(state *State, cat *timeline.Catalog) *TimelineView {
-	t := &TimelineView{state: state, hidden: map[string]bool{}, scale: timeline.NewScale(1024 - tlGutterMin),
+	t := &TimelineView{state: state, scale: timeline.NewScale(1024 - tlGutterMin),
 		gutter: tlGutterMin, rows: tlRowsMax, rowH: tlRowHMax}
 	t.laneH = tlLanePad*2 + t.rowH*float32(t.rows+1)
 	t.ticks = timeline.NewTickMaker(func(s string) float64 {
@@ -95,19 +94,11 @@ func (t *TimelineView) SetCatalog(cat *timeline.Catalog) {
 	t.relayout()
 }
 
-// SetLaneVisible shows or hides the events of one lane (category filter).
-func (t *TimelineView) SetLaneVisible(id string, visible bool) {
-	if visible {
-		delete(t.hidden, id)
-	} else {
-		t.hidden[id] = true
-	}
-	t.relayout()
-	t.Refresh()
-}
+// SetLaneVisible shows or hides the events of one lane (category filter), everywhere.
+func (t *TimelineView) SetLaneVisible(id string, visible bool) { t.state.SetLaneShown(id, visible) }
 
 // LaneVisible reports whether a lane is shown.
-func (t *TimelineView) LaneVisible(id string) bool { return !t.hidden[id] }
+func (t *TimelineView) LaneVisible(id string) bool { return !t.state.Filter().HiddenLanes[id] }
 
 func (t *TimelineView) relayout() {
 	t.items, t.events, t.lanes = t.items[:0], t.events[:0], t.lanes[:0]
@@ -116,8 +107,9 @@ func (t *TimelineView) relayout() {
 		return
 	}
 	index := map[string]int{}
+	filter := t.state.Filter()
 	for _, l := range t.cat.Lanes() {
-		if t.hidden[l.ID] {
+		if filter.HiddenLanes[l.ID] {
 			continue
 		}
 		index[l.ID] = len(t.lanes)
@@ -125,7 +117,7 @@ func (t *TimelineView) relayout() {
 	}
 	for _, e := range t.cat.Events() {
 		lane, ok := index[e.Category]
-		if !ok || e.Context {
+		if !ok || e.Context || !filter.Shows(e) {
 			continue
 		}
 		first, last := e.Days()
@@ -191,6 +183,10 @@ func (t *TimelineView) StateChanged(c Change) {
 				t.ShowEvent(e)
 			}
 		}
+	}
+	if c.Filter {
+		t.relayout()
+		t.Controls.filterChanged()
 	}
 	if c.Date {
 		if !t.Playback.Playing() {
@@ -422,7 +418,8 @@ func (t *TimelineView) neighbourEvent(next bool) *timeline.Event {
 		}
 	}
 	all := t.cat.Events()
-	visible := func(e *timeline.Event) bool { return !t.hidden[e.Category] && !e.Context }
+	filter := t.state.Filter()
+	visible := func(e *timeline.Event) bool { return filter.Shows(e) && !e.Context }
 	if cur < 0 {
 		d := t.state.Date()
 		if next {
