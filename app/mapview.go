@@ -22,7 +22,7 @@ import (
 var defaultMapBound = orb.Bound{Min: orb.Point{2, 36}, Max: orb.Point{62, 68}}
 
 const (
-	tileCacheBytes = 64 << 20 // pixels of cached base-map tiles kept per scene
+	tileCacheBytes = 48 << 20 // pixels of cached base-map tiles kept per scene
 	doubleTapTime  = 350 * time.Millisecond
 	doubleTapDist  = 24      // pixels
 	wheelZoomRate  = 0.009   // per unit of scroll: a wheel notch (25 units on Linux and Windows) zooms by 1.25
@@ -86,7 +86,7 @@ type sceneKey struct {
 }
 
 // maxScenes bounds the scenes (theme × detail × epoch) whose tiles are kept.
-const maxScenes = 3
+const maxScenes = 2
 
 // creditText is the attribution line at the bottom of the map, naming the border snapshot.
 func (m *MapView) creditText(day timeline.Day) string {

@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"sync/atomic"
@@ -100,6 +101,9 @@ func loadMapData(base, pack fs.FS, onDetail func()) (*MapData, error) {
 			md.base.Store(&merged)
 		}
 		close(md.detail)
+		// Decoding the GeoJSON left some 100 MB of garbage: hand it back to the system now
+		// rather than at the collector's leisure (an exhibit runs for months).
+		debug.FreeOSMemory()
 		if onDetail != nil {
 			onDetail()
 		}
