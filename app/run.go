@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -191,6 +192,9 @@ func countErrors(err error) int {
 // RunWindow opens the application window and runs until it is closed; it returns the exit
 // status. A broken --content pack is reported in a dialog and the embedded pack is shown instead.
 func RunWindow(a fyne.App, cmd Command, stderr io.Writer) int {
+	// Collect garbage when the heap grows by half rather than doubling: the map renders large
+	// images in the background, and an exhibit PC runs the app for months.
+	debug.SetGCPercent(50)
 	setupTranslations()
 	ApplyTheme(a, cmd.Theme)
 	var problems []error
