@@ -210,6 +210,29 @@ func TestMapButtonsDragAndTap(t *testing.T) {
 	}
 }
 
+func TestDoubleTapZoomsInWithoutDelayingTheFirstTap(t *testing.T) {
+	u, _ := newTestUI(t, 1280, 800, Options{})
+	m := u.Map
+	s0 := m.View().Scale
+	pos := fyne.NewPos(5, 5) // no place there
+	test.TapAt(m, pos)
+	if got := m.View().Scale; got != s0 {
+		t.Fatalf("a single tap changed the map's scale from %.0f to %.0f", s0, got)
+	}
+	test.TapAt(m, pos.AddXY(3, 2))
+	if got := m.View().Scale; got > s0*0.51 || got < s0*0.49 {
+		t.Fatalf("double tap: scale %.0f m/px, want half of %.0f", got, s0)
+	}
+	tv := u.Timeline
+	p0 := tv.Scale().PxPerDay()
+	at := fyne.NewPos(tv.gutter+300, tlAxisH+tv.laneH*4+4) // an empty part of the last lane
+	test.TapAt(tv, at)
+	test.TapAt(tv, at)
+	if got := tv.Scale().PxPerDay(); got < p0*1.9 {
+		t.Fatalf("double tap on the timeline: %.4f px/day, want about twice %.4f", got, p0)
+	}
+}
+
 func TestTimelineScrollZoomsAndDragScrolls(t *testing.T) {
 	u, win := newTestUI(t, 1280, 800, Options{})
 	tv := u.Timeline

@@ -254,7 +254,11 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 			o.Move(fyne.NewPos(t.gutter+float32(p.BoxX0), y+1))
 			o.Resize(fyne.NewSize(bw, t.rowH-2))
 			o.Refresh()
-			txt := r.text(strconv.Itoa(p.Count), 11, color.White, true)
+			count := strconv.Itoa(p.Count)
+			if p.Row >= t.rows {
+				count = "+" + count // items that found no row in the lane
+			}
+			txt := r.text(count, 11, color.White, true)
 			tw := fyne.MeasureText(txt.Text, 11, txt.TextStyle).Width
 			txt.Move(fyne.NewPos(t.gutter+float32(p.BoxX0)+(bw-tw)/2, y+1))
 			txt.Refresh()
