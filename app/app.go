@@ -83,7 +83,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	split := container.NewHSplit(u.Map, u.Details.Object())
 	split.Offset = 0.74
 	main := container.NewVSplit(split, u.Timeline.Panel())
-	main.Offset = 0.7
+	main.Offset = 0.62
 	u.root = container.NewStack(container.NewBorder(container.NewPadded(top), nil, nil, nil, main), u.Search.Layer)
 
 	u.State.OnChange(u.onChange)

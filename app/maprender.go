@@ -23,31 +23,36 @@ import (
 const detailScale = 1200.0
 
 type mapRenderer struct {
-	m        *MapView
-	bg       *canvas.Rectangle
-	tiles    map[tilePiece]*canvas.Image // the image object showing each tile piece on screen
-	spare    []*canvas.Image             // image objects not showing anything
-	srcs     map[tilePiece]*image.RGBA   // the tile image each object shows
-	overlay  *canvas.Image
-	dots     []*canvas.Circle
-	rings    []*canvas.Circle
-	labels   []*canvas.Text
-	names    []*canvas.Text // countries, seas and rivers written on the map
-	scaleBar *canvas.Line
-	scaleTxt *canvas.Text
-	credit   *canvas.Text
-	objects  []fyne.CanvasObject
-	labelW   map[string]float32
-	queued   atomic.Bool
+	m         *MapView
+	bg        *canvas.Rectangle
+	tiles     map[tilePiece]*canvas.Image // the image object showing each tile piece on screen
+	spare     []*canvas.Image             // image objects not showing anything
+	srcs      map[tilePiece]*image.RGBA   // the tile image each object shows
+	frame     *image.RGBA                 // headless: the composed base map
+	composite *canvas.Image               // headless: shows frame
+	overlay   *canvas.Image
+	dots      []*canvas.Circle
+	rings     []*canvas.Circle
+	labels    []*canvas.Text
+	names     []*canvas.Text // countries, seas and rivers written on the map
+	scaleBar  *canvas.Line
+	scaleTxt  *canvas.Text
+	credit    *canvas.Text
+	objects   []fyne.CanvasObject
+	labelW    map[string]float32
+	queued    atomic.Bool
 }
 
 func newMapRenderer(m *MapView) *mapRenderer {
 	r := &mapRenderer{m: m, labelW: map[string]float32{}}
 	r.bg = canvas.NewRectangle(geo.StyleLight.Background)
+	r.composite = &canvas.Image{FillMode: canvas.ImageFillStretch, ScaleMode: canvas.ImageScalePixels}
+	r.composite.Hide()
 	r.tiles = map[tilePiece]*canvas.Image{}
 	r.srcs = map[tilePiece]*image.RGBA{}
 	r.overlay = canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))
 	r.overlay.FillMode = canvas.ImageFillStretch
+	r.overlay.ScaleMode = canvas.ImageScalePixels // while a zoom settles it is stretched: no smoothing pass
 	r.scaleBar = canvas.NewLine(color.Black)
 	r.scaleBar.StrokeWidth = 2
 	r.scaleTxt = canvas.NewText("", color.Black)
@@ -60,7 +65,7 @@ func newMapRenderer(m *MapView) *mapRenderer {
 
 func (r *mapRenderer) rebuildObjects() {
 	r.objects = r.objects[:0]
-	r.objects = append(r.objects, r.bg)
+	r.objects = append(r.objects, r.bg, r.composite)
 	for _, o := range r.tiles {
 		r.objects = append(r.objects, o)
 	}
@@ -118,9 +123,12 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 	r.draw()
 }
 
+// Refresh redraws the map. Only objects whose look changed are refreshed; the canvas is marked
+// for repainting through the background (refreshing the widget would make the GL painter drop
+// and rasterize every label again).
 func (r *mapRenderer) Refresh() {
 	r.draw()
-	canvas.Refresh(r.m)
+	canvas.Refresh(r.bg)
 }
 
 // style returns the palette for the theme variant in force.
@@ -155,7 +163,9 @@ func (m *MapView) cache(v *geo.View, day timeline.Day) *geo.TileCache {
 	c := m.scenes[key]
 	if c == nil {
 		layers := m.data.BaseLayers(detail, day.Time(), st)
-		c = geo.NewTileCache(geo.NewScene(geo.Theatre, st, layers), tileCacheBytes, 0, func(geo.TileKey) { m.tileReady() })
+		// Room for three screens of tiles, so that a frame's tiles never evict each other.
+		screen := int64(v.W/geo.TileSize+2) * int64(v.H/geo.TileSize+2) * geo.TileSize * geo.TileSize * 4
+		c = geo.NewTileCache(geo.NewScene(geo.Theatre, st, layers), max(tileCacheBytes, 3*screen), 0, func(geo.TileKey) { m.tileReady() })
 		m.scenes[key] = c
 		m.sceneOrder = append(m.sceneOrder, key)
 		for len(m.sceneOrder) > maxScenes {
@@ -216,20 +226,22 @@ func (r *mapRenderer) draw() {
 	v := m.view
 	m.mu.Unlock()
 	st := m.style()
-	r.bg.FillColor = st.Background
+	setRect(r.bg, st.Background, color.Transparent, 0, 0)
 	day := m.state.Date()
 	if c := m.cache(&v, day); c != nil {
 		f := c.Frame(&v)
-		r.placeTiles(&f)
+		if m.headless {
+			r.compose(&f, &v, st)
+		} else {
+			r.placeTiles(&f)
+		}
 	}
 	r.placeOverlay(&v)
 	r.placeMarkers(&v)
 	r.placeScaleBar(&v)
 	fg := theme.Color(theme.ColorNameForeground)
-	r.credit.Color = fg
-	r.credit.Text = m.creditText(day)
+	setText(r.credit, m.creditText(day), 11, fyne.TextStyle{}, fg)
 	r.credit.Move(fyne.NewPos(8, float32(v.H)-18))
-	r.credit.Refresh()
 }
 
 // tilePiece identifies what one image object shows: a tile, or the part of a coarser tile that
@@ -290,9 +302,25 @@ func (r *mapRenderer) placeTiles(f *geo.Frame) {
 	}
 }
 
+// compose draws the frame's tiles into one image the size of the view. Fyne's software painter
+// (snapshots, tests, benchmarks) paints one large image much faster than many small or scaled
+// ones; the window instead moves one object per tile (placeTiles), which its GL painter keeps as
+// textures.
+func (r *mapRenderer) compose(f *geo.Frame, v *geo.View, st *geo.Style) {
+	if r.frame == nil || r.frame.Bounds().Dx() != v.W || r.frame.Bounds().Dy() != v.H {
+		r.frame = image.NewRGBA(image.Rect(0, 0, v.W, v.H))
+	}
+	f.Draw(r.frame, st.Background, false)
+	r.composite.Image = r.frame
+	r.composite.Move(fyne.NewPos(0, 0))
+	r.composite.Resize(fyne.NewSize(float32(v.W), float32(v.H)))
+	r.composite.Show()
+	r.composite.Refresh()
+}
+
 // objectCount is how many objects the renderer holds now.
 func (r *mapRenderer) objectCount() int {
-	return 1 + len(r.tiles) + len(r.spare) + 1 + len(r.names) + len(r.rings) + len(r.dots) + len(r.labels) + 4
+	return 2 + len(r.tiles) + len(r.spare) + 1 + len(r.names) + len(r.rings) + len(r.dots) + len(r.labels) + 4
 }
 
 func (r *mapRenderer) placeOverlay(v *geo.View) {
@@ -305,11 +333,12 @@ func (r *mapRenderer) placeOverlay(v *geo.View) {
 	x0, y0 := ov.ScreenToProj(0, 0)
 	px, py := v.ProjToScreen(x0, y0)
 	k := ov.Scale / v.Scale
-	r.overlay.Image = m.overlay
-	r.overlay.Move(fyne.NewPos(float32(px), float32(py)))
-	r.overlay.Resize(fyne.NewSize(float32(float64(ov.W)*k), float32(float64(ov.H)*k)))
+	if r.overlay.Image != m.overlay {
+		r.overlay.Image = m.overlay
+		r.overlay.Refresh()
+	}
+	place(r.overlay, float32(px), float32(py), float32(float64(ov.W)*k), float32(float64(ov.H)*k))
 	r.overlay.Show()
-	r.overlay.Refresh()
 }
 
 // visibleRank is the largest place rank shown at a scale (metres per pixel).
@@ -387,14 +416,13 @@ func (r *mapRenderer) placeMarkers(v *geo.View) {
 			rad = 5
 		}
 		d := r.dots[i]
-		d.FillColor, d.StrokeColor, d.StrokeWidth = dotFill, dotStroke, 1
+		fill := color.Color(dotFill)
 		if s.sel {
-			d.FillColor = accent
+			fill = accent
 		}
-		d.Move(fyne.NewPos(float32(s.x)-rad, float32(s.y)-rad))
-		d.Resize(fyne.NewSize(2*rad, 2*rad))
+		setCircle(d, fill, dotStroke, 1)
+		place(d, float32(s.x)-rad, float32(s.y)-rad, 2*rad, 2*rad)
 		d.Show()
-		d.Refresh()
 		if s.sel {
 			if nRings == len(r.rings) {
 				ring := canvas.NewCircle(color.Transparent)
@@ -403,11 +431,9 @@ func (r *mapRenderer) placeMarkers(v *geo.View) {
 			}
 			ring := r.rings[nRings]
 			nRings++
-			ring.FillColor, ring.StrokeColor, ring.StrokeWidth = color.Transparent, accent, 3
-			ring.Move(fyne.NewPos(float32(s.x)-11, float32(s.y)-11))
-			ring.Resize(fyne.NewSize(22, 22))
+			setCircle(ring, color.Transparent, accent, 3)
+			place(ring, float32(s.x)-11, float32(s.y)-11, 22, 22)
 			ring.Show()
-			ring.Refresh()
 		}
 		t := r.labels[i]
 		pl := placed[i]
@@ -415,16 +441,13 @@ func (r *mapRenderer) placeMarkers(v *geo.View) {
 			t.Hide()
 			continue
 		}
-		t.Text = s.p.name
-		t.TextSize = textSize
-		t.TextStyle = fyne.TextStyle{Bold: s.p.rank == 1 || s.sel}
-		t.Color = textCol
+		col := color.Color(textCol)
 		if s.sel {
-			t.Color = accent
+			col = accent
 		}
+		setText(t, s.p.name, textSize, fyne.TextStyle{Bold: s.p.rank == 1 || s.sel}, col)
 		t.Move(fyne.NewPos(float32(pl.Rect.X0), float32(pl.Rect.Y0)))
 		t.Show()
-		t.Refresh()
 	}
 	for i := len(shown); i < len(r.dots); i++ {
 		r.dots[i].Hide()
@@ -518,10 +541,9 @@ func (r *mapRenderer) placeNames(v *geo.View, taken []geo.LabelRect) {
 				}
 				t := r.names[n]
 				n++
-				t.Text, t.TextSize, t.TextStyle, t.Color = text, size, style, col
+				setText(t, text, size, style, col)
 				t.Move(fyne.NewPos(float32(rect.X0), float32(rect.Y0)))
 				t.Show()
-				t.Refresh()
 			}
 		}
 	}
@@ -560,13 +582,11 @@ func (r *mapRenderer) placeScaleBar(v *geo.View) {
 	r.scaleBar.StrokeColor = fg
 	r.scaleBar.Position1 = fyne.NewPos(16, float32(y))
 	r.scaleBar.Position2 = fyne.NewPos(16+float32(px), float32(y))
-	r.scaleTxt.Text = fmt.Sprintf("%g km", km)
-	r.scaleTxt.Color = fg
+	setText(r.scaleTxt, fmt.Sprintf("%g km", km), 12, fyne.TextStyle{}, fg)
 	r.scaleTxt.Move(fyne.NewPos(20+float32(px), float32(y)-9))
 	r.scaleBar.Show()
 	r.scaleTxt.Show()
 	r.scaleBar.Refresh()
-	r.scaleTxt.Refresh()
 }
 
 // scheduleOverlay renders the fronts and the Axis-held area of the date shown for the current

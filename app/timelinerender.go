@@ -59,38 +59,41 @@ func (r *timelineRenderer) rebuild() {
 	r.objects = append(r.objects, r.cursor, r.handle)
 }
 
-func (r *timelineRenderer) rect() *canvas.Rectangle {
+// rect takes the next pooled rectangle and gives it a look (refreshed only if it changed).
+func (r *timelineRenderer) rect(fill, stroke color.Color, strokeWidth, radius float32) *canvas.Rectangle {
 	if r.nr == len(r.rects) {
-		r.rects = append(r.rects, canvas.NewRectangle(color.Black))
+		r.rects = append(r.rects, canvas.NewRectangle(color.Transparent))
 		r.rebuild()
 	}
 	o := r.rects[r.nr]
 	r.nr++
-	o.StrokeWidth, o.CornerRadius = 0, 0
+	setRect(o, fill, stroke, strokeWidth, radius)
 	o.Show()
 	return o
 }
 
-func (r *timelineRenderer) circle() *canvas.Circle {
+// circle takes the next pooled circle and gives it a look.
+func (r *timelineRenderer) circle(fill, stroke color.Color, strokeWidth float32) *canvas.Circle {
 	if r.nc == len(r.circles) {
-		r.circles = append(r.circles, canvas.NewCircle(color.Black))
+		r.circles = append(r.circles, canvas.NewCircle(color.Transparent))
 		r.rebuild()
 	}
 	o := r.circles[r.nc]
 	r.nc++
-	o.StrokeWidth = 0
+	setCircle(o, fill, stroke, strokeWidth)
 	o.Show()
 	return o
 }
 
+// text takes the next pooled text and gives it its words and look.
 func (r *timelineRenderer) text(s string, size float32, col color.Color, bold bool) *canvas.Text {
 	if r.nt == len(r.texts) {
-		r.texts = append(r.texts, canvas.NewText("", color.Black))
+		r.texts = append(r.texts, canvas.NewText("", color.Transparent))
 		r.rebuild()
 	}
 	o := r.texts[r.nt]
 	r.nt++
-	o.Text, o.TextSize, o.Color, o.TextStyle = s, size, col, fyne.TextStyle{Bold: bold}
+	setText(o, s, size, fyne.TextStyle{Bold: bold}, col)
 	o.Show()
 	return o
 }
@@ -106,19 +109,31 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 	if w < 1 {
 		w = 1
 	}
-	if !t.sized {
+	switch {
+	case !t.sized || (!t.moved && t.scale.Width() != w):
+		// Until the user scrolls or zooms, open on the war years, readable at a glance
+		// (zooming out shows all of 1936–1953), with the selected event and the date in view.
 		t.scale = timeline.NewScale(w)
+		t.scale.ShowRange(float64(timeline.DayOf(1938, 1, 1)), float64(timeline.DayOf(1947, 1, 1)))
 		t.sized = true
+		if sel := t.state.Selection(); sel.Kind == timeline.KindEvent && t.cat != nil {
+			if e := t.cat.Event(sel.ID); e != nil {
+				t.ShowEvent(e)
+			}
+		}
 		t.keepCursorVisible()
-	} else if t.scale.Width() != w {
+	case t.scale.Width() != w:
 		t.scale.SetWidth(w)
 	}
 	r.draw(size)
 }
 
+// Refresh redraws the band. Only objects whose look changed are refreshed; the canvas is
+// marked for repainting through the background (refreshing the widget would make the GL
+// painter rasterize every text again).
 func (r *timelineRenderer) Refresh() {
 	r.draw(r.t.Size())
-	canvas.Refresh(r.t)
+	canvas.Refresh(r.bg)
 }
 
 // laneColor returns the colour of lane i.
@@ -146,24 +161,18 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 	muted := theme.Color(theme.ColorNameDisabled)
 	accent := theme.Color(theme.ColorNamePrimary)
 	dark := Variant() == theme.VariantDark
+	none := color.Transparent
 
-	r.bg.FillColor = bgc
-	r.bg.Resize(size)
-	r.axisBg.FillColor = theme.Color(theme.ColorNameInputBackground)
-	r.axisBg.Move(fyne.NewPos(0, 0))
-	r.axisBg.Resize(fyne.NewSize(size.Width, tlAxisH))
-	r.bg.Refresh()
-	r.axisBg.Refresh()
+	setRect(r.bg, bgc, none, 0, 0)
+	place(r.bg, 0, 0, size.Width, size.Height)
+	setRect(r.axisBg, theme.Color(theme.ColorNameInputBackground), none, 0, 0)
+	place(r.axisBg, 0, 0, size.Width, tlAxisH)
 
-	// Lanes: alternate shading and names.
+	// Lanes: alternate shading.
 	lh := t.laneH
 	for i := range t.lanes {
 		if i%2 == 1 {
-			o := r.rect()
-			o.FillColor = withAlpha(fg, 10)
-			o.Move(fyne.NewPos(0, tlAxisH+float32(i)*lh))
-			o.Resize(fyne.NewSize(size.Width, lh))
-			o.Refresh()
+			place(r.rect(withAlpha(fg, 10), none, 0, 0), 0, tlAxisH+float32(i)*lh, size.Width, lh)
 		}
 	}
 
@@ -172,31 +181,23 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 	bottom := tlAxisH + float32(len(t.lanes))*lh
 	for _, tk := range ticks {
 		x := t.gutter + float32(tk.X)
-		o := r.rect()
 		if tk.Major {
-			o.FillColor = withAlpha(fg, 60)
-			o.Move(fyne.NewPos(x, 0))
-			o.Resize(fyne.NewSize(1, bottom))
+			place(r.rect(withAlpha(fg, 60), none, 0, 0), x, 0, 1, bottom)
 		} else {
-			o.FillColor = withAlpha(fg, 40)
-			o.Move(fyne.NewPos(x, tlAxisH-8))
-			o.Resize(fyne.NewSize(1, 8))
+			place(r.rect(withAlpha(fg, 40), none, 0, 0), x, tlAxisH-8, 1, 8)
 		}
-		o.Refresh()
 		if tk.Label != "" {
 			txt := r.text(tk.Label, 11, fg, tk.Major)
 			txt.Move(fyne.NewPos(x+3, 4))
-			txt.Refresh()
 		}
 	}
 	if lead, lx, _ := t.ticks.Lead(); lead != "" {
-		txt := r.text(lead, 11, fg, true)
-		txt.Move(fyne.NewPos(t.gutter+float32(lx), 4))
-		txt.Refresh()
+		r.text(lead, 11, fg, true).Move(fyne.NewPos(t.gutter+float32(lx), 4))
 	}
 
 	// Events.
 	sel := t.state.Selection()
+	selDrawn := false
 	t.placed = append(t.placed[:0], t.lay.Arrange(t.scale)...)
 	for _, p := range t.placed {
 		y := t.rowY(p.Lane, p.Row)
@@ -206,7 +207,7 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 		}
 		isSel := false
 		if p.Item >= 0 && sel.Kind == timeline.KindEvent && t.items[p.Item].ID == sel.ID {
-			isSel = true
+			isSel, selDrawn = true, true
 			col = color.NRGBAModel.Convert(accent).(color.NRGBA)
 		}
 		switch p.Kind {
@@ -216,44 +217,29 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 			if x1-x0 < 2 {
 				x1 = x0 + 2
 			}
-			o := r.rect()
-			o.CornerRadius = 3
+			fill, stroke, sw := color.Color(withAlpha(col, 235)), color.Color(none), float32(0)
 			if p.Approximate {
-				o.FillColor = withAlpha(col, 90)
-				o.StrokeColor, o.StrokeWidth = col, 1
-			} else {
-				o.FillColor = withAlpha(col, 235)
+				fill, stroke, sw = withAlpha(col, 90), col, 1
 			}
 			if isSel {
-				o.StrokeColor, o.StrokeWidth = fg, 2
+				stroke, sw = fg, 2
 			}
-			o.Move(fyne.NewPos(x0, y+2))
-			o.Resize(fyne.NewSize(x1-x0, t.rowH-4))
-			o.Refresh()
+			place(r.rect(fill, stroke, sw, 3), x0, y+2, x1-x0, t.rowH-4)
 		case timeline.PlacedMark:
-			c := r.circle()
 			rad := float32(5)
 			if isSel {
 				rad = 7
 			}
+			var c *canvas.Circle
 			if p.Approximate {
-				c.FillColor = color.Transparent
-				c.StrokeColor, c.StrokeWidth = col, 2
+				c = r.circle(none, col, 2)
 			} else {
-				c.FillColor = col
-				c.StrokeColor, c.StrokeWidth = bgc, 1
+				c = r.circle(col, bgc, 1)
 			}
-			c.Move(fyne.NewPos(t.gutter+float32(p.X0)-rad, y+t.rowH/2-rad))
-			c.Resize(fyne.NewSize(2*rad, 2*rad))
-			c.Refresh()
+			place(c, t.gutter+float32(p.X0)-rad, y+t.rowH/2-rad, 2*rad, 2*rad)
 		case timeline.PlacedCluster:
 			bw := float32(p.BoxX1 - p.BoxX0)
-			o := r.rect()
-			o.CornerRadius = (t.rowH - 2) / 2
-			o.FillColor = withAlpha(col, 230)
-			o.Move(fyne.NewPos(t.gutter+float32(p.BoxX0), y+1))
-			o.Resize(fyne.NewSize(bw, t.rowH-2))
-			o.Refresh()
+			place(r.rect(withAlpha(col, 230), none, 0, (t.rowH-2)/2), t.gutter+float32(p.BoxX0), y+1, bw, t.rowH-2)
 			count := strconv.Itoa(p.Count)
 			if p.Row >= t.rows {
 				count = "+" + count // items that found no row in the lane
@@ -261,12 +247,11 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 			txt := r.text(count, 11, color.White, true)
 			tw := fyne.MeasureText(txt.Text, 11, txt.TextStyle).Width
 			txt.Move(fyne.NewPos(t.gutter+float32(p.BoxX0)+(bw-tw)/2, y+1))
-			txt.Refresh()
 		}
 		if p.Label != timeline.LabelHidden && p.Item >= 0 {
 			label := t.events[p.Item].Title.String()
 			if p.Label == timeline.LabelShort {
-				label = shorten(label, float32(p.LabelW), tlLabelSize)
+				label = shorten(label, float32(p.LabelW), t.labelSize)
 			}
 			tc := fg
 			inside := p.Kind == timeline.PlacedBar && p.LabelX >= p.X0 && p.LabelX+p.LabelW <= p.X1
@@ -279,50 +264,40 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 			if isSel && !inside {
 				tc = accent
 			}
-			txt := r.text(label, tlLabelSize, tc, isSel)
-			txt.Move(fyne.NewPos(t.gutter+float32(p.LabelX), y+1))
-			txt.Refresh()
+			r.text(label, t.labelSize, tc, isSel).Move(fyne.NewPos(t.gutter+float32(p.LabelX), y+(t.rowH-t.labelSize)/2-2))
 		}
 	}
 
+	// The selected event is always seen, even where it is counted in a cluster: drawn in the
+	// accent colour over the top row of its lane, with its name.
+	if !selDrawn && sel.Kind == timeline.KindEvent {
+		r.drawSelection(sel.ID, size, accent, bgc)
+	}
+
 	// Gutter with the lane names, over anything that scrolled under it.
-	r.gutter.FillColor = bgc
-	r.gutter.Move(fyne.NewPos(0, tlAxisH))
-	r.gutter.Resize(fyne.NewSize(t.gutter, bottom-tlAxisH))
-	r.gutter.Refresh()
+	setRect(r.gutter, bgc, none, 0, 0)
+	place(r.gutter, 0, tlAxisH, t.gutter, bottom-tlAxisH)
 	for i, l := range t.lanes {
-		bar := r.text(l.Name.String(), 12, fg, true)
-		bar.Move(fyne.NewPos(theme.Padding()*2, tlAxisH+float32(i)*lh+lh/2-9))
-		bar.Refresh()
-		sw := r.rect()
-		sw.FillColor = t.laneColor(i)
-		sw.Move(fyne.NewPos(2, tlAxisH+float32(i)*lh+4))
-		sw.Resize(fyne.NewSize(3, lh-8))
-		sw.Refresh()
+		r.text(l.Name.String(), 12, fg, true).Move(fyne.NewPos(theme.Padding()*2, tlAxisH+float32(i)*lh+lh/2-9))
+		place(r.rect(t.laneColor(i), none, 0, 0), 2, tlAxisH+float32(i)*lh+4, 3, lh-8)
 	}
 	if len(t.lanes) == 0 {
-		txt := r.text(lang.L("All categories are hidden: use Filters to show them."), 12, muted, false)
-		txt.Move(fyne.NewPos(t.gutter+8, tlAxisH+8))
-		txt.Refresh()
+		r.text(lang.L("All categories are hidden: use Filters to show them."), 12, muted, false).Move(fyne.NewPos(t.gutter+8, tlAxisH+8))
 	}
 
 	// The cursor of the date shown.
 	cx := t.X(float64(t.state.Date()) + 0.5)
 	if cx >= t.gutter && cx <= size.Width {
-		r.cursor.FillColor = accent
-		r.cursor.Move(fyne.NewPos(cx-1, 0))
-		r.cursor.Resize(fyne.NewSize(2, bottom))
-		r.handle.FillColor = accent
-		r.handle.Move(fyne.NewPos(cx-7, tlAxisH-14))
-		r.handle.Resize(fyne.NewSize(14, 14))
+		setRect(r.cursor, accent, none, 0, 0)
+		place(r.cursor, cx-1, 0, 2, bottom)
+		setCircle(r.handle, accent, none, 0)
+		place(r.handle, cx-7, tlAxisH-14, 14, 14)
 		r.cursor.Show()
 		r.handle.Show()
 	} else {
 		r.cursor.Hide()
 		r.handle.Hide()
 	}
-	r.cursor.Refresh()
-	r.handle.Refresh()
 
 	for i := r.nr; i < len(r.rects); i++ {
 		r.rects[i].Hide()
@@ -332,6 +307,35 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 	}
 	for i := r.nt; i < len(r.texts); i++ {
 		r.texts[i].Hide()
+	}
+}
+
+// drawSelection draws the selected event (one not placed on its own) over its lane's top row.
+func (r *timelineRenderer) drawSelection(id string, size fyne.Size, accent, bgc color.Color) {
+	t := r.t
+	for i, it := range t.items {
+		if it.ID != id {
+			continue
+		}
+		y := t.rowY(it.Lane, 0)
+		x0 := t.X(float64(it.Start))
+		x1 := t.X(float64(it.End) + 1)
+		if x1 < t.gutter || x0 > size.Width {
+			return
+		}
+		if x1-x0 < 10 {
+			c := r.circle(accent, bgc, 2)
+			mid := (x0 + x1) / 2
+			place(c, mid-7, y+t.rowH/2-7, 14, 14)
+			x1 = mid + 8
+		} else {
+			x0 = fyne.Max(x0, t.gutter)
+			place(r.rect(accent, bgc, 2, 3), x0, y+1, fyne.Min(x1, size.Width)-x0, t.rowH-2)
+			x1 = x0 + 4
+		}
+		label := r.text(t.events[i].Title.String(), t.labelSize, accent, true)
+		label.Move(fyne.NewPos(x1+2, y-t.rowH+2))
+		return
 	}
 }
 

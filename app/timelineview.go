@@ -53,7 +53,9 @@ type TimelineView struct {
 	renderer *timelineRenderer
 
 	gutter, laneH, rowH float32 // geometry fitted to the widget's size
+	labelSize           float32 // text size of event labels, fitted to the rows
 	rows                int     // rows per lane (without the cluster row)
+	moved               bool    // the user scrolled or zoomed: resizing keeps the view
 
 	// Playback moves the date through the period; Controls holds its buttons.
 	Playback *timeline.Playback
@@ -70,7 +72,7 @@ var (
 // NewTimelineView makes the band for a state and catalog.
 func NewTimelineView(state *State, cat *timeline.Catalog) *TimelineView {
 	t := &TimelineView{state: state, scale: timeline.NewScale(1024 - tlGutterMin),
-		gutter: tlGutterMin, rows: tlRowsMax, rowH: tlRowHMax}
+		gutter: tlGutterMin, rows: tlRowsMax, rowH: tlRowHMax, labelSize: tlLabelSize}
 	t.laneH = tlLanePad*2 + t.rowH*float32(t.rows+1)
 	t.ticks = timeline.NewTickMaker(func(s string) float64 {
 		return float64(fyne.MeasureText(s, 11, fyne.TextStyle{}).Width)
@@ -124,7 +126,7 @@ func (t *TimelineView) relayout() {
 		if last < timeline.PeriodStart || first > timeline.PeriodEnd {
 			continue
 		}
-		w := float64(fyne.MeasureText(e.Title.String(), tlLabelSize, fyne.TextStyle{}).Width) + 2
+		w := float64(fyne.MeasureText(e.Title.String(), t.labelSize, fyne.TextStyle{}).Width) + 2
 		t.items = append(t.items, timeline.LayoutItem{ID: e.ID, Lane: lane, Start: first, End: last,
 			Approximate: e.Start.Approximate || e.End.Approximate, Priority: e.Importance, LabelW: w})
 		t.events = append(t.events, e)
@@ -152,8 +154,9 @@ func (t *TimelineView) fitLanes(h float32) {
 	t.rowH = fyne.Min(tlRowHMax, (lane-tlLanePad*2)/float32(rows+1))
 	t.rowH = fyne.Max(t.rowH, 8)
 	t.laneH = tlLanePad*2 + t.rowH*float32(rows+1)
-	if rows != t.rows {
-		t.rows = rows
+	size := fyne.Max(9, fyne.Min(tlLabelSize, t.rowH-3))
+	if rows != t.rows || size != t.labelSize {
+		t.rows, t.labelSize = rows, size
 		t.relayout()
 	}
 }
@@ -222,6 +225,7 @@ func (t *TimelineView) keepCursorVisible() {
 
 // ZoomAbout zooms the band by factor about a widget x.
 func (t *TimelineView) ZoomAbout(factor float64, x float32) {
+	t.moved = true
 	t.scale.ZoomAbout(factor, float64(x-t.gutter))
 	t.Refresh()
 }
@@ -263,6 +267,7 @@ func (t *TimelineView) Dragged(ev *fyne.DragEvent) {
 		return
 	}
 	t.fling.add(ev.Dragged)
+	t.moved = true
 	t.scale.Pan(float64(ev.Dragged.DX))
 	t.Refresh()
 }
@@ -285,6 +290,7 @@ func (t *TimelineView) DragEnd() {
 func (t *TimelineView) Scrolled(ev *fyne.ScrollEvent) {
 	t.interact()
 	if ev.Scrolled.DX != 0 && math.Abs(float64(ev.Scrolled.DX)) > math.Abs(float64(ev.Scrolled.DY)) {
+		t.moved = true
 		t.scale.Pan(float64(ev.Scrolled.DX))
 		t.Refresh()
 		return
@@ -315,6 +321,7 @@ func (t *TimelineView) Tapped(ev *fyne.PointEvent) {
 		return
 	}
 	if p.Kind == timeline.PlacedCluster {
+		t.moved = true
 		t.scale.ShowRange(float64(p.Start)-1, float64(p.End)+2)
 		t.Refresh()
 		return

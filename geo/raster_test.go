@@ -81,13 +81,28 @@ func rasterAssertGolden(t *testing.T, name string, img *image.RGBA, tol, maxBad 
 		}
 	}
 	if bad > maxBad {
-		out := filepath.Join("testdata", "failed", name+".png")
-		_ = os.MkdirAll(filepath.Dir(out), 0o755)
-		var buf bytes.Buffer
-		_ = png.Encode(&buf, img)
-		_ = os.WriteFile(out, buf.Bytes(), 0o644)
-		t.Errorf("%s: %d pixels differ by more than %d, want at most %d; result written to %s", name, bad, tol, maxBad, out)
+		t.Errorf("%s: %d pixels differ by more than %d, want at most %d; result written to %s",
+			name, bad, tol, maxBad, rasterWriteFailed(t, name, img))
 	}
+}
+
+// rasterWriteFailed writes img to testdata/failed/name.png (git-ignored) and returns the path.
+func rasterWriteFailed(t *testing.T, name string, img image.Image) string {
+	t.Helper()
+	out := filepath.Join("testdata", "failed", name+".png")
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Logf("encoding %s: %v", out, err)
+		return out
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		t.Logf("writing %s: %v", out, err)
+		return out
+	}
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		t.Logf("writing %s: %v", out, err)
+	}
+	return out
 }
 
 func rasterAbsDiff(a, b uint8) int {

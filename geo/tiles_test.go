@@ -92,7 +92,7 @@ func TestFrameMatchesRenderFrame(t *testing.T) {
 	t.Logf("%d of %d channel values differ by more than 24", bad, len(got.Pix))
 	if bad > len(got.Pix)/1000 {
 		t.Errorf("%d channel values differ by more than 24 between tiles and one frame, want < %d", bad, len(got.Pix)/1000)
-		rasterAssertGolden(t, "tiles-vs-frame", got, 0, 0)
+		t.Logf("tiles written to %s", rasterWriteFailed(t, "tiles-vs-frame", got))
 	}
 }
 
