@@ -90,6 +90,22 @@ func BenchmarkMapPanCompose(b *testing.B) {
 	}
 }
 
+// BenchmarkMapPanTiles is BenchmarkMapPanCompose as the window draws: one image object per
+// tile, moved rather than recomposed (the GL painter keeps each tile as a texture).
+func BenchmarkMapPanTiles(b *testing.B) {
+	test.NewTempApp(b).Settings().SetTheme(NewTheme("light"))
+	m, _ := benchMap(b, benchContent(b))
+	m.compose = false
+	m.refreshNow()
+	dirs := []fyne.Delta{{DX: 8}, {DY: 8}, {DX: -8}, {DY: -8}}
+	i := 0
+	for b.Loop() {
+		m.Pan(dirs[(i/30)%4])
+		m.refreshNow()
+		i++
+	}
+}
+
 // BenchmarkMapZoomStep measures one zoom step of ±5% about the centre: the frame shows scaled
 // tiles at once (the sharp ones render in the background; see geo's BenchmarkMapZoom).
 func BenchmarkMapZoomStep(b *testing.B) {

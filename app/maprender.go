@@ -230,7 +230,7 @@ func (r *mapRenderer) draw() {
 	day := m.state.Date()
 	if c := m.cache(&v, day); c != nil {
 		f := c.Frame(&v)
-		if m.headless {
+		if m.compose {
 			r.compose(&f, &v, st)
 		} else {
 			r.placeTiles(&f)

@@ -46,11 +46,14 @@ type MapView struct {
 	cat   *timeline.Catalog
 	data  *geo.MapData
 
-	mu          sync.Mutex // guards view while background work reads a copy
-	view        geo.View
-	sized       bool
-	moved       bool // the user has panned or zoomed: resizing keeps the view
-	headless    bool // no background callbacks: WaitReady drives drawing (snapshots, tests)
+	mu       sync.Mutex // guards view while background work reads a copy
+	view     geo.View
+	sized    bool
+	moved    bool // the user has panned or zoomed: resizing keeps the view
+	headless bool // no background callbacks: WaitReady drives drawing (snapshots, tests)
+	// compose draws the base map as one composed image (for the software painter); otherwise
+	// one image object per tile, as the window's GL painter prefers.
+	compose     bool
 	detailWatch sync.Once
 	variant     fyne.ThemeVariant
 	scenes      map[sceneKey]*geo.TileCache
@@ -118,7 +121,7 @@ var (
 
 // NewMapView makes the map for the state, the catalog's places and the map data.
 func NewMapView(state *State, cat *timeline.Catalog, data *geo.MapData, headless bool) *MapView {
-	m := &MapView{state: state, data: data, headless: headless, scenes: map[sceneKey]*geo.TileCache{}, selected: map[string]bool{}}
+	m := &MapView{state: state, data: data, headless: headless, compose: headless, scenes: map[sceneKey]*geo.TileCache{}, selected: map[string]bool{}}
 	m.view = *geo.NewView(geo.Theatre, 1024, 640, 35, 52, 5000)
 	m.ZoomInB = widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { m.zoomCentre(2) })
 	m.ZoomOutB = widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { m.zoomCentre(0.5) })
