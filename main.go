@@ -6,9 +6,14 @@ package main
 import (
 	"errors"
 	"fmt"
+	"image"
 	"os"
+	"sync"
 
+	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/canvas"
+	"github.com/go-gl/glfw/v3.3/glfw"
 
 	"frontline-atlas/app"
 )
@@ -26,5 +31,36 @@ func main() {
 		os.Exit(app.RunCommand(cmd, os.Stdout, os.Stderr))
 	}
 	a := fyneapp.NewWithID(app.AppID)
-	os.Exit(app.RunWindow(a, cmd, os.Stderr))
+	os.Exit(app.RunWindow(a, cmd, os.Stderr, mouseHistoryButtons))
+}
+
+// mouseHistoryButtons makes the mouse's back and forward buttons go back and forward through
+// what was opened. Fyne's desktop driver reports only three buttons, so this asks GLFW directly:
+// an invisible 1×1 raster is drawn on the UI thread with the window's GL context current, and
+// the first time it is drawn it wraps the window's mouse-button callback.
+func mouseHistoryButtons(ui *app.UI) fyne.CanvasObject {
+	var once sync.Once
+	r := canvas.NewRaster(func(w, h int) image.Image {
+		once.Do(func() {
+			win := glfw.GetCurrentContext()
+			if win == nil {
+				return
+			}
+			var prev glfw.MouseButtonCallback
+			prev = win.SetMouseButtonCallback(func(gw *glfw.Window, b glfw.MouseButton, act glfw.Action, mods glfw.ModifierKey) {
+				switch {
+				case b == glfw.MouseButton4 && act == glfw.Press:
+					ui.State.Back()
+				case b == glfw.MouseButton5 && act == glfw.Press:
+					ui.State.Forward()
+				case b == glfw.MouseButton4 || b == glfw.MouseButton5:
+				case prev != nil:
+					prev(gw, b, act, mods)
+				}
+			})
+		})
+		return image.NewNRGBA(image.Rect(0, 0, 1, 1))
+	})
+	r.Resize(fyne.NewSize(1, 1))
+	return r
 }

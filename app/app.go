@@ -100,6 +100,14 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	return u
 }
 
+// AddOverlay lays an object over the window content (it takes no room and no input unless it
+// asks for it). main uses it for desktop-specific hooks.
+func (u *UI) AddOverlay(o fyne.CanvasObject) {
+	if st, ok := u.root.(*fyne.Container); ok {
+		st.Add(container.NewWithoutLayout(o))
+	}
+}
+
 // Content returns the root object of the window.
 func (u *UI) Content() fyne.CanvasObject { return u.root }
 

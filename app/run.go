@@ -191,7 +191,10 @@ func countErrors(err error) int {
 
 // RunWindow opens the application window and runs until it is closed; it returns the exit
 // status. A broken --content pack is reported in a dialog and the embedded pack is shown instead.
-func RunWindow(a fyne.App, cmd Command, stderr io.Writer) int {
+//
+// extras, when given, are laid invisibly over the window: a place for desktop-specific hooks
+// that main installs (the mouse's back and forward buttons).
+func RunWindow(a fyne.App, cmd Command, stderr io.Writer, extras ...func(*UI) fyne.CanvasObject) int {
 	// Collect garbage when the heap grows by half rather than doubling: the map renders large
 	// images in the background, and an exhibit PC runs the app for months.
 	debug.SetGCPercent(50)
@@ -212,6 +215,9 @@ func RunWindow(a fyne.App, cmd Command, stderr io.Writer) int {
 	}
 	w := a.NewWindow(lang.L("Frontline Atlas"))
 	ui := New(content.Catalog, content.Map, Options{Date: cmd.Date, Event: cmd.Event})
+	for _, x := range extras {
+		ui.AddOverlay(x(ui))
+	}
 	ui.Attach(w)
 	w.Resize(fyne.NewSize(1600, 900))
 	if cmd.Fullscreen {
