@@ -59,16 +59,23 @@ func loadContent(dir string, lazy bool) (*Content, error) {
 	if err != nil {
 		return nil, err // a *timeline.PackError: its first line names the pack and the count
 	}
+	// A pack may bring its own base map in map/ (same files as assets/map); else the embedded one.
+	base, baseLabel := assets.Map(), "the embedded base map"
+	if st, err := fs.Stat(pack, "map"); err == nil && st.IsDir() {
+		if sub, err := fs.Sub(pack, "map"); err == nil {
+			base, baseLabel = sub, "layers in map/, fronts in fronts/"
+		}
+	}
 	var md *geo.MapData
 	var merr error
 	if lazy {
-		md, merr = geo.LoadMapDataLazy(assets.Map(), pack, nil)
+		md, merr = geo.LoadMapDataLazy(base, pack, nil)
 	} else {
-		md, merr = geo.LoadMapData(assets.Map(), pack)
+		md, merr = geo.LoadMapData(base, pack)
 	}
 	c := &Content{Label: label, Catalog: cat, Map: md}
 	if merr != nil {
-		return c, fmt.Errorf("content pack %s: map layers:\n%w", label, merr)
+		return c, fmt.Errorf("content pack %s: map (%s); the map shows what loaded:\n%w", label, baseLabel, merr)
 	}
 	return c, nil
 }

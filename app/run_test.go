@@ -118,3 +118,38 @@ func TestExportAndFrontCommands(t *testing.T) {
 		t.Fatalf("front output is not a FeatureCollection of fronts: %v %+v", err, fc)
 	}
 }
+
+// A pack whose own map layers or front files are broken: the problems name the files, and the
+// map keeps what loaded (the good layer, the good theatre).
+func TestBrokenLayersInAPackLeaveTheRest(t *testing.T) {
+	c, err := LoadContent("testdata/badmap")
+	if c == nil || c.Map == nil {
+		t.Fatalf("the pack did not load at all: %v", err)
+	}
+	if err == nil {
+		t.Fatal("no error for the broken layer and front files")
+	}
+	msg := err.Error()
+	for _, want := range []string{"coast-50m.geojson", "lakes-50m.geojson", "eastern.geojson"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("the error does not name %s:\n%s", want, msg)
+		}
+	}
+	if lv := c.Map.BaseMap().Levels["50m"]; lv == nil || len(lv.Land) != 1 {
+		t.Errorf("the good land layer did not load: %+v", lv)
+	}
+	if c.Map.Fronts == nil {
+		t.Fatal("the good front file (khasan) was dropped with the broken one")
+	}
+	if first, _, ok := c.Map.Fronts.TheatreRange("khasan"); !ok || first == 0 {
+		t.Errorf("khasan fronts missing")
+	}
+	// The app still opens on it, and the validate command reports the files.
+	var out, errb bytes.Buffer
+	if code := RunCommand(Command{Name: "validate", Dir: "testdata/badmap"}, &out, &errb); code == 0 {
+		t.Errorf("validate passed a pack with broken layers")
+	}
+	if !strings.Contains(errb.String(), "coast-50m.geojson") {
+		t.Errorf("validate does not name the broken layer:\n%s", errb.String())
+	}
+}

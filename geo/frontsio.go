@@ -66,7 +66,8 @@ var frontProps = map[string]bool{"theatre": true, "date": true, "source": true, 
 
 // LoadFronts reads every dir/*.geojson of fsys (dir is usually "fronts"), validates it strictly
 // and prepares the interpolation. All errors are returned at once, each naming the file, the
-// feature index and the field.
+// feature index and the field. A file with errors is left out and the others are used, so the
+// map still shows the theatres that loaded: the result may be non-nil along with an error.
 func LoadFronts(fsys fs.FS, dir string) (*Fronts, error) {
 	names, err := fs.Glob(fsys, path.Join(dir, "*.geojson"))
 	if err != nil {
@@ -85,18 +86,24 @@ func LoadFronts(fsys fs.FS, dir string) (*Fronts, error) {
 			continue
 		}
 		k, r, ferrs := parseFrontFile(path.Base(name), data)
-		errs = append(errs, ferrs...)
+		if len(ferrs) > 0 {
+			errs = append(errs, ferrs...)
+			continue
+		}
 		keys = append(keys, k...)
 		for id, line := range r {
 			rears[id] = line
 		}
 	}
-	f, berrs := buildFronts(keys, rears)
-	errs = append(errs, berrs...)
-	if len(errs) > 0 {
+	if len(keys) == 0 {
 		return nil, errors.Join(errs...)
 	}
-	return f, nil
+	f, berrs := buildFronts(keys, rears)
+	if len(berrs) > 0 {
+		// Keyframes that contradict each other across files: nothing trustworthy to draw.
+		return nil, errors.Join(append(errs, berrs...)...)
+	}
+	return f, errors.Join(errs...)
 }
 
 type frontFileDoc struct {
