@@ -61,50 +61,37 @@ func BenchmarkMapColdStart(b *testing.B) {
 	}
 }
 
-// BenchmarkMapPanStep measures one 8 px pan of the standard view with warm tiles: moving the
-// view, composing the frame from cached tiles, placing markers and labels, and painting.
-func BenchmarkMapPanStep(b *testing.B) {
+// benchPan pans the standard view 8 px per step as the peers were measured (30 right, 30 down,
+// 30 left, 30 up), drawing each step; paint also paints it with the software painter.
+func benchPan(b *testing.B, compose, paint bool) {
 	test.NewTempApp(b).Settings().SetTheme(NewTheme("light"))
 	m, cv := benchMap(b, benchContent(b))
-	dirs := []fyne.Delta{{DX: 8}, {DY: 8}, {DX: -8}, {DY: -8}}
-	i := 0
-	for b.Loop() {
-		m.Pan(dirs[(i/30)%4]) // 30 right, 30 down, 30 left, 30 up, as the peers were measured
-		m.refreshNow()
-		cv.Capture()
-		i++
-	}
-}
-
-// BenchmarkMapPanCompose is BenchmarkMapPanStep without Fyne's software painter: our own cost
-// per pan frame (compose tiles, place markers and labels).
-func BenchmarkMapPanCompose(b *testing.B) {
-	test.NewTempApp(b).Settings().SetTheme(NewTheme("light"))
-	m, _ := benchMap(b, benchContent(b))
-	dirs := []fyne.Delta{{DX: 8}, {DY: 8}, {DX: -8}, {DY: -8}}
-	i := 0
-	for b.Loop() {
-		m.Pan(dirs[(i/30)%4])
-		m.refreshNow()
-		i++
-	}
-}
-
-// BenchmarkMapPanTiles is BenchmarkMapPanCompose as the window draws: one image object per
-// tile, moved rather than recomposed (the GL painter keeps each tile as a texture).
-func BenchmarkMapPanTiles(b *testing.B) {
-	test.NewTempApp(b).Settings().SetTheme(NewTheme("light"))
-	m, _ := benchMap(b, benchContent(b))
-	m.compose = false
+	m.compose = compose
 	m.refreshNow()
 	dirs := []fyne.Delta{{DX: 8}, {DY: 8}, {DX: -8}, {DY: -8}}
 	i := 0
 	for b.Loop() {
 		m.Pan(dirs[(i/30)%4])
 		m.refreshNow()
+		if paint {
+			cv.Capture()
+		}
 		i++
 	}
 }
+
+// BenchmarkMapPanStep measures one 8 px pan of the standard view with warm tiles, as a snapshot
+// draws it: moving the view, composing the frame from cached tiles, placing markers and labels,
+// and painting with Fyne's software painter.
+func BenchmarkMapPanStep(b *testing.B) { benchPan(b, true, true) }
+
+// BenchmarkMapPanCompose is BenchmarkMapPanStep without the software painter: our own cost per
+// pan frame on the snapshot path (compose tiles, place markers and labels).
+func BenchmarkMapPanCompose(b *testing.B) { benchPan(b, true, false) }
+
+// BenchmarkMapPanTiles is the pan as the window draws it: one image object per tile, moved
+// rather than recomposed (the GL painter keeps each tile as a texture).
+func BenchmarkMapPanTiles(b *testing.B) { benchPan(b, false, false) }
 
 // BenchmarkMapZoomStep measures one zoom step of ±5% about the centre: the frame shows scaled
 // tiles at once (the sharp ones render in the background; see geo's BenchmarkMapZoom).

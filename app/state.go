@@ -204,34 +204,22 @@ func (s *State) CanGoForward() bool {
 }
 
 // Back returns to the previously selected item. It reports whether anything changed.
-func (s *State) Back() bool {
-	s.mu.Lock()
-	if len(s.back) == 0 {
-		s.mu.Unlock()
-		return false
-	}
-	prev := s.back[len(s.back)-1]
-	s.back = s.back[:len(s.back)-1]
-	if s.selection != (timeline.Ref{}) {
-		s.forward = pushLimited(s.forward, s.selection)
-	}
-	s.selection = prev
-	s.mu.Unlock()
-	s.notify(Change{Selection: true})
-	return true
-}
+func (s *State) Back() bool { return s.travel(&s.back, &s.forward) }
 
 // Forward undoes a Back. It reports whether anything changed.
-func (s *State) Forward() bool {
+func (s *State) Forward() bool { return s.travel(&s.forward, &s.back) }
+
+// travel selects the top of from and pushes the current selection onto to.
+func (s *State) travel(from, to *[]timeline.Ref) bool {
 	s.mu.Lock()
-	if len(s.forward) == 0 {
+	if len(*from) == 0 {
 		s.mu.Unlock()
 		return false
 	}
-	next := s.forward[len(s.forward)-1]
-	s.forward = s.forward[:len(s.forward)-1]
+	next := (*from)[len(*from)-1]
+	*from = (*from)[:len(*from)-1]
 	if s.selection != (timeline.Ref{}) {
-		s.back = pushLimited(s.back, s.selection)
+		*to = pushLimited(*to, s.selection)
 	}
 	s.selection = next
 	s.mu.Unlock()
