@@ -16,7 +16,8 @@ const (
 	tlGutterMin  = 110 // the least width of the left column with the lane names
 	tlAxisH      = 30  // the time axis along the top of the band
 	tlRowHMax    = 18  // the tallest row of marks and bars
-	tlRowsMax    = 2   // rows per lane where there is room
+	tlRowsMax    = 2   // rows per lane in a window of ordinary height
+	tlRowsLimit  = 5   // rows per lane at most, however tall the band
 	tlLanePad    = 4
 	tlLabelSize  = 12
 	tlCursorGrab = 24 // a drag starting this close to the cursor moves the date
@@ -141,16 +142,18 @@ func (t *TimelineView) relayout() {
 	t.fitGutter()
 }
 
-// fitLanes sizes the lanes to the band's height: rows as tall as tlRowHMax where there is room,
-// one row per lane (plus the cluster row) when the window is short. It lays out again when the
+// fitLanes sizes the lanes to the band's height: rows as tall as tlRowHMax where there is room
+// (more rows in a tall band), one row per lane (plus the cluster row) when the window is short. It lays out again when the
 // number of rows changes.
 func (t *TimelineView) fitLanes(h float32) {
 	n := float32(max(len(t.lanes), 1))
 	lane := (h - tlAxisH) / n
-	rows := tlRowsMax
-	if lane < tlLanePad*2+14*float32(tlRowsMax+1) {
-		rows = 1
+	// As many rows as fit at full height (a tall window or a 4K screen gets more), at least one.
+	rows := int((lane-tlLanePad*2)/tlRowHMax) - 1
+	if rows < tlRowsMax && lane >= tlLanePad*2+14*float32(tlRowsMax+1) {
+		rows = tlRowsMax
 	}
+	rows = min(max(rows, 1), tlRowsLimit)
 	t.rowH = fyne.Min(tlRowHMax, (lane-tlLanePad*2)/float32(rows+1))
 	t.rowH = fyne.Max(t.rowH, 8)
 	t.laneH = tlLanePad*2 + t.rowH*float32(rows+1)
