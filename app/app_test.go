@@ -152,6 +152,9 @@ func TestSearchFindsAliasAndOpensWithEnter(t *testing.T) {
 	if u.Search.Open() || u.Search.Text != "" {
 		t.Errorf("after Enter the list is open=%v and the field holds %q", u.Search.Open(), u.Search.Text)
 	}
+	if win.Canvas().Focused() != nil {
+		t.Errorf("the search field keeps the keyboard after Enter: PageDown would not reach the timeline")
+	}
 }
 
 func TestSearchArrowKeysAndEscape(t *testing.T) {

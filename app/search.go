@@ -175,7 +175,16 @@ func (s *Search) choose(i int) {
 	ref := s.rows[i].hit.Ref
 	s.hide()
 	s.SetText("")
+	s.release()
 	s.open(ref)
+}
+
+// release gives the keyboard back to the window, so that the clicker's and the arrow keys drive
+// the timeline and the map again.
+func (s *Search) release() {
+	if c := s.canvas(); c != nil && c.Focused() == s {
+		c.Unfocus()
+	}
 }
 
 func (s *Search) move(delta int) {
@@ -199,6 +208,7 @@ func (s *Search) TypedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyEscape:
 		s.hide()
 		s.SetText("")
+		s.release()
 	default:
 		s.Entry.TypedKey(ev)
 	}
