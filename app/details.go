@@ -35,7 +35,7 @@ type Details struct {
 
 // NewDetails makes the panel. open is called with the item a link points to.
 func NewDetails(cat *timeline.Catalog, open func(timeline.Ref)) *Details {
-	d := &Details{cat: cat, open: open, lang: timeline.DefaultLang, Links: map[string]*widget.Hyperlink{}}
+	d := &Details{cat: cat, open: open, lang: contentLanguage(), Links: map[string]*widget.Hyperlink{}}
 	d.Title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.Title.Wrapping = fyne.TextWrapWord
 	d.Title.SizeName = theme.SizeNameSubHeadingText
@@ -86,6 +86,15 @@ func (d *Details) welcome() []fyne.CanvasObject {
 	return objs
 }
 
+// contentLanguage is the language content is shown in: the system's, where the pack has a
+// translation of a text, else English (Text.In falls back).
+func contentLanguage() string {
+	if l := lang.SystemLocale().LanguageString(); l != "" {
+		return l
+	}
+	return timeline.DefaultLang
+}
+
 // kindLabel names a kind for the small caption above a title.
 func kindLabel(k timeline.Kind) string {
 	switch k {
@@ -130,7 +139,7 @@ func groupLabel(from, k timeline.Kind) string {
 }
 
 func (d *Details) page(r timeline.Ref) []fyne.CanvasObject {
-	d.Title.SetText(d.cat.Name(r))
+	d.Title.SetText(d.name(r))
 	objs := []fyne.CanvasObject{muted(strings.ToUpper(kindLabel(r.Kind))), d.Title}
 	var sources []string
 	var notes timeline.Text
@@ -259,7 +268,7 @@ func (d *Details) linkList(refs []timeline.Ref) []fyne.CanvasObject {
 	objs := make([]fyne.CanvasObject, 0, len(refs))
 	for _, ref := range refs {
 		ref := ref
-		text := d.cat.Name(ref)
+		text := d.name(ref)
 		if ref.Kind == timeline.KindEvent {
 			if e := d.cat.Event(ref.ID); e != nil {
 				text = e.Start.Human() + " · " + text
@@ -272,6 +281,41 @@ func (d *Details) linkList(refs []timeline.Ref) []fyne.CanvasObject {
 		objs = append(objs, h)
 	}
 	return objs
+}
+
+// name returns an item's name in the content language where the pack has it.
+func (d *Details) name(r timeline.Ref) string {
+	var t timeline.Text
+	switch r.Kind {
+	case timeline.KindEvent:
+		if e := d.cat.Event(r.ID); e != nil {
+			t = e.Title
+		}
+	case timeline.KindPerson:
+		if p := d.cat.Person(r.ID); p != nil {
+			t = p.Name
+		}
+	case timeline.KindMedal:
+		if m := d.cat.Medal(r.ID); m != nil {
+			t = m.Name
+		}
+	case timeline.KindPlace:
+		if p := d.cat.Place(r.ID); p != nil {
+			t = p.Name
+		}
+	case timeline.KindOrganization:
+		if o := d.cat.Organization(r.ID); o != nil {
+			t = o.Name
+		}
+	case timeline.KindVeteran:
+		if v := d.cat.Veteran(r.ID); v != nil {
+			t = v.Name
+		}
+	}
+	if s := t.In(d.lang); s != "" {
+		return s
+	}
+	return d.cat.Name(r)
 }
 
 func (d *Details) textBlocks(texts ...timeline.Text) []fyne.CanvasObject {

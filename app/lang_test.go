@@ -43,3 +43,41 @@ func TestEveryUIStringIsTranslatable(t *testing.T) {
 		t.Fatalf("found only %d lang.L calls: is the pattern broken?", n)
 	}
 }
+
+// TestTranslationsComplete checks that every translation file has every English key, each
+// translated (not empty), so no language shows a mix of English and its own words.
+func TestTranslationsComplete(t *testing.T) {
+	read := func(name string) map[string]string {
+		data, err := os.ReadFile(filepath.Join("translations", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]string
+		if err := json.Unmarshal(data, &m); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return m
+	}
+	en := read("en.json")
+	files, _ := filepath.Glob("translations/*.json")
+	if len(files) < 2 {
+		t.Fatalf("want English and at least one other language, found %v", files)
+	}
+	for _, f := range files {
+		name := filepath.Base(f)
+		if name == "en.json" {
+			continue
+		}
+		tr := read(name)
+		for k := range en {
+			if tr[k] == "" {
+				t.Errorf("%s: %q is not translated", name, k)
+			}
+		}
+		for k := range tr {
+			if _, ok := en[k]; !ok {
+				t.Errorf("%s: %q is not a key of en.json", name, k)
+			}
+		}
+	}
+}
