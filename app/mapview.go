@@ -55,31 +55,26 @@ type MapView struct {
 	// one image object per tile, as the window's GL painter prefers.
 	compose     bool
 	detailWatch sync.Once
-	variant     fyne.ThemeVariant
 	scenes      map[sceneKey]*geo.TileCache
 	sceneOrder  []sceneKey
 	places      []mapPlace
 	index       *geo.PointIndex
 	selected    map[string]bool
-	ready       chan struct{} // closed when the current frame is complete
-	pending     bool
 
-	overlay       *image.RGBA
-	overlayView   geo.View
-	overlayDay    timeline.Day
-	overlayGen    int
-	overlayBusy   sync.WaitGroup
-	overlayTimer  *time.Timer
-	lastTap       time.Time
-	lastTapPos    fyne.Position
-	fling         fling
-	inertia       *fyne.Animation
-	ZoomInB       *widget.Button
-	ZoomOutB      *widget.Button
-	FitB          *widget.Button
-	buttons       *fyne.Container
-	renderer      *mapRenderer
-	refreshQueued bool
+	overlay     *image.RGBA
+	overlayView geo.View
+	overlayDay  timeline.Day
+	overlayGen  int
+	overlayBusy sync.WaitGroup
+	lastTap     time.Time
+	lastTapPos  fyne.Position
+	fling       fling
+	inertia     *fyne.Animation
+	ZoomInB     *widget.Button
+	ZoomOutB    *widget.Button
+	FitB        *widget.Button
+	buttons     *fyne.Container
+	renderer    *mapRenderer
 }
 
 type sceneKey struct {

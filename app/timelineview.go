@@ -61,7 +61,6 @@ type TimelineView struct {
 	// Playback moves the date through the period; Controls holds its buttons.
 	Playback *timeline.Playback
 	Controls *TimelineControls
-	playStop chan struct{}
 }
 
 var (

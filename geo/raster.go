@@ -92,8 +92,7 @@ func newRasterSource(p Projection, s *Style, layers []Layer, clipTo *orb.Bound) 
 		l := &layers[i]
 		sl := &src.layers[i]
 		sl.kind, sl.paint = l.Kind, l.paint(s)
-		var addPoly func(pg orb.Polygon)
-		addPoly = func(pg orb.Polygon) {
+		addPoly := func(pg orb.Polygon) {
 			var rings []orb.Ring
 			for _, r := range pg {
 				rings = append(rings, orb.Ring(rasterUnwrap(r)))

@@ -206,7 +206,7 @@ func (l *packLoader) validateEvent(it *packItem, e *Event, lanes, theatres map[s
 	case lanes != nil && !lanes[e.Category]:
 		l.itemErr(it, "category", "%q is not a lane of the pack (%s)", e.Category, joinKeys(l.info.Lanes))
 	}
-	if theatres != nil && len(theatres) > 0 {
+	if len(theatres) > 0 {
 		switch {
 		case e.Theatre == "":
 			l.itemErr(it, "theatre", "missing: want a theatre id (%s)", joinKeys(l.info.Theatres))

@@ -238,21 +238,6 @@ func TestGeneratorOnSyntheticInput(t *testing.T) {
 	})
 }
 
-func forEachLine(g orb.Geometry, fn func([]orb.Point)) {
-	switch g := g.(type) {
-	case orb.MultiPolygon:
-		for _, p := range g {
-			for _, r := range p {
-				fn(r)
-			}
-		}
-	case orb.MultiLineString:
-		for _, ls := range g {
-			fn(ls)
-		}
-	}
-}
-
 func TestLakeDecision(t *testing.T) {
 	for _, tc := range []struct {
 		name, class string
