@@ -34,6 +34,7 @@ var ErrHelp = flag.ErrHelp
 // prints it with the usage and exits with status 2.
 type UsageError struct{ Msg string }
 
+// Error returns the message, which names the flag or argument at fault.
 func (e *UsageError) Error() string { return e.Msg }
 
 // Usage is the summary printed with -h and after a usage error.
