@@ -93,11 +93,14 @@ func BenchmarkMapPanCompose(b *testing.B) { benchPan(b, true, false) }
 // rather than recomposed (the GL painter keeps each tile as a texture).
 func BenchmarkMapPanTiles(b *testing.B) { benchPan(b, false, false) }
 
-// BenchmarkMapZoomStep measures one zoom step of ±5% about the centre: the frame shows scaled
-// tiles at once (the sharp ones render in the background; see geo's BenchmarkMapZoom).
-func BenchmarkMapZoomStep(b *testing.B) {
+// benchZoom zooms the standard view by ±5 % about its centre per step (20 in, 20 out, as the
+// peers were measured), drawing each step from the tiles at hand (scaled while the sharp ones
+// render); paint also paints it with the software painter.
+func benchZoom(b *testing.B, compose, paint bool) {
 	test.NewTempApp(b).Settings().SetTheme(NewTheme("light"))
 	m, cv := benchMap(b, benchContent(b))
+	m.compose = compose
+	m.refreshNow()
 	i := 0
 	for b.Loop() {
 		f := 1.05
@@ -106,10 +109,18 @@ func BenchmarkMapZoomStep(b *testing.B) {
 		}
 		m.ZoomAbout(f, fyne.NewPos(benchW/2, benchH/2))
 		m.refreshNow()
-		cv.Capture()
+		if paint {
+			cv.Capture()
+		}
 		i++
 	}
 }
+
+// BenchmarkMapZoomStep is a zoom step as a snapshot draws it, with the software painter.
+func BenchmarkMapZoomStep(b *testing.B) { benchZoom(b, true, true) }
+
+// BenchmarkMapZoomTiles is a zoom step as the window draws it: tile objects moved and scaled.
+func BenchmarkMapZoomTiles(b *testing.B) { benchZoom(b, false, false) }
 
 // BenchmarkMapZoomSharp measures a zoom step until every tile is sharp again and the fronts
 // overlay is redrawn for the new scale.
