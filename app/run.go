@@ -10,8 +10,10 @@ import (
 	"runtime/debug"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"frontline-atlas/assets"
 	"frontline-atlas/geo"
@@ -196,6 +198,17 @@ func countErrors(err error) int {
 	return 1
 }
 
+// showProblems shows every problem of a pack in a scrollable dialog (a pack can have hundreds),
+// over the window that keeps running on the content it has.
+func showProblems(w fyne.Window, err error) {
+	text := widget.NewLabel(err.Error())
+	text.Wrapping = fyne.TextWrapWord
+	text.TextStyle = fyne.TextStyle{Monospace: true}
+	d := dialog.NewCustom(lang.L("Problems found"), lang.L("Close"), container.NewVScroll(text), w)
+	d.Resize(fyne.NewSize(900, 520))
+	d.Show()
+}
+
 // RunWindow opens the application window and runs until it is closed; it returns the exit
 // status. A broken --content pack is reported in a dialog and the embedded pack is shown instead.
 //
@@ -226,7 +239,7 @@ func RunWindow(a fyne.App, cmd Command, stderr io.Writer, extras ...func(*UI) fy
 		ui.AddOverlay(x(ui))
 	}
 	ui.Attach(w)
-	w.Resize(fyne.NewSize(1600, 900))
+	w.Resize(fyne.NewSize(1280, 720)) // fits a 1366×768 laptop; maximize or --fullscreen for more
 	if cmd.Fullscreen {
 		w.SetFullScreen(true)
 	}
@@ -235,7 +248,7 @@ func RunWindow(a fyne.App, cmd Command, stderr io.Writer, extras ...func(*UI) fy
 		fmt.Fprintf(stderr, "frontline-atlas: --event: no event %q in %s\n", cmd.Event, content.Label)
 	}
 	if len(problems) > 0 {
-		dialog.ShowError(errors.Join(problems...), w)
+		showProblems(w, errors.Join(problems...))
 	}
 	w.ShowAndRun()
 	return 0
