@@ -337,52 +337,49 @@ func (r *mapRenderer) placeOverlay(v *geo.View) {
 	r.overlay.Show()
 }
 
-// scheduleOverlay renders the fronts and the Axis-held area of the date shown for the current
-// view after delay, in the background, and swaps it in if nothing newer was asked for since.
+// scheduleOverlay asks for the fronts and the Axis-held area of the date shown to be drawn for
+// the current view, after delay (pans and zooms wait until the view rests; a new request within
+// the delay restarts it). One background worker draws the latest state asked for and swaps it
+// in, so during playback the overlay keeps up as fast as it can be drawn and requests that pile
+// up meanwhile collapse into one. Headless, WaitReady draws it instead.
 func (m *MapView) scheduleOverlay(delay time.Duration) {
-	if m.data == nil || !m.sized {
+	if m.data == nil || !m.sized || m.headless {
 		return
 	}
-	m.mu.Lock()
-	m.overlayGen++
-	gen := m.overlayGen
-	m.mu.Unlock()
-	m.overlayBusy.Add(1)
-	run := func() {
-		defer m.overlayBusy.Done()
-		m.mu.Lock()
-		v := m.view
-		current := gen == m.overlayGen
-		m.mu.Unlock()
-		if !current {
-			return
+	if delay > 0 {
+		if m.overlayTimer != nil {
+			m.overlayTimer.Stop()
 		}
+		m.overlayTimer = time.AfterFunc(delay, m.requestOverlay)
+		return
+	}
+	m.requestOverlay()
+}
+
+// requestOverlay wakes the overlay worker (starting it the first time); it never blocks.
+func (m *MapView) requestOverlay() {
+	m.overlayOnce.Do(func() {
+		m.overlayReq = make(chan struct{}, 1)
+		go m.overlayWorker()
+	})
+	select {
+	case m.overlayReq <- struct{}{}:
+	default: // a request is pending already: it will draw the latest state
+	}
+}
+
+func (m *MapView) overlayWorker() {
+	for range m.overlayReq {
+		v := m.View()
 		day := m.state.Date()
 		img := m.data.RenderOverlay(&v, m.style(), day.Time(), m.detailFor(&v))
 		fyne.Do(func() {
-			m.mu.Lock()
-			stale := gen != m.overlayGen
-			m.mu.Unlock()
-			if stale {
-				return
-			}
 			m.overlay, m.overlayView, m.overlayDay = img, v, day
 			if m.renderer != nil {
 				m.renderer.Refresh()
 			}
 		})
 	}
-	if m.headless {
-		// As in the window, the overlay drawn for the last view moves with the map until it
-		// is redrawn; WaitReady redraws it.
-		m.overlayBusy.Done()
-		return
-	}
-	if delay <= 0 {
-		go run()
-		return
-	}
-	time.AfterFunc(delay, run)
 }
 
 // renderOverlayNow draws the overlay for the current view and date on the calling goroutine

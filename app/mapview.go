@@ -61,20 +61,21 @@ type MapView struct {
 	index       *geo.PointIndex
 	selected    map[string]bool
 
-	overlay     *image.RGBA
-	overlayView geo.View
-	overlayDay  timeline.Day
-	overlayGen  int
-	overlayBusy sync.WaitGroup
-	lastTap     time.Time
-	lastTapPos  fyne.Position
-	fling       fling
-	inertia     *fyne.Animation
-	ZoomInB     *widget.Button
-	ZoomOutB    *widget.Button
-	FitB        *widget.Button
-	buttons     *fyne.Container
-	renderer    *mapRenderer
+	overlay      *image.RGBA
+	overlayView  geo.View
+	overlayDay   timeline.Day
+	overlayReq   chan struct{} // wakes the overlay worker
+	overlayOnce  sync.Once
+	overlayTimer *time.Timer
+	lastTap      time.Time
+	lastTapPos   fyne.Position
+	fling        fling
+	inertia      *fyne.Animation
+	ZoomInB      *widget.Button
+	ZoomOutB     *widget.Button
+	FitB         *widget.Button
+	buttons      *fyne.Container
+	renderer     *mapRenderer
 }
 
 type sceneKey struct {
@@ -339,7 +340,6 @@ func (m *MapView) WaitReady() {
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
 		m.refreshNow()
-		m.overlayBusy.Wait()
 		if m.headless && !m.overlayCurrent() {
 			m.renderOverlayNow()
 		}
