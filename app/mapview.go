@@ -202,7 +202,7 @@ func (m *MapView) StateChanged(c Change) {
 	}
 	if c.Date || c.Selection || c.Filter {
 		m.scheduleOverlay(0)
-		m.queueRefresh()
+		m.refreshNow()
 	}
 }
 
@@ -320,15 +320,7 @@ func (m *MapView) clampView() {
 
 func (m *MapView) viewChanged() {
 	m.scheduleOverlay(120 * time.Millisecond)
-	m.queueRefresh()
-}
-
-// queueRefresh redraws on the next pass of the UI goroutine, coalescing repeated requests.
-func (m *MapView) queueRefresh() {
-	if m.renderer == nil {
-		return
-	}
-	m.renderer.Refresh()
+	m.refreshNow()
 }
 
 // WaitReady blocks until the base map of the current view is sharp and the fronts overlay is
@@ -351,6 +343,8 @@ func (m *MapView) WaitReady() {
 	}
 }
 
+// refreshNow redraws the map for the current view, date and selection (a few hundred
+// microseconds: it moves tile images and markers; the fronts overlay is drawn in the background).
 func (m *MapView) refreshNow() {
 	if m.renderer != nil {
 		m.renderer.Refresh()
