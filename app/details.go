@@ -328,16 +328,25 @@ func (d *Details) textBlocks(texts ...timeline.Text) []fyne.CanvasObject {
 	return objs
 }
 
+// precisionNote says how precisely the dates are known: " · to the day", " · to the month",
+// " · to the year", or " · approximate".
 func precisionNote(start, end timeline.Date) string {
+	if start.Approximate || end.Approximate {
+		return " · " + lang.L("approximate")
+	}
 	p := start.Precision
 	if !end.IsZero() && end.Precision < p {
 		p = end.Precision
 	}
-	note := " (" + lang.L(p.String()) + ")"
-	if start.Approximate || end.Approximate {
-		note = " (" + lang.L("approximate") + ")"
+	switch p {
+	case timeline.PrecisionDay:
+		return " · " + lang.L("to the day")
+	case timeline.PrecisionMonth:
+		return " · " + lang.L("to the month")
+	case timeline.PrecisionYear:
+		return " · " + lang.L("to the year")
 	}
-	return note
+	return ""
 }
 
 func lifeSpan(p *timeline.Person) string {
