@@ -77,7 +77,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	u.AboutB = widget.NewButtonWithIcon("", theme.InfoIcon(), u.showAbout)
 
 	title := widget.NewLabelWithStyle(lang.L("Frontline Atlas"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	right := container.NewHBox(u.DateText, u.BackB, u.ForwardB, u.AboutB)
+	right := container.NewHBox(u.DateText, touchTarget(u.BackB), touchTarget(u.ForwardB), touchTarget(u.AboutB))
 	top := container.NewBorder(nil, nil, title, right, u.Search)
 
 	split := container.NewHSplit(u.Map, u.Details.Object())

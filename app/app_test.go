@@ -69,6 +69,23 @@ func placedCentre(t *testing.T, tv *TimelineView, id string) fyne.Position {
 	return fyne.Position{}
 }
 
+// Every control a museum visitor touches is at least 48 px on each side.
+func TestTouchTargetsAreLargeEnough(t *testing.T) {
+	u, _ := newTestUI(t, 1280, 800, Options{})
+	c := u.Timeline.Controls
+	controls := map[string]fyne.CanvasObject{"back": u.BackB, "forward": u.ForwardB, "about": u.AboutB,
+		"map +": u.Map.ZoomInB, "map −": u.Map.ZoomOutB, "map fit": u.Map.FitB,
+		"play": c.PlayB, "timeline +": c.ZoomInB, "timeline −": c.ZoomOutB, "filters": c.FiltersB}
+	for k, b := range c.Steps {
+		controls["step "+k] = b
+	}
+	for name, o := range controls {
+		if s := o.Size(); s.Width < touchMin || s.Height < touchMin {
+			t.Errorf("%s is %v, want at least %d×%d", name, s, touchMin, touchMin)
+		}
+	}
+}
+
 func TestTimelineTapSelectsEventEverywhere(t *testing.T) {
 	u, _ := newTestUI(t, 1280, 800, Options{})
 	test.TapAt(u.Timeline, placedCentre(t, u.Timeline, "operation-uranus"))

@@ -57,3 +57,30 @@ func sameColor(a, b color.Color) bool {
 	r2, g2, b2, a2 := b.RGBA()
 	return r1 == r2 && g1 == g2 && b1 == b2 && a1 == a2
 }
+
+// touchMin is the least size of a control a finger must hit (48 px at scale 1, as the product
+// asks for exhibit touchscreens).
+const touchMin = 48
+
+// touchTarget wraps a control so that it is at least touchMin pixels high and wide.
+func touchTarget(o fyne.CanvasObject) fyne.CanvasObject {
+	return &fyne.Container{Layout: minSizeLayout{fyne.NewSize(touchMin, touchMin)}, Objects: []fyne.CanvasObject{o}}
+}
+
+// minSizeLayout stretches its objects over the container and asks for at least min.
+type minSizeLayout struct{ min fyne.Size }
+
+func (l minSizeLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l minSizeLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	m := l.min
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return m
+}

@@ -60,14 +60,14 @@ func newTimelineControls(t *TimelineView) *TimelineControls {
 	c.ZoomOutB = widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { t.zoomCursor(0.5) })
 	c.FiltersB = widget.NewButtonWithIcon(lang.L("Filters"), theme.ListIcon(), c.showFilters)
 	c.Box = container.NewHBox(
-		c.PlayB, c.Speed, widget.NewSeparator(),
-		step("-month", "−"+lang.L("month"), timeline.StepMonth, -1),
-		step("-week", "−"+lang.L("week"), timeline.StepWeek, -1),
-		step("-day", "−"+lang.L("day"), timeline.StepDay, -1),
-		step("+day", "+"+lang.L("day"), timeline.StepDay, 1),
-		step("+week", "+"+lang.L("week"), timeline.StepWeek, 1),
-		step("+month", "+"+lang.L("month"), timeline.StepMonth, 1),
-		widget.NewSeparator(), c.ZoomOutB, c.ZoomInB, c.FiltersB)
+		touchTarget(c.PlayB), touchTarget(c.Speed), widget.NewSeparator(),
+		touchTarget(step("-month", "−"+lang.L("month"), timeline.StepMonth, -1)),
+		touchTarget(step("-week", "−"+lang.L("week"), timeline.StepWeek, -1)),
+		touchTarget(step("-day", "−"+lang.L("day"), timeline.StepDay, -1)),
+		touchTarget(step("+day", "+"+lang.L("day"), timeline.StepDay, 1)),
+		touchTarget(step("+week", "+"+lang.L("week"), timeline.StepWeek, 1)),
+		touchTarget(step("+month", "+"+lang.L("month"), timeline.StepMonth, 1)),
+		widget.NewSeparator(), touchTarget(c.ZoomOutB), touchTarget(c.ZoomInB), touchTarget(c.FiltersB))
 	return c
 }
 
