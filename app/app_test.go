@@ -174,6 +174,28 @@ func TestSearchFindsAliasAndOpensWithEnter(t *testing.T) {
 	}
 }
 
+func TestSearchResultsGroupedByKind(t *testing.T) {
+	u, win := newTestUI(t, 1280, 800, Options{})
+	win.Canvas().Focus(u.Search)
+	test.Type(u.Search, "berlin") // a place, an event, a medal
+	seen := map[timeline.Kind]bool{}
+	var last timeline.Kind
+	for _, h := range u.Search.Results() {
+		if h.Ref.Kind != last && seen[h.Ref.Kind] {
+			t.Fatalf("results of kind %s are split into two groups: %v", h.Ref.Kind, u.Search.Results())
+		}
+		seen[h.Ref.Kind], last = true, h.Ref.Kind
+	}
+	for _, k := range []timeline.Kind{timeline.KindPlace, timeline.KindEvent, timeline.KindMedal} {
+		if !seen[k] {
+			t.Errorf("no %s among the results for berlin: %v", k, u.Search.Results())
+		}
+	}
+	if u.Search.Results()[0].Ref != (timeline.Ref{Kind: timeline.KindPlace, ID: "berlin"}) {
+		t.Errorf("the best match (the place named exactly Berlin) is not first: %v", u.Search.Results()[0])
+	}
+}
+
 func TestSearchArrowKeysAndEscape(t *testing.T) {
 	u, win := newTestUI(t, 1280, 800, Options{})
 	win.Canvas().Focus(u.Search)
