@@ -60,12 +60,18 @@ snapshot: build
 geodata:
 	go run ./tools/geodata -src ../shared/data -out assets/map
 
-package: deps
-	go run $(FYNE_CLI) package -os linux -release
+# The fyne tool is built for this machine into .bin/ (git-ignored); it cross-builds the app itself.
+FYNE := .bin/fyne
 
-package-windows: deps
-	@command -v x86_64-w64-mingw32-gcc >/dev/null || { SUDO=$$( [ $$(id -u) -eq 0 ] || echo sudo ); $$SUDO apt-get install -y -qq gcc-mingw-w64-x86-64 >/dev/null; }
-	CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 go run $(FYNE_CLI) package -os windows -release
+$(FYNE):
+	GOBIN=$(CURDIR)/.bin go install $(FYNE_CLI)
+
+package: deps $(FYNE)
+	$(FYNE) package -os linux -release
+
+package-windows: deps $(FYNE)
+	@command -v x86_64-w64-mingw32-gcc >/dev/null || { SUDO=$$( [ $$(id -u) -eq 0 ] || echo sudo ); $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends gcc-mingw-w64-x86-64 >/dev/null; }
+	CC=x86_64-w64-mingw32-gcc $(FYNE) package -os windows -release
 
 clean:
-	rm -f $(BIN) $(BIN).exe *.tar.xz
+	rm -rf $(BIN) $(BIN).exe *.tar.xz .bin
