@@ -103,6 +103,16 @@ func TestTimelineTapSelectsEventEverywhere(t *testing.T) {
 	}
 }
 
+// A fingertip need not land exactly on a thin bar: a tap a few pixels off still selects it.
+func TestTimelineTapWithinAFingersReach(t *testing.T) {
+	u, _ := newTestUI(t, 1280, 800, Options{})
+	c := placedCentre(t, u.Timeline, "battle-of-berlin")
+	test.TapAt(u.Timeline, c.AddXY(0, u.Timeline.rowH/2+8))
+	if got := u.State.Selection().ID; got != "battle-of-berlin" {
+		t.Fatalf("a tap 8 px below the Battle of Berlin selected %q", got)
+	}
+}
+
 func TestDetailsWalkLinksBothWaysAndBack(t *testing.T) {
 	u, _ := newTestUI(t, 1280, 800, Options{Event: "operation-uranus"})
 	step := func(key, wantTitle string) {

@@ -341,25 +341,37 @@ func (t *TimelineView) rowY(lane, row int) float32 {
 // PlacedAt returns what is drawn under a widget position (a mark, bar or cluster), within a
 // finger's reach horizontally.
 func (t *TimelineView) PlacedAt(pos fyne.Position) (timeline.Placed, bool) {
-	best, bestD := -1, float32(12)
+	// A fingertip is about 10 mm: accept what lies within 12 px of it, nearest first, counting
+	// vertical distance from the thing's row as well as horizontal distance from its box.
+	const reach = 12
+	best, bestD := -1, float32(reach+1)
 	for i, p := range t.placed {
 		y := t.rowY(p.Lane, p.Row)
-		if pos.Y < y-2 || pos.Y > y+t.rowH+2 {
-			continue
+		var dy float32
+		switch {
+		case pos.Y < y:
+			dy = y - pos.Y
+		case pos.Y > y+t.rowH:
+			dy = pos.Y - y - t.rowH
 		}
 		x0, x1 := t.gutter+float32(p.BoxX0), t.gutter+float32(p.BoxX1)
 		if p.Label != timeline.LabelHidden {
 			x1 = fyne.Max(x1, t.gutter+float32(p.LabelX+p.LabelW))
 			x0 = fyne.Min(x0, t.gutter+float32(p.LabelX))
 		}
-		var d float32
+		var dx float32
 		switch {
 		case pos.X < x0:
-			d = x0 - pos.X
+			dx = x0 - pos.X
 		case pos.X > x1:
-			d = pos.X - x1
+			dx = pos.X - x1
 		}
-		if d < bestD || (d == 0 && best >= 0 && bestD == 0 && p.Kind != timeline.PlacedCluster) {
+		d := fyne.Max(dx, dy)
+		if d > reach {
+			continue
+		}
+		// On a tie (the finger on both), prefer a single event to a cluster.
+		if d < bestD || (d == bestD && p.Kind != timeline.PlacedCluster && t.placed[best].Kind == timeline.PlacedCluster) {
 			best, bestD = i, d
 		}
 	}
