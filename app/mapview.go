@@ -121,7 +121,7 @@ func NewMapView(state *State, cat *timeline.Catalog, data *geo.MapData, headless
 	m.view = *geo.NewView(geo.Theatre, 1024, 640, 35, 52, 5000)
 	m.ZoomInB = widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { m.zoomCentre(2) })
 	m.ZoomOutB = widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { m.zoomCentre(0.5) })
-	m.FitB = widget.NewButtonWithIcon("", theme.ViewFullScreenIcon(), m.FitSelection)
+	m.FitB = widget.NewButtonWithIcon("", theme.ZoomFitIcon(), m.FitSelection)
 	m.buttons = container.NewVBox(
 		container.NewGridWrap(fyne.NewSize(48, 48), m.ZoomInB),
 		container.NewGridWrap(fyne.NewSize(48, 48), m.ZoomOutB),
