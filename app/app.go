@@ -211,7 +211,7 @@ func (u *UI) showAbout() {
 
 // Credits is the text of the About box: data sources and licences (docs/credits.md has more).
 const Credits = `Base map: Natural Earth (public domain, naturalearthdata.com), land, coastlines, lakes and rivers at 1:50m and 1:10m.
-Period borders: historical-basemaps by Aourednik (GPL-3.0), 1938 and 1945 snapshots.
+Period borders: historical-basemaps by Aourednik (GPL-3.0), 1938 and 1945 snapshots. The 1938 borders are shown until 8 May 1945 and the 1945 borders from 9 May 1945; annexations and occupations between them show through the front lines and the Axis-held area, not as borders.
 Front lines: authored by the Frontline Atlas project from published atlases (see docs/fronts.md).
 Content: compiled and checked by the Frontline Atlas project; every item cites its sources.
 Software: Fyne (BSD-3-Clause), orb (MIT), golang/geo (Apache-2.0). Frontline Atlas is free software under the GNU GPL version 3 or later.`
