@@ -284,39 +284,7 @@ func (d *Details) linkList(refs []timeline.Ref) []fyne.CanvasObject {
 }
 
 // name returns an item's name in the content language where the pack has it.
-func (d *Details) name(r timeline.Ref) string {
-	var t timeline.Text
-	switch r.Kind {
-	case timeline.KindEvent:
-		if e := d.cat.Event(r.ID); e != nil {
-			t = e.Title
-		}
-	case timeline.KindPerson:
-		if p := d.cat.Person(r.ID); p != nil {
-			t = p.Name
-		}
-	case timeline.KindMedal:
-		if m := d.cat.Medal(r.ID); m != nil {
-			t = m.Name
-		}
-	case timeline.KindPlace:
-		if p := d.cat.Place(r.ID); p != nil {
-			t = p.Name
-		}
-	case timeline.KindOrganization:
-		if o := d.cat.Organization(r.ID); o != nil {
-			t = o.Name
-		}
-	case timeline.KindVeteran:
-		if v := d.cat.Veteran(r.ID); v != nil {
-			t = v.Name
-		}
-	}
-	if s := t.In(d.lang); s != "" {
-		return s
-	}
-	return d.cat.Name(r)
-}
+func (d *Details) name(r timeline.Ref) string { return d.cat.NameIn(r, d.lang) }
 
 func (d *Details) textBlocks(texts ...timeline.Text) []fyne.CanvasObject {
 	var objs []fyne.CanvasObject

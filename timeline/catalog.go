@@ -252,20 +252,24 @@ func (c *Catalog) Exists(r Ref) bool {
 
 // Name returns the English name of r (an event's title, a source's citation), or "" when
 // the catalog does not hold r.
-func (c *Catalog) Name(r Ref) string {
+func (c *Catalog) Name(r Ref) string { return c.NameIn(r, DefaultLang) }
+
+// NameIn returns the name (an event's title, a source's citation) of r in language lang,
+// falling back to English; "" when r does not exist.
+func (c *Catalog) NameIn(r Ref, lang string) string {
 	switch v := c.byRef[r].(type) {
 	case *Event:
-		return v.Title.String()
+		return v.Title.In(lang)
 	case *Person:
-		return v.Name.String()
+		return v.Name.In(lang)
 	case *Medal:
-		return v.Name.String()
+		return v.Name.In(lang)
 	case *Place:
-		return v.Name.String()
+		return v.Name.In(lang)
 	case *Organization:
-		return v.Name.String()
+		return v.Name.In(lang)
 	case *Veteran:
-		return v.Name.String()
+		return v.Name.In(lang)
 	case *Source:
 		return v.Citation
 	}
