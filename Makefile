@@ -5,7 +5,7 @@
 # Other targets: build, bench, snapshot (README screenshot), geodata (regenerate map layers), clean.
 
 SHELL := /bin/bash
-export LANG := en_US.UTF-8
+# No locale is exported: the machine's own is used (a C or C.UTF-8 locale reads as English).
 export CGO_ENABLED := 1
 BIN := frontline-atlas
 FYNE_CLI := fyne.io/tools/cmd/fyne@v1.7.4

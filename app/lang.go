@@ -5,6 +5,8 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2/lang"
+
+	_ "frontline-atlas/app/localeenv" // before Fyne's lang reads the locale: C.UTF-8 means English
 )
 
 //go:embed translations

@@ -1,11 +1,14 @@
 package app
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -80,4 +83,39 @@ func TestTranslationsComplete(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestCLocaleIsQuiet runs this test binary again under the C.UTF-8 locale of servers and
+// containers and checks that setting up the interface's languages logs nothing: the C locale
+// reads as English, without Fyne's "Error parsing user locale".
+func TestCLocaleIsQuiet(t *testing.T) {
+	if os.Getenv("FRONTLINE_LOCALE_CHILD") == "1" {
+		setupTranslations()
+		return
+	}
+	for _, env := range [][]string{{"LANG=C.UTF-8"}, {"LC_ALL=C.utf8", "LANG=en_US.UTF-8"}, {"LANG=POSIX"}} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestCLocaleIsQuiet$", "-test.count=1")
+		cmd.Env = append(cleanLocaleEnv(), "FRONTLINE_LOCALE_CHILD=1")
+		cmd.Env = append(cmd.Env, env...)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%v: child failed: %v\n%s", env, err, out)
+		}
+		if bytes.Contains(bytes.ToLower(out), []byte("locale")) {
+			t.Errorf("%v: the child logged about the locale:\n%s", env, out)
+		}
+	}
+}
+
+// cleanLocaleEnv returns the environment without any locale variable.
+func cleanLocaleEnv() []string {
+	var out []string
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		if k == "LANG" || k == "LANGUAGE" || strings.HasPrefix(k, "LC_") {
+			continue
+		}
+		out = append(out, kv)
+	}
+	return out
 }
