@@ -18,6 +18,13 @@ import (
 	"frontline-atlas/app"
 )
 
+// errNoDisplay says that the window needs a display, and what works without one.
+type errNoDisplay string
+
+func (e errNoDisplay) Error() string {
+	return "the window needs a display (" + string(e) + "); the commands snapshot, validate, export and front work without one (see frontline-atlas -h)"
+}
+
 func main() {
 	cmd, err := app.ParseArgs(os.Args[1:], os.Stdout)
 	if errors.Is(err, app.ErrHelp) {
@@ -29,6 +36,10 @@ func main() {
 	}
 	if cmd.Name != "run" {
 		os.Exit(app.RunCommand(cmd, os.Stdout, os.Stderr))
+	}
+	if err := openDisplay(); err != nil {
+		fmt.Fprintf(os.Stderr, "frontline-atlas: %v\n", err)
+		os.Exit(1)
 	}
 	a := fyneapp.NewWithID(app.AppID)
 	os.Exit(app.RunWindow(a, cmd, os.Stderr, mouseHistoryButtons))
