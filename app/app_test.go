@@ -473,5 +473,4 @@ func TestRenderUINotBlank(t *testing.T) {
 			t.Errorf("%v: the map near Stalingrad is not land-coloured: %02x%02x%02x", size, r>>8, g>>8, b>>8)
 		}
 	}
-	_ = theme.VariantLight
 }

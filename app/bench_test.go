@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/software"
@@ -162,7 +161,6 @@ func BenchmarkMapMemory(b *testing.B) {
 		b.ReportMetric(rss, "MB-rss")
 	}
 	runtime.KeepAlive(u)
-	_ = time.Second
 }
 
 // residentMB reads the resident set size of this process from /proc (0 where there is none).

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -81,8 +80,6 @@ func TestMedalPageDrawsEveryRibbonClass(t *testing.T) {
 	if _, ok := u.Details.Links["event:battle-of-berlin"]; !ok {
 		t.Errorf("the medal page does not link back to the Battle of Berlin: %v", keys(u.Details.Links))
 	}
-	_ = fyne.NewSize
-	_ = widget.NewLabel
 }
 
 func TestPlacePageListsNamesAndEvents(t *testing.T) {

@@ -235,28 +235,49 @@ func TestFrontsActiveRange(t *testing.T) {
 	}
 }
 
+// TestResampleFrontPairUnionOfParameters resamples a three-vertex front against a four-vertex
+// one on the next parallel. Both come out with five vertices, at the union {0, ¼, ½, ¾, 1} of
+// their arc-length parameters: each keeps its own vertices exactly, and each new vertex lies
+// at the middle of the great-circle arc it splits (lat = atan(tan φ / cos(Δλ/2)) for two points
+// of parallel φ, Δλ apart), so no front changes shape. "Middle" holds to 1e-5° (a metre): arc
+// lengths along a parallel are not exactly proportional to Δλ, so ¼ is not exactly ¼.
 func TestResampleFrontPairUnionOfParameters(t *testing.T) {
-	a := s2Chain([]orb.Point{{30, 50}, {31, 50}, {32, 50}})
-	b := s2Chain([]orb.Point{{30, 51}, {30.5, 51}, {31.5, 51}, {32, 51}})
-	ra, rb := resampleFrontPair(a, b)
-	if len(ra) != len(rb) {
-		t.Fatalf("got lengths %d and %d, want equal", len(ra), len(rb))
+	a := []orb.Point{{30, 50}, {31, 50}, {32, 50}}
+	b := []orb.Point{{30, 51}, {30.5, 51}, {31.5, 51}, {32, 51}}
+	mid := func(lat, dLon float64) float64 {
+		rad := math.Pi / 180
+		return math.Atan(math.Tan(lat*rad)/math.Cos(dLon/2*rad)) / rad
 	}
-	if got, want := len(ra), 5; got != want { // params {0, .25, .5, .75, 1}
-		t.Errorf("got %d vertices, want %d", got, want)
+	tests := []struct {
+		name  string
+		got   []s2.Point
+		want  []orb.Point
+		exact []bool // an original vertex, kept bit for bit
+	}{
+		{"a", nil, []orb.Point{a[0], {30.5, mid(50, 1)}, a[1], {31.5, mid(50, 1)}, a[2]},
+			[]bool{true, false, true, false, true}},
+		{"b", nil, []orb.Point{b[0], b[1], {31, mid(51, 1)}, b[2], b[3]},
+			[]bool{true, true, false, true, true}},
 	}
-	for _, v := range a {
-		found := false
-		for _, r := range ra {
-			if r.Distance(v) < 1e-12 {
-				found = true
+	tests[0].got, tests[1].got = resampleFrontPair(s2Chain(a), s2Chain(b))
+	for _, tc := range tests {
+		if len(tc.got) != len(tc.want) {
+			t.Errorf("front %s: got %d vertices, want %d", tc.name, len(tc.got), len(tc.want))
+			continue
+		}
+		for i, v := range tc.got {
+			if tc.exact[i] {
+				if d := v.Distance(S2Of(tc.want[i])); d > 1e-15 {
+					t.Errorf("front %s vertex %d: got %v, want its own vertex %v (%.2g rad away)", tc.name, i, PointOfS2(v), tc.want[i], float64(d))
+				}
+				continue
+			}
+			got := PointOfS2(v)
+			if math.Abs(got[0]-tc.want[i][0]) > 1e-5 || math.Abs(got[1]-tc.want[i][1]) > 1e-5 {
+				t.Errorf("front %s vertex %d: got %.7f, want %.7f", tc.name, i, got, tc.want[i])
 			}
 		}
-		if !found {
-			t.Errorf("vertex %v of a missing after resampling", PointOfS2(v))
-		}
 	}
-	_ = s2.Point{}
 }
 
 func BenchmarkFrontsAtDay(b *testing.B) {
