@@ -112,8 +112,8 @@ func ParseArgs(args []string, out io.Writer) (Command, error) {
 	default:
 		return cmd, &UsageError{fmt.Sprintf("--theme: %q is not light, dark or system", cmd.Theme)}
 	}
-	if cmd.Event != "" && !validID(cmd.Event) {
-		return cmd, &UsageError{fmt.Sprintf("--event: %q is not an id (lowercase letters, digits and hyphens)", cmd.Event)}
+	if cmd.Event != "" && !timeline.ValidID(cmd.Event) {
+		return cmd, &UsageError{fmt.Sprintf("--event: %q is not an id (%s)", cmd.Event, timeline.IDRule)}
 	}
 	switch cmd.Name {
 	case "snapshot":
@@ -158,16 +158,4 @@ func parseSize(s string) (int, int, error) {
 		return 0, 0, fmt.Errorf("%q: width must be 320–7680 and height 240–4320 pixels", s)
 	}
 	return w, h, nil
-}
-
-func validID(s string) bool {
-	if s == "" || len(s) > 100 {
-		return false
-	}
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
-			return false
-		}
-	}
-	return true
 }

@@ -33,8 +33,8 @@ func (l *packLoader) build() *Catalog {
 			l.itemErr(it, "id", "missing: every item needs an id")
 			continue
 		}
-		if !validPackID(it.ref.ID) {
-			l.itemErr(it, "id", "want lowercase letters, digits and hyphens, such as \"battle-of-kursk\"")
+		if !ValidID(it.ref.ID) {
+			l.itemErr(it, "id", "want %s, such as \"battle-of-kursk\"", IDRule)
 		}
 		if prev, dup := l.first[it.ref]; dup {
 			off, ok := prev.fields["id"]
@@ -49,16 +49,6 @@ func (l *packLoader) build() *Catalog {
 		c.add(it.ref, it.value)
 	}
 	return c
-}
-
-// validPackID reports whether id is made of lowercase letters, digits, hyphens, dots and underscores.
-func validPackID(id string) bool {
-	for _, r := range id {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.') {
-			return false
-		}
-	}
-	return id != ""
 }
 
 // validate checks every item of c and the pack description.
@@ -164,6 +154,8 @@ func (l *packLoader) checkIDName(it *packItem, f, id string, name Text, seen map
 	switch {
 	case id == "":
 		l.itemErr(it, f+".id", "missing")
+	case !ValidID(id):
+		l.itemErr(it, f+".id", "%q: want %s", id, IDRule)
 	case seen[id]:
 		l.itemErr(it, f+".id", "duplicate id %q", id)
 	}
