@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strconv"
 	"testing"
+
+	"frontline-atlas/timeline"
 )
 
 // TestEveryUIStringIsTranslatable checks that every literal passed to lang.L in the app has an
@@ -78,6 +80,34 @@ func TestTranslationsComplete(t *testing.T) {
 			if _, ok := en[k]; !ok {
 				t.Errorf("%s: %q is not a key of en.json", name, k)
 			}
+		}
+	}
+}
+
+// TestKindLabelsAreTranslatable checks the texts translated by value rather than as literals:
+// the label of every kind (singular above a title, plural over a group of links or search
+// hits) and the headings of the details pages.
+func TestKindLabelsAreTranslatable(t *testing.T) {
+	data, err := os.ReadFile("translations/en.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var en map[string]string
+	if err := json.Unmarshal(data, &en); err != nil {
+		t.Fatalf("translations/en.json: %v", err)
+	}
+	var keys []string
+	for _, k := range timeline.Kinds {
+		keys = append(keys, k.Label(), k.PluralLabel())
+	}
+	for _, pg := range pages {
+		for _, g := range pg.groups {
+			keys = append(keys, g.heading())
+		}
+	}
+	for _, k := range keys {
+		if _, ok := en[k]; !ok {
+			t.Errorf("%q is not in translations/en.json", k)
 		}
 	}
 }

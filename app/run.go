@@ -151,7 +151,7 @@ func runValidate(cmd Command, stdout, stderr io.Writer) int {
 		counts := c.Catalog.Counts()
 		kinds := make([]string, 0, len(counts))
 		for _, k := range timeline.Kinds {
-			kinds = append(kinds, fmt.Sprintf("  %-15s %5d", kindPlural(k), counts[k]))
+			kinds = append(kinds, fmt.Sprintf("  %-15s %5d", k.Plural(), counts[k]))
 		}
 		for _, line := range kinds {
 			fmt.Fprintln(stdout, line)
@@ -252,12 +252,4 @@ func RunWindow(a fyne.App, cmd Command, stderr io.Writer, extras ...func(*UI) fy
 	}
 	w.ShowAndRun()
 	return 0
-}
-
-// kindPlural names a kind in the plural, as validate lists the counts.
-func kindPlural(k timeline.Kind) string {
-	if k == timeline.KindPerson {
-		return "people"
-	}
-	return string(k) + "s"
 }
