@@ -71,9 +71,9 @@ func loadContent(dir string, lazy bool) (*Content, error) {
 	var md *geo.MapData
 	var merr error
 	if lazy {
-		md, merr = geo.LoadMapDataLazy(base, pack, nil)
+		md, merr = geo.LoadMapDataLazy(base, pack, cat.FrontTheatreIDs(), nil)
 	} else {
-		md, merr = geo.LoadMapData(base, pack)
+		md, merr = geo.LoadMapData(base, pack, cat.FrontTheatreIDs())
 	}
 	c := &Content{Label: label, Catalog: cat, Map: md}
 	if merr != nil {

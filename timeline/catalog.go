@@ -135,6 +135,19 @@ func (c *Catalog) Lanes() []Lane { return append([]Lane(nil), c.Info.Lanes...) }
 // Theatres returns the theatres of the pack in pack order.
 func (c *Catalog) Theatres() []Theatre { return append([]Theatre(nil), c.Info.Theatres...) }
 
+// FrontTheatres returns the theatres whose front lines the pack has, in pack order.
+func (c *Catalog) FrontTheatres() []Theatre { return append([]Theatre(nil), c.Info.FrontTheatres...) }
+
+// FrontTheatreIDs returns the ids of FrontTheatres: the fronts files the pack may have, as
+// geo.LoadFronts takes them.
+func (c *Catalog) FrontTheatreIDs() []string {
+	ids := make([]string, len(c.Info.FrontTheatres))
+	for i, th := range c.Info.FrontTheatres {
+		ids[i] = th.ID
+	}
+	return ids
+}
+
 // Between returns the events that overlap the days from..to (inclusive), sorted by start.
 func (c *Catalog) Between(from, to Day) []*Event {
 	var out []*Event

@@ -11,7 +11,9 @@ type Lane struct {
 	Color string `json:"color,omitempty"` // "#rrggbb", optional accent for the lane
 }
 
-// Theatre is a theatre of war, used to filter events and to group front lines.
+// Theatre is a theatre of war: in PackInfo.Theatres a theatre events name and the timeline
+// filters by; in PackInfo.FrontTheatres a theatre whose front lines the pack draws from
+// fronts/<id>.geojson.
 type Theatre struct {
 	ID   string `json:"id"`
 	Name Text   `json:"name"`
@@ -26,4 +28,10 @@ type PackInfo struct {
 	Languages   []string  `json:"languages,omitempty"`
 	Lanes       []Lane    `json:"lanes"`
 	Theatres    []Theatre `json:"theatres,omitempty"`
+	// FrontTheatres are the theatres whose front lines the pack has, each in the file
+	// fronts/<id>.geojson: a fronts file of a theatre not listed here is an error, a theatre
+	// listed without a file is not. They are declared apart from Theatres because fronts are
+	// drawn per campaign (the Winter War, Khalkhin Gol) while events are filtered by broad
+	// theatre (the north, the Far East).
+	FrontTheatres []Theatre `json:"front_theatres,omitempty"`
 }

@@ -87,6 +87,10 @@ func (l *packLoader) validateInfo() packIDs {
 	for i, th := range info.Theatres {
 		c.idName(fmt.Sprintf("theatres[%d]", i), th.ID, th.Name, pack.theatres)
 	}
+	fronts := map[string]bool{}
+	for i, th := range info.FrontTheatres {
+		c.idName(fmt.Sprintf("front_theatres[%d]", i), th.ID, th.Name, fronts)
+	}
 	return pack
 }
 
