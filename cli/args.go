@@ -1,4 +1,9 @@
-package app
+// Package cli is what the command line does without a window: it reads the arguments
+// (ParseArgs), chooses the content pack and the base map (LoadContent), and runs the
+// commands validate, export and front (Run). It imports no Fyne, so it builds and tests
+// without cgo or a display; the app package opens the window and makes snapshots, and main
+// wires the two together.
+package cli
 
 import (
 	"errors"
