@@ -24,8 +24,10 @@ type kindInfo struct {
 	empty       func() Item // a new, empty item to decode into
 }
 
-// kindTable lists every kind in Kinds order. Adding a kind means adding its file (the struct
-// and its Item methods, as event.go) and its line here; nothing else in the package changes.
+// kindTable lists every kind in Kinds order: kind, content-file key, label, plural label,
+// search rank (things named before the events that mention them), empty item. Adding a kind
+// means adding its file (the struct and its Item methods, as event.go) and its line here;
+// nothing else in the package changes.
 var kindTable = []kindInfo{
 	{KindEvent, "events", "Event", "Events", 5, func() Item { return new(Event) }},
 	{KindPerson, "people", "Person", "People", 0, func() Item { return new(Person) }},
