@@ -14,14 +14,7 @@ import (
 // TestEveryUIStringIsTranslatable checks that every literal passed to lang.L in the app has an
 // entry in translations/en.json, so a new language is a translation file, not a code change.
 func TestEveryUIStringIsTranslatable(t *testing.T) {
-	data, err := os.ReadFile("translations/en.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var en map[string]string
-	if err := json.Unmarshal(data, &en); err != nil {
-		t.Fatalf("translations/en.json: %v", err)
-	}
+	en := englishKeys(t)
 	call := regexp.MustCompile(`lang\.L\(("(?:[^"\\]|\\.)*")\)`)
 	files, _ := filepath.Glob("*.go")
 	n := 0
@@ -88,14 +81,7 @@ func TestTranslationsComplete(t *testing.T) {
 // the label of every kind (singular above a title, plural over a group of links or search
 // hits) and the headings of the details pages.
 func TestKindLabelsAreTranslatable(t *testing.T) {
-	data, err := os.ReadFile("translations/en.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var en map[string]string
-	if err := json.Unmarshal(data, &en); err != nil {
-		t.Fatalf("translations/en.json: %v", err)
-	}
+	en := englishKeys(t)
 	var keys []string
 	for _, k := range timeline.Kinds {
 		keys = append(keys, k.Label(), k.PluralLabel())
@@ -110,4 +96,18 @@ func TestKindLabelsAreTranslatable(t *testing.T) {
 			t.Errorf("%q is not in translations/en.json", k)
 		}
 	}
+}
+
+// englishKeys reads translations/en.json: every text the interface translates.
+func englishKeys(t *testing.T) map[string]string {
+	t.Helper()
+	data, err := os.ReadFile("translations/en.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var en map[string]string
+	if err := json.Unmarshal(data, &en); err != nil {
+		t.Fatalf("translations/en.json: %v", err)
+	}
+	return en
 }
