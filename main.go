@@ -1,6 +1,13 @@
 // Command frontline-atlas explores the Soviet side of the Second World War, 1936–1953, on a map
 // and a timeline. Run it with no arguments to open the window on the embedded content; see
 // `frontline-atlas -h` for the subcommands validate, snapshot, export and front.
+//
+// main reads the command line with package cli and hands over: the window and snapshot to
+// package app, the commands that need no window to cli.Run. It is the one file outside app/
+// that imports Fyne and GLFW: Fyne to make the desktop application, which only a program's
+// entry point should choose (tests and snapshots use Fyne's test driver instead), and GLFW to
+// reach the mouse's back and forward buttons, which Fyne does not report. See
+// docs/architecture.md.
 package main
 
 import (
@@ -16,6 +23,7 @@ import (
 	"github.com/go-gl/glfw/v3.3/glfw"
 
 	"frontline-atlas/app"
+	"frontline-atlas/cli"
 )
 
 // errNoDisplay says that the window needs a display, and what works without one.
@@ -26,23 +34,27 @@ func (e errNoDisplay) Error() string {
 }
 
 func main() {
-	cmd, err := app.ParseArgs(os.Args[1:], os.Stdout)
-	if errors.Is(err, app.ErrHelp) {
+	cmd, err := cli.ParseArgs(os.Args[1:], os.Stdout)
+	if errors.Is(err, cli.ErrHelp) {
 		return
 	}
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "frontline-atlas: %v\n\n%s", err, app.Usage)
+		fmt.Fprintf(os.Stderr, "frontline-atlas: %v\n\n%s", err, cli.Usage)
 		os.Exit(2)
 	}
-	if cmd.Name != "run" {
-		os.Exit(app.RunCommand(cmd, os.Stdout, os.Stderr))
+	switch cmd.Name {
+	case "run":
+		if err := openDisplay(); err != nil {
+			fmt.Fprintf(os.Stderr, "frontline-atlas: %v\n", err)
+			os.Exit(1)
+		}
+		a := fyneapp.NewWithID(app.AppID)
+		os.Exit(app.RunWindow(a, cmd, os.Stderr, mouseHistoryButtons))
+	case "snapshot":
+		os.Exit(app.RunSnapshot(cmd, os.Stdout, os.Stderr))
+	default:
+		os.Exit(cli.Run(cmd, os.Stdout, os.Stderr))
 	}
-	if err := openDisplay(); err != nil {
-		fmt.Fprintf(os.Stderr, "frontline-atlas: %v\n", err)
-		os.Exit(1)
-	}
-	a := fyneapp.NewWithID(app.AppID)
-	os.Exit(app.RunWindow(a, cmd, os.Stderr, mouseHistoryButtons))
 }
 
 // mouseHistoryButtons makes the mouse's back and forward buttons go back and forward through

@@ -11,19 +11,20 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"frontline-atlas/cli"
 	"frontline-atlas/timeline"
 )
 
 var (
 	testContentOnce sync.Once
-	testContent     *Content
+	testContent     *cli.Content
 	testContentErr  error
 )
 
 // loadTestContent loads app/testdata/pack (a small pack) with the embedded base map, once.
-func loadTestContent(t *testing.T) *Content {
+func loadTestContent(t *testing.T) *cli.Content {
 	t.Helper()
-	testContentOnce.Do(func() { testContent, testContentErr = LoadContent("testdata/pack") })
+	testContentOnce.Do(func() { testContent, testContentErr = cli.LoadContent("testdata/pack") })
 	if testContentErr != nil {
 		t.Fatalf("loading the test pack: %v", testContentErr)
 	}
@@ -473,5 +474,4 @@ func TestRenderUINotBlank(t *testing.T) {
 			t.Errorf("%v: the map near Stalingrad is not land-coloured: %02x%02x%02x", size, r>>8, g>>8, b>>8)
 		}
 	}
-	_ = theme.VariantLight
 }

@@ -6,12 +6,12 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/software"
 	"fyne.io/fyne/v2/test"
 
+	"frontline-atlas/cli"
 	"frontline-atlas/timeline"
 )
 
@@ -21,7 +21,7 @@ import (
 const benchW, benchH = 1920, 1080
 
 // benchMap makes a map alone on a software canvas at the standard view, drawn once.
-func benchMap(b *testing.B, c *Content) (*MapView, fyne.Canvas) {
+func benchMap(b *testing.B, c *cli.Content) (*MapView, fyne.Canvas) {
 	b.Helper()
 	state := NewState(timeline.DayOf(1942, 11, 19))
 	m := NewMapView(state, c.Catalog, c.Map, true)
@@ -34,9 +34,9 @@ func benchMap(b *testing.B, c *Content) (*MapView, fyne.Canvas) {
 	return m, cv
 }
 
-func benchContent(b *testing.B) *Content {
+func benchContent(b *testing.B) *cli.Content {
 	b.Helper()
-	c, err := LoadContent("")
+	c, err := cli.LoadContent("")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func benchContent(b *testing.B) *Content {
 func BenchmarkMapColdStart(b *testing.B) {
 	test.NewTempApp(b).Settings().SetTheme(NewTheme("light"))
 	for b.Loop() {
-		c, err := loadContent("", true) // as the window does: the 1:10m level loads behind
+		c, err := cli.LoadContentLazy("") // as the window does: the 1:10m level loads behind
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -162,7 +162,6 @@ func BenchmarkMapMemory(b *testing.B) {
 		b.ReportMetric(rss, "MB-rss")
 	}
 	runtime.KeepAlive(u)
-	_ = time.Second
 }
 
 // residentMB reads the resident set size of this process from /proc (0 where there is none).

@@ -95,130 +95,31 @@ func contentLanguage() string {
 	return timeline.DefaultLang
 }
 
-// kindLabel names a kind for the small caption above a title.
-func kindLabel(k timeline.Kind) string {
-	switch k {
-	case timeline.KindEvent:
-		return lang.L("Event")
-	case timeline.KindPerson:
-		return lang.L("Person")
-	case timeline.KindMedal:
-		return lang.L("Award")
-	case timeline.KindPlace:
-		return lang.L("Place")
-	case timeline.KindOrganization:
-		return lang.L("Organization")
-	case timeline.KindVeteran:
-		return lang.L("Veteran")
-	case timeline.KindSource:
-		return lang.L("Source")
-	}
-	return string(k)
-}
-
-// groupLabel names a group of links on a page.
-func groupLabel(from, k timeline.Kind) string {
-	switch k {
-	case timeline.KindEvent:
-		return lang.L("Events")
-	case timeline.KindPerson:
-		if from == timeline.KindEvent {
-			return lang.L("Leaders")
-		}
-		return lang.L("People")
-	case timeline.KindMedal:
-		return lang.L("Awards")
-	case timeline.KindPlace:
-		return lang.L("Places")
-	case timeline.KindOrganization:
-		return lang.L("Organizations")
-	case timeline.KindVeteran:
-		return lang.L("Veterans")
-	}
-	return string(k)
-}
-
+// page shows the item r: its kind and name, what the page of its kind shows (detailspages.go),
+// the related items of each group the page lists, then the notes and the sources it cites.
 func (d *Details) page(r timeline.Ref) []fyne.CanvasObject {
-	d.Title.SetText(d.name(r))
-	objs := []fyne.CanvasObject{muted(strings.ToUpper(kindLabel(r.Kind))), d.Title}
-	var sources []string
-	var notes timeline.Text
-	switch r.Kind {
-	case timeline.KindEvent:
-		e := d.cat.Event(r.ID)
-		objs = append(objs, strong(timeline.HumanRange(e.Start, e.End)+precisionNote(e.Start, e.End)))
-		objs = append(objs, d.textBlocks(e.Summary, e.Body)...)
-		sources, notes = e.Sources, e.Notes
-	case timeline.KindPerson:
-		p := d.cat.Person(r.ID)
-		objs = append(objs, portrait(d.cat, r, p.Image, p.Name.String(), 200, 240))
-		if len(p.Aliases) > 0 {
-			objs = append(objs, muted(lang.L("Also")+": "+strings.Join(p.Aliases, ", ")))
-		}
-		objs = append(objs, strong(lifeSpan(p)))
-		for _, alt := range []*timeline.AltDate{p.BornAlt, p.DiedAlt} {
-			if alt != nil {
-				objs = append(objs, para(fmt.Sprintf(lang.L("Other sources: %s. %s"), alt.Date.Human(), alt.Note.In(d.lang))))
-			}
-		}
-		for _, role := range p.Roles {
-			objs = append(objs, para("• "+role.Title.In(d.lang)+spanSuffix(role.From, role.To)))
-		}
-		objs = append(objs, d.textBlocks(p.Summary, p.Bio)...)
-		sources, notes = p.Sources, p.Notes
-	case timeline.KindMedal:
-		m := d.cat.Medal(r.ID)
-		if m.Ribbon != nil && len(m.Ribbons) == 0 {
-			objs = append(objs, NewRibbon(*m.Ribbon, 96))
-		}
-		for _, nr := range m.Ribbons {
-			objs = append(objs, container.NewHBox(NewRibbon(nr.Ribbon, 72), widget.NewLabel(nr.Class.In(d.lang))))
-		}
-		if !m.Established.IsZero() {
-			objs = append(objs, strong(lang.L("Established")+" "+m.Established.Human()))
-		}
-		objs = append(objs, d.textBlocks(m.Criteria, m.Description)...)
-		sources, notes = m.Sources, m.Notes
-	case timeline.KindPlace:
-		p := d.cat.Place(r.ID)
-		objs = append(objs, strong(fmt.Sprintf("%s · %.2f°%s %.2f°%s", p.Type, abs(p.Lat), ns(p.Lat), abs(p.Lon), ew(p.Lon))))
-		for _, n := range p.Names {
-			objs = append(objs, para("• "+n.Name.In(d.lang)+spanSuffix(n.From, n.To)))
-		}
-		if s := p.Modern.In(d.lang); s != "" && s != p.Name.In(d.lang) {
-			objs = append(objs, para(lang.L("Today")+": "+s))
-		}
-		objs = append(objs, d.textBlocks(p.Summary, nil)...)
-		objs = append(objs, d.occupation(p)...)
-		sources, notes = p.Sources, p.Notes
-	case timeline.KindOrganization:
-		o := d.cat.Organization(r.ID)
-		if !o.Founded.IsZero() {
-			objs = append(objs, strong(timeline.HumanRange(o.Founded, o.Dissolved)))
-		}
-		objs = append(objs, d.textBlocks(o.Summary, o.Body)...)
-		sources, notes = o.Sources, o.Notes
-	case timeline.KindVeteran:
-		v := d.cat.Veteran(r.ID)
-		objs = append(objs, portrait(d.cat, r, v.Image, v.Name.String(), 200, 240))
-		objs = append(objs, strong(v.Service.In(d.lang)))
-		objs = append(objs, d.textBlocks(v.Summary, nil)...)
-		sources, notes = v.Sources, v.Notes
+	item := d.cat.Item(r)
+	d.Title.SetText(item.NameIn(d.lang))
+	objs := []fyne.CanvasObject{muted(strings.ToUpper(lang.L(r.Kind.Label()))), d.Title}
+	pg := pages[r.Kind]
+	if pg.body != nil {
+		objs = append(objs, pg.body(d, r)...)
 	}
-	for _, k := range linkKinds(r.Kind) {
-		refs := d.cat.Related(r, k)
+	for _, g := range pg.groups {
+		refs := d.cat.Related(r, g.kind)
 		if len(refs) == 0 {
 			continue
 		}
-		objs = append(objs, widget.NewSeparator(), heading(groupLabel(r.Kind, k)))
+		objs = append(objs, widget.NewSeparator(), heading(lang.L(g.heading())))
 		objs = append(objs, d.linkList(refs)...)
 	}
-	if s := notes.In(d.lang); s != "" {
+	cited := item.Citations()
+	if s := cited.Notes.In(d.lang); s != "" {
 		objs = append(objs, widget.NewSeparator(), heading(lang.L("Notes on the source")), para(s))
 	}
-	if len(sources) > 0 {
+	if len(cited.Sources) > 0 {
 		objs = append(objs, widget.NewSeparator(), heading(lang.L("Sources")))
-		for _, id := range sources {
+		for _, id := range cited.Sources {
 			if s := d.cat.Source(id); s != nil {
 				line := s.Citation
 				if s.URL != "" {
@@ -245,23 +146,6 @@ func (d *Details) occupation(p *timeline.Place) []fyne.CanvasObject {
 		objs = append(objs, strong(timeline.HumanRange(timeline.Day(r.From).Date(), timeline.Day(r.To).Date())))
 	}
 	return append(objs, small(lang.L("Derived from the front lines: exact to within the spacing of their keyframes (see docs/fronts.md).")))
-}
-
-// linkKinds lists the groups of links a page of kind k shows, in order.
-func linkKinds(k timeline.Kind) []timeline.Kind {
-	switch k {
-	case timeline.KindEvent:
-		return []timeline.Kind{timeline.KindPerson, timeline.KindMedal, timeline.KindPlace, timeline.KindOrganization, timeline.KindVeteran}
-	case timeline.KindPerson, timeline.KindVeteran:
-		return []timeline.Kind{timeline.KindEvent, timeline.KindMedal, timeline.KindOrganization, timeline.KindPerson, timeline.KindVeteran}
-	case timeline.KindMedal:
-		return []timeline.Kind{timeline.KindEvent, timeline.KindVeteran, timeline.KindPerson}
-	case timeline.KindPlace:
-		return []timeline.Kind{timeline.KindEvent, timeline.KindPerson}
-	case timeline.KindOrganization:
-		return []timeline.Kind{timeline.KindEvent, timeline.KindPerson, timeline.KindOrganization, timeline.KindVeteran}
-	}
-	return nil
 }
 
 func (d *Details) linkList(refs []timeline.Ref) []fyne.CanvasObject {

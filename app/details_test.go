@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -81,8 +80,6 @@ func TestMedalPageDrawsEveryRibbonClass(t *testing.T) {
 	if _, ok := u.Details.Links["event:battle-of-berlin"]; !ok {
 		t.Errorf("the medal page does not link back to the Battle of Berlin: %v", keys(u.Details.Links))
 	}
-	_ = fyne.NewSize
-	_ = widget.NewLabel
 }
 
 func TestPlacePageListsNamesAndEvents(t *testing.T) {
@@ -108,4 +105,36 @@ func markupText(d *Details) string {
 		}
 	}
 	return b.String()
+}
+
+// TestEveryKindOpensItsPage opens one item of every kind through the same Details.Show: the
+// caption names the kind, the title is the item's name, the groups of links are those of the
+// kind's page, and the sources it cites are listed.
+func TestEveryKindOpensItsPage(t *testing.T) {
+	u, _ := newTestUI(t, 1280, 800, Options{})
+	for _, k := range timeline.Kinds {
+		t.Run(string(k), func(t *testing.T) {
+			items := u.Catalog.Items(k)
+			if len(items) == 0 {
+				t.Fatalf("the test pack has no %s", k)
+			}
+			it := items[0]
+			u.Details.Show(it.Ref())
+			text := markupText(u.Details)
+			if caption := strings.ToUpper(k.Label()); !strings.HasPrefix(text, caption+"\n") {
+				t.Errorf("the page does not start with the caption %q:\n%s", caption, text)
+			}
+			if got, want := u.Details.Title.Text, it.NameIn(timeline.DefaultLang); got != want {
+				t.Errorf("title %q, want %q", got, want)
+			}
+			for _, g := range pages[k].groups {
+				if len(u.Catalog.Related(it.Ref(), g.kind)) > 0 && !strings.Contains(text, g.heading()+"\n") {
+					t.Errorf("the page lacks the heading %q over its related %s items:\n%s", g.heading(), g.kind, text)
+				}
+			}
+			if src := it.Citations().Sources; len(src) > 0 && !strings.Contains(text, u.Catalog.Source(src[0]).Citation) {
+				t.Errorf("the page does not list the source %q:\n%s", src[0], text)
+			}
+		})
+	}
 }

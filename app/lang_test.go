@@ -10,19 +10,14 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"frontline-atlas/timeline"
 )
 
 // TestEveryUIStringIsTranslatable checks that every literal passed to lang.L in the app has an
 // entry in translations/en.json, so a new language is a translation file, not a code change.
 func TestEveryUIStringIsTranslatable(t *testing.T) {
-	data, err := os.ReadFile("translations/en.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var en map[string]string
-	if err := json.Unmarshal(data, &en); err != nil {
-		t.Fatalf("translations/en.json: %v", err)
-	}
+	en := englishKeys(t)
 	call := regexp.MustCompile(`lang\.L\(("(?:[^"\\]|\\.)*")\)`)
 	files, _ := filepath.Glob("*.go")
 	n := 0
@@ -107,6 +102,27 @@ func TestCLocaleIsQuiet(t *testing.T) {
 	}
 }
 
+// TestKindLabelsAreTranslatable checks the texts translated by value rather than as literals:
+// the label of every kind (singular above a title, plural over a group of links or search
+// hits) and the headings of the details pages.
+func TestKindLabelsAreTranslatable(t *testing.T) {
+	en := englishKeys(t)
+	var keys []string
+	for _, k := range timeline.Kinds {
+		keys = append(keys, k.Label(), k.PluralLabel())
+	}
+	for _, pg := range pages {
+		for _, g := range pg.groups {
+			keys = append(keys, g.heading())
+		}
+	}
+	for _, k := range keys {
+		if _, ok := en[k]; !ok {
+			t.Errorf("%q is not in translations/en.json", k)
+		}
+	}
+}
+
 // cleanLocaleEnv returns the environment without any locale variable.
 func cleanLocaleEnv() []string {
 	var out []string
@@ -118,4 +134,18 @@ func cleanLocaleEnv() []string {
 		out = append(out, kv)
 	}
 	return out
+}
+
+// englishKeys reads translations/en.json: every text the interface translates.
+func englishKeys(t *testing.T) map[string]string {
+	t.Helper()
+	data, err := os.ReadFile("translations/en.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var en map[string]string
+	if err := json.Unmarshal(data, &en); err != nil {
+		t.Fatalf("translations/en.json: %v", err)
+	}
+	return en
 }

@@ -127,7 +127,7 @@ func (s *Search) update() {
 					continue
 				}
 				if first {
-					s.rows = append(s.rows, searchRow{header: groupLabel("", k)})
+					s.rows = append(s.rows, searchRow{header: lang.L(k.PluralLabel())})
 					first = false
 				}
 				s.rows = append(s.rows, searchRow{hit: h})

@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/software"
 	"fyne.io/fyne/v2/test"
+
+	"frontline-atlas/cli"
 )
 
 // RenderUI lays out the whole UI at w×h pixels (scale 1) on Fyne's software canvas, waits until
@@ -26,13 +28,13 @@ func RenderUI(ui *UI, w, h int) image.Image {
 
 // Snapshot renders the UI for the command's date, event, theme and size into a PNG file. The
 // work runs on a goroutine of its own, as Fyne's UI goroutine, so that fyne.Do runs in order.
-func Snapshot(content *Content, cmd Command, out string) error {
+func Snapshot(content *cli.Content, cmd cli.Command, out string) error {
 	done := make(chan error, 1)
 	go func() { done <- snapshot(content, cmd, out) }()
 	return <-done
 }
 
-func snapshot(content *Content, cmd Command, out string) error {
+func snapshot(content *cli.Content, cmd cli.Command, out string) error {
 	a := test.NewApp()
 	defer a.Quit()
 	setupTranslations()

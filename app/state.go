@@ -18,41 +18,16 @@ type State struct {
 	selection timeline.Ref
 	back      []timeline.Ref
 	forward   []timeline.Ref
-	filter    Filter
+	filter    timeline.Filter
 	listeners []func(Change)
 }
 
-// Filter says which events are shown on the map and the timeline: every event whose category
-// (lane) and theatre are not hidden. A link to a hidden event still opens it.
-type Filter struct {
-	HiddenLanes    map[string]bool
-	HiddenTheatres map[string]bool
-}
-
-// Shows reports whether the filter lets e through.
-func (f Filter) Shows(e *timeline.Event) bool {
-	return !f.HiddenLanes[e.Category] && (e.Theatre == "" || !f.HiddenTheatres[e.Theatre])
-}
-
-// Active reports whether anything is hidden.
-func (f Filter) Active() bool { return len(f.HiddenLanes)+len(f.HiddenTheatres) > 0 }
-
-func (f Filter) clone() Filter {
-	c := Filter{HiddenLanes: map[string]bool{}, HiddenTheatres: map[string]bool{}}
-	for k := range f.HiddenLanes {
-		c.HiddenLanes[k] = true
-	}
-	for k := range f.HiddenTheatres {
-		c.HiddenTheatres[k] = true
-	}
-	return c
-}
-
-// Filter returns a copy of the filter in force.
-func (s *State) Filter() Filter {
+// Filter returns a copy of the filter in force; Catalog.EventShown and Catalog.PlaceShown
+// answer what it shows.
+func (s *State) Filter() timeline.Filter {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.filter.clone()
+	return s.filter.Clone()
 }
 
 // SetLaneShown shows or hides the events of a category.
@@ -63,7 +38,7 @@ func (s *State) SetTheatreShown(id string, shown bool) { s.setHidden(id, !shown,
 
 func (s *State) setHidden(id string, hidden, lane bool) {
 	s.mu.Lock()
-	f := s.filter.clone()
+	f := s.filter.Clone()
 	m := f.HiddenTheatres
 	if lane {
 		m = f.HiddenLanes

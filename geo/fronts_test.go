@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"encoding/json"
 	"math"
 	"os"
 	"strings"
@@ -19,11 +20,39 @@ var (
 	frontsTestErr  error
 )
 
+// packFrontTheatres returns the front theatres the shipped content pack declares in its
+// pack.json, as the app passes them to LoadFronts.
+func packFrontTheatres(tb testing.TB) []string {
+	tb.Helper()
+	data, err := os.ReadFile("../assets/content/pack.json")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var doc struct {
+		Pack struct {
+			FrontTheatres []struct {
+				ID string `json:"id"`
+			} `json:"front_theatres"`
+		} `json:"pack"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		tb.Fatalf("pack.json: %v", err)
+	}
+	var ids []string
+	for _, th := range doc.Pack.FrontTheatres {
+		ids = append(ids, th.ID)
+	}
+	if len(ids) == 0 {
+		tb.Fatal("pack.json declares no front_theatres")
+	}
+	return ids
+}
+
 // loadTestFronts loads the shipped content pack's fronts once per test binary.
 func loadTestFronts(t *testing.T) *Fronts {
 	t.Helper()
 	frontsTestOnce.Do(func() {
-		frontsTestSet, frontsTestErr = LoadFronts(os.DirFS("../assets/content"), "fronts")
+		frontsTestSet, frontsTestErr = LoadFronts(os.DirFS("../assets/content"), "fronts", packFrontTheatres(t))
 	})
 	if frontsTestErr != nil {
 		t.Fatalf("LoadFronts: %v", frontsTestErr)
@@ -48,8 +77,10 @@ func TestLoadFrontsErrors(t *testing.T) {
 	}{
 		{"bad date", `{"type":"Feature","properties":{"theatre":"khasan","date":"1938-13-01","source":"s"},"geometry":{"type":"LineString","coordinates":[[130,43],[130.5,42.5]]}}`,
 			[]string{"khasan.geojson: feature 0: date:"}},
-		{"unknown theatre", `{"type":"Feature","properties":{"theatre":"mars","date":"1938-08-01","source":"s"},"geometry":{"type":"LineString","coordinates":[[130,43],[130.5,42.5]]}}`,
-			[]string{"feature 0: theatre: unknown theatre \"mars\""}},
+		{"undeclared theatre", `{"type":"Feature","properties":{"theatre":"mars","date":"1938-08-01","source":"s"},"geometry":{"type":"LineString","coordinates":[[130,43],[130.5,42.5]]}}`,
+			[]string{`khasan.geojson: feature 0: theatre: "mars" is not a front theatre of the pack (pack.json "front_theatres": khasan)`}},
+		{"missing theatre", `{"type":"Feature","properties":{"date":"1938-08-01","source":"s"},"geometry":{"type":"LineString","coordinates":[[130,43],[130.5,42.5]]}}`,
+			[]string{`khasan.geojson: feature 0: theatre: missing: want "khasan"`}},
 		{"missing source", `{"type":"Feature","properties":{"theatre":"khasan","date":"1938-08-01"},"geometry":{"type":"LineString","coordinates":[[130,43],[130.5,42.5]]}}`,
 			[]string{"feature 0: source: missing"}},
 		{"geometry type", `{"type":"Feature","properties":{"theatre":"khasan","date":"1938-08-01","source":"s"},"geometry":{"type":"Point","coordinates":[130,43]}}`,
@@ -66,7 +97,7 @@ func TestLoadFrontsErrors(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			fsys := fstest.MapFS{"fronts/khasan.geojson": {Data: []byte(`{"type":"FeatureCollection","features":[` + tc.feature + `,` + rearOK + `]}`)}}
-			_, err := LoadFronts(fsys, "fronts")
+			_, err := LoadFronts(fsys, "fronts", []string{"khasan"})
 			if err == nil {
 				t.Fatalf("got no error, want %q", tc.want)
 			}
@@ -79,10 +110,68 @@ func TestLoadFrontsErrors(t *testing.T) {
 	}
 }
 
+// frontFileOf returns a valid fronts file of one theatre: two keyframes and a rear chain.
+func frontFileOf(theatre string) []byte {
+	line := func(date string) string {
+		return `{"type":"Feature","properties":{"theatre":"` + theatre + `","date":"` + date + `","source":"s"},"geometry":{"type":"LineString","coordinates":[[130,43],[130.5,42.5]]}}`
+	}
+	rear := `{"type":"Feature","properties":{"theatre":"` + theatre + `","role":"rear","source":"s"},"geometry":{"type":"LineString","coordinates":[[131,42],[130,42]]}}`
+	return []byte(`{"type":"FeatureCollection","features":[` + line("1938-07-29") + `,` + line("1938-08-11") + `,` + rear + `]}`)
+}
+
+// TestLoadFrontsTheatresFromThePack: the theatres a fronts folder may hold are those the pack
+// declares, so a pack adds a theatre by declaring it; a file of an undeclared theatre is left
+// out with one error naming the file, the feature and the field, and the others load.
+func TestLoadFrontsTheatresFromThePack(t *testing.T) {
+	tests := []struct {
+		name     string
+		files    []string // theatres with a file
+		declared []string
+		loaded   []string // theatres drawn
+		want     string   // error substring; "" for none
+	}{
+		{"declared theatres with files", []string{"khasan", "manchuria"}, []string{"khasan", "manchuria"}, []string{"khasan", "manchuria"}, ""},
+		{"a declared theatre without a file is fine", []string{"khasan"}, []string{"eastern", "khasan", "manchuria"}, []string{"khasan"}, ""},
+		{"a pack adds a theatre without a rebuild", []string{"lake-ladoga"}, []string{"lake-ladoga"}, []string{"lake-ladoga"}, ""},
+		{"a file of an undeclared theatre", []string{"khasan", "lake-ladoga"}, []string{"khasan"}, []string{"khasan"},
+			`lake-ladoga.geojson: feature 0: theatre: "lake-ladoga" is not a front theatre of the pack (pack.json "front_theatres": khasan); 2 more features name it`},
+		{"a pack that declares none", []string{"khasan"}, nil, nil,
+			`khasan.geojson: feature 0: theatre: "khasan" is not a front theatre of the pack (pack.json "front_theatres": none)`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			for _, th := range tc.files {
+				fsys["fronts/"+th+".geojson"] = &fstest.MapFile{Data: frontFileOf(th)}
+			}
+			f, err := LoadFronts(fsys, "fronts", tc.declared)
+			switch {
+			case tc.want == "" && err != nil:
+				t.Fatalf("got error %v, want none", err)
+			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+				t.Fatalf("got error %v, want one containing %q", err, tc.want)
+			case tc.want != "" && strings.Count(err.Error(), "is not a front theatre") != 1:
+				t.Errorf("the undeclared theatre is reported more than once:\n%v", err)
+			}
+			var loaded []string
+			if f != nil {
+				for _, th := range []string{"eastern", "khasan", "lake-ladoga", "manchuria"} {
+					if _, _, ok := f.TheatreRange(th); ok {
+						loaded = append(loaded, th)
+					}
+				}
+			}
+			if strings.Join(loaded, ",") != strings.Join(tc.loaded, ",") {
+				t.Errorf("theatres loaded %v, want %v", loaded, tc.loaded)
+			}
+		})
+	}
+}
+
 func TestLoadFrontsMissingRearAndDuplicateDate(t *testing.T) {
 	line := `{"type":"Feature","properties":{"theatre":"khasan","date":"1938-08-01","source":"s"},"geometry":{"type":"LineString","coordinates":[[130,43],[130.5,42.5]]}}`
 	fsys := fstest.MapFS{"fronts/khasan.geojson": {Data: []byte(`{"type":"FeatureCollection","features":[` + line + `,` + line + `]}`)}}
-	_, err := LoadFronts(fsys, "fronts")
+	_, err := LoadFronts(fsys, "fronts", []string{"khasan"})
 	if err == nil {
 		t.Fatal("got no error, want errors for the missing rear chain and the repeated date")
 	}
@@ -235,32 +324,53 @@ func TestFrontsActiveRange(t *testing.T) {
 	}
 }
 
+// TestResampleFrontPairUnionOfParameters resamples a three-vertex front against a four-vertex
+// one on the next parallel. Both come out with five vertices, at the union {0, ¼, ½, ¾, 1} of
+// their arc-length parameters: each keeps its own vertices exactly, and each new vertex lies
+// at the middle of the great-circle arc it splits (lat = atan(tan φ / cos(Δλ/2)) for two points
+// of parallel φ, Δλ apart), so no front changes shape. "Middle" holds to 1e-5° (a metre): arc
+// lengths along a parallel are not exactly proportional to Δλ, so ¼ is not exactly ¼.
 func TestResampleFrontPairUnionOfParameters(t *testing.T) {
-	a := s2Chain([]orb.Point{{30, 50}, {31, 50}, {32, 50}})
-	b := s2Chain([]orb.Point{{30, 51}, {30.5, 51}, {31.5, 51}, {32, 51}})
-	ra, rb := resampleFrontPair(a, b)
-	if len(ra) != len(rb) {
-		t.Fatalf("got lengths %d and %d, want equal", len(ra), len(rb))
+	a := []orb.Point{{30, 50}, {31, 50}, {32, 50}}
+	b := []orb.Point{{30, 51}, {30.5, 51}, {31.5, 51}, {32, 51}}
+	mid := func(lat, dLon float64) float64 {
+		rad := math.Pi / 180
+		return math.Atan(math.Tan(lat*rad)/math.Cos(dLon/2*rad)) / rad
 	}
-	if got, want := len(ra), 5; got != want { // params {0, .25, .5, .75, 1}
-		t.Errorf("got %d vertices, want %d", got, want)
+	tests := []struct {
+		name  string
+		got   []s2.Point
+		want  []orb.Point
+		exact []bool // an original vertex, kept bit for bit
+	}{
+		{"a", nil, []orb.Point{a[0], {30.5, mid(50, 1)}, a[1], {31.5, mid(50, 1)}, a[2]},
+			[]bool{true, false, true, false, true}},
+		{"b", nil, []orb.Point{b[0], b[1], {31, mid(51, 1)}, b[2], b[3]},
+			[]bool{true, true, false, true, true}},
 	}
-	for _, v := range a {
-		found := false
-		for _, r := range ra {
-			if r.Distance(v) < 1e-12 {
-				found = true
+	tests[0].got, tests[1].got = resampleFrontPair(s2Chain(a), s2Chain(b))
+	for _, tc := range tests {
+		if len(tc.got) != len(tc.want) {
+			t.Errorf("front %s: got %d vertices, want %d", tc.name, len(tc.got), len(tc.want))
+			continue
+		}
+		for i, v := range tc.got {
+			if tc.exact[i] {
+				if d := v.Distance(S2Of(tc.want[i])); d > 1e-15 {
+					t.Errorf("front %s vertex %d: got %v, want its own vertex %v (%.2g rad away)", tc.name, i, PointOfS2(v), tc.want[i], float64(d))
+				}
+				continue
+			}
+			got := PointOfS2(v)
+			if math.Abs(got[0]-tc.want[i][0]) > 1e-5 || math.Abs(got[1]-tc.want[i][1]) > 1e-5 {
+				t.Errorf("front %s vertex %d: got %.7f, want %.7f", tc.name, i, got, tc.want[i])
 			}
 		}
-		if !found {
-			t.Errorf("vertex %v of a missing after resampling", PointOfS2(v))
-		}
 	}
-	_ = s2.Point{}
 }
 
 func BenchmarkFrontsAtDay(b *testing.B) {
-	f, err := LoadFronts(os.DirFS("../assets/content"), "fronts")
+	f, err := LoadFronts(os.DirFS("../assets/content"), "fronts", packFrontTheatres(b))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -273,15 +383,16 @@ func BenchmarkFrontsAtDay(b *testing.B) {
 
 func BenchmarkLoadFronts(b *testing.B) {
 	fsys := os.DirFS("../assets/content")
+	theatres := packFrontTheatres(b)
 	for i := 0; i < b.N; i++ {
-		if _, err := LoadFronts(fsys, "fronts"); err != nil {
+		if _, err := LoadFronts(fsys, "fronts", theatres); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
 func BenchmarkHeldPeriods(b *testing.B) {
-	f, err := LoadFronts(os.DirFS("../assets/content"), "fronts")
+	f, err := LoadFronts(os.DirFS("../assets/content"), "fronts", packFrontTheatres(b))
 	if err != nil {
 		b.Fatal(err)
 	}

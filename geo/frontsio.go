@@ -15,10 +15,6 @@ import (
 	"github.com/paulmach/orb/geojson"
 )
 
-// FrontTheatres lists the theatre ids a fronts file may name. Each file is named after its
-// theatre: fronts/<theatre>.geojson.
-var FrontTheatres = []string{"eastern", "finland", "khasan", "khalkhin-gol", "manchuria"}
-
 // Sides of a front part: who held the area the part encloses. "axis" is Germany and its allies
 // and co-belligerents (Finland 1941-1944, Japan and Manchukuo in 1945); "opponent" is a
 // non-Axis state at war with the USSR (Finland in the Winter War, Japan at Lake Khasan and
@@ -65,10 +61,13 @@ var frontProps = map[string]bool{"theatre": true, "date": true, "source": true, 
 	"role": true, "part": true, "held_by": true, "sea_head": true, "sea_tail": true}
 
 // LoadFronts reads every dir/*.geojson of fsys (dir is usually "fronts"), validates it strictly
-// and prepares the interpolation. All errors are returned at once, each naming the file, the
-// feature index and the field. A file with errors is left out and the others are used, so the
-// map still shows the theatres that loaded: the result may be non-nil along with an error.
-func LoadFronts(fsys fs.FS, dir string) (*Fronts, error) {
+// and prepares the interpolation. theatres are the theatre ids the pack declares (its
+// "front_theatres"): each file is named after one of them, fronts/<theatre>.geojson, and its
+// features name it; a declared theatre without a file is fine. All errors are returned at once,
+// each naming the file, the feature index and the field. A file with errors is left out and the
+// others are used, so the map still shows the theatres that loaded: the result may be non-nil
+// along with an error.
+func LoadFronts(fsys fs.FS, dir string, theatres []string) (*Fronts, error) {
 	names, err := fs.Glob(fsys, path.Join(dir, "*.geojson"))
 	if err != nil {
 		return nil, fmt.Errorf("geo: fronts: %w", err)
@@ -76,6 +75,7 @@ func LoadFronts(fsys fs.FS, dir string) (*Fronts, error) {
 	if len(names) == 0 {
 		return nil, fmt.Errorf("geo: fronts: no %s/*.geojson files", dir)
 	}
+	declared := frontTheatreSet(theatres)
 	var errs []error
 	var keys []*FrontKeyframe
 	rears := map[string]frontRear{} // theatre + "/" + part
@@ -85,7 +85,7 @@ func LoadFronts(fsys fs.FS, dir string) (*Fronts, error) {
 			errs = append(errs, fmt.Errorf("geo: fronts: %w", err))
 			continue
 		}
-		k, r, ferrs := parseFrontFile(path.Base(name), data)
+		k, r, ferrs := parseFrontFile(path.Base(name), data, declared)
 		if len(ferrs) > 0 {
 			errs = append(errs, ferrs...)
 			continue
@@ -115,8 +115,25 @@ type frontFileDoc struct {
 	} `json:"features"`
 }
 
+// frontTheatres is the set of theatre ids a pack declares, with their list for messages.
+type frontTheatres struct {
+	ids  map[string]bool
+	list string // "eastern, khasan", or "none"
+}
+
+func frontTheatreSet(theatres []string) frontTheatres {
+	t := frontTheatres{ids: make(map[string]bool, len(theatres)), list: strings.Join(theatres, ", ")}
+	for _, id := range theatres {
+		t.ids[id] = true
+	}
+	if t.list == "" {
+		t.list = "none"
+	}
+	return t
+}
+
 // parseFrontFile parses one fronts file; rear chains are keyed by theatre + "/" + part.
-func parseFrontFile(file string, data []byte) ([]*FrontKeyframe, map[string]frontRear, []error) {
+func parseFrontFile(file string, data []byte, declared frontTheatres) ([]*FrontKeyframe, map[string]frontRear, []error) {
 	var doc frontFileDoc
 	if err := json.Unmarshal(data, &doc); err != nil {
 		return nil, nil, []error{fmt.Errorf("%s: %w", file, err)}
@@ -128,6 +145,10 @@ func parseFrontFile(file string, data []byte) ([]*FrontKeyframe, map[string]fron
 	var errs []error
 	var keys []*FrontKeyframe
 	rears := map[string]frontRear{}
+	// An undeclared theatre is reported once per file, at its first feature, with a count of
+	// the others: a file of three hundred keyframes gives one line, not three hundred.
+	type undeclaredTheatre struct{ err, more int }
+	undeclared := map[string]*undeclaredTheatre{}
 	for i, ft := range doc.Features {
 		bad := func(field, format string, a ...any) {
 			errs = append(errs, fmt.Errorf("%s: feature %d: %s: %s", file, i, field, fmt.Sprintf(format, a...)))
@@ -165,8 +186,13 @@ func parseFrontFile(file string, data []byte) ([]*FrontKeyframe, map[string]fron
 		k := &FrontKeyframe{File: file, Index: i, Theatre: str("theatre"), Part: str("part"),
 			Role: str("role"), HeldBy: str("held_by"), Date: str("date"), Source: str("source"),
 			Note: str("note"), SeaHead: num("sea_head"), SeaTail: num("sea_tail")}
-		if !knownFrontTheatre(k.Theatre) {
-			bad("theatre", "unknown theatre %q (want one of %s)", k.Theatre, strings.Join(FrontTheatres, ", "))
+		if k.Theatre == "" {
+			bad("theatre", "missing: want %q, the theatre the file is named after", stem)
+		} else if u := undeclared[k.Theatre]; u != nil {
+			u.more++
+		} else if !declared.ids[k.Theatre] {
+			undeclared[k.Theatre] = &undeclaredTheatre{err: len(errs)}
+			bad("theatre", "%q is not a front theatre of the pack (pack.json \"front_theatres\": %s)", k.Theatre, declared.list)
 		} else if k.Theatre != stem {
 			bad("theatre", "%q in file %s (the file must be named after its theatre)", k.Theatre, file)
 		}
@@ -253,16 +279,15 @@ func parseFrontFile(file string, data []byte) ([]*FrontKeyframe, map[string]fron
 		}
 		keys = append(keys, k)
 	}
-	return keys, rears, errs
-}
-
-func knownFrontTheatre(id string) bool {
-	for _, t := range FrontTheatres {
-		if t == id {
-			return true
+	for _, u := range undeclared {
+		switch {
+		case u.more == 1:
+			errs[u.err] = fmt.Errorf("%w; 1 more feature names it", errs[u.err])
+		case u.more > 1:
+			errs[u.err] = fmt.Errorf("%w; %d more features name it", errs[u.err], u.more)
 		}
 	}
-	return false
+	return keys, rears, errs
 }
 
 func checkFrontCoords(ls orb.LineString) error {

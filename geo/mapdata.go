@@ -51,11 +51,11 @@ func (m *MapData) WaitDetail() error {
 }
 
 // LoadMapData loads the base map from base (assets.Map() or a folder with the same files) and
-// the front keyframes from pack's fronts/ folder. Every problem is reported, each naming its
-// file; what loaded is returned all the same, so the map shows what it can. The result is
-// never nil.
-func LoadMapData(base, pack fs.FS) (*MapData, error) {
-	md, err := loadMapData(base, pack, nil)
+// the front keyframes from pack's fronts/ folder, one file for each of the theatres the pack
+// declares (see LoadFronts). Every problem is reported, each naming its file; what loaded is
+// returned all the same, so the map shows what it can. The result is never nil.
+func LoadMapData(base, pack fs.FS, theatres []string) (*MapData, error) {
+	md, err := loadMapData(base, pack, theatres, nil)
 	if err != nil {
 		return md, err
 	}
@@ -66,12 +66,12 @@ func LoadMapData(base, pack fs.FS) (*MapData, error) {
 // borders and the fronts have loaded, and loads the close-zoom 1:10m level in the background
 // (about 0.4 s of GeoJSON decoding), calling onDetail, if non-nil, from that goroutine when it is
 // in. Until then BaseLayers draws the 1:50m level at every zoom.
-func LoadMapDataLazy(base, pack fs.FS, onDetail func()) (*MapData, error) {
-	md, err := loadMapData(base, pack, onDetail)
+func LoadMapDataLazy(base, pack fs.FS, theatres []string, onDetail func()) (*MapData, error) {
+	md, err := loadMapData(base, pack, theatres, onDetail)
 	return md, err
 }
 
-func loadMapData(base, pack fs.FS, onDetail func()) (*MapData, error) {
+func loadMapData(base, pack fs.FS, theatres []string, onDetail func()) (*MapData, error) {
 	md := &MapData{detail: make(chan struct{})}
 	var errs []error
 	coarse := func(l BaseMapLayer) bool { return l.Level != BaseMapLevel10m }
@@ -110,7 +110,7 @@ func loadMapData(base, pack fs.FS, onDetail func()) (*MapData, error) {
 	}()
 	if pack != nil {
 		if st, err := fs.Stat(pack, "fronts"); err == nil && st.IsDir() {
-			fr, err := LoadFronts(pack, "fronts")
+			fr, err := LoadFronts(pack, "fronts", theatres)
 			if err != nil {
 				errs = append(errs, err)
 			}

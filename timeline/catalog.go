@@ -11,15 +11,10 @@ import (
 type Catalog struct {
 	Info PackInfo
 
-	events        []*Event // sorted by start, then id
-	people        []*Person
-	medals        []*Medal
-	places        []*Place
-	organizations []*Organization
-	veterans      []*Veteran
-	sources       []*Source
+	lists  map[Kind][]Item // every item by kind: events by start then id, other kinds in pack order
+	events []*Event        // lists[KindEvent] as events, for Between
 
-	byRef map[Ref]any        // every item by kind and id
+	byRef map[Ref]Item       // every item by kind and id
 	from  map[Ref][]Ref      // outgoing links in Kinds order
 	to    map[Ref][]Ref      // back-links in Kinds order, events by date
 	first map[Ref]Day        // for events: the first day, to sort by date
@@ -31,50 +26,48 @@ type Catalog struct {
 	loadWarnings []string
 }
 
-// Days returns the first and the last day e covers: Start.First() to End.Last(), or to
-// Start.Last() when e has no End.
-func (e *Event) Days() (first, last Day) {
-	first = e.Start.First()
-	if e.End.IsZero() {
-		return first, e.Start.Last()
-	}
-	return first, e.End.Last()
-}
-
 func newCatalog(info PackInfo) *Catalog {
-	return &Catalog{Info: info, byRef: map[Ref]any{}}
+	return &Catalog{Info: info, lists: map[Kind][]Item{}, byRef: map[Ref]Item{}}
 }
 
 // add puts an item in the catalog; it returns false when an item of that kind and id is there.
-func (c *Catalog) add(r Ref, v any) bool {
+func (c *Catalog) add(r Ref, v Item) bool {
 	if _, dup := c.byRef[r]; dup {
 		return false
 	}
 	c.byRef[r] = v
-	switch x := v.(type) {
-	case *Event:
-		c.events = append(c.events, x)
-	case *Person:
-		c.people = append(c.people, x)
-	case *Medal:
-		c.medals = append(c.medals, x)
-	case *Place:
-		c.places = append(c.places, x)
-	case *Organization:
-		c.organizations = append(c.organizations, x)
-	case *Veteran:
-		c.veterans = append(c.veterans, x)
-	case *Source:
-		c.sources = append(c.sources, x)
-	}
+	c.lists[r.Kind] = append(c.lists[r.Kind], v)
 	return true
+}
+
+// lookup returns the item of kind k and id as a T (*Event, *Person, …), or nil.
+func lookup[T Item](c *Catalog, k Kind, id string) T {
+	v, _ := c.byRef[Ref{k, id}].(T)
+	return v
+}
+
+// itemsOf returns the items of kind k as Ts (*Person, *Medal, …), in catalog order.
+func itemsOf[T Item](c *Catalog, k Kind) []T {
+	list := c.lists[k]
+	if len(list) == 0 {
+		return nil
+	}
+	out := make([]T, len(list))
+	for i, v := range list {
+		out[i] = v.(T)
+	}
+	return out
 }
 
 // finish sorts the events and builds the link indexes and the search index.
 func (c *Catalog) finish() {
-	c.first = make(map[Ref]Day, len(c.events))
-	for _, e := range c.events {
-		c.first[Ref{KindEvent, e.ID}] = e.Start.First()
+	events := c.lists[KindEvent]
+	c.first = make(map[Ref]Day, len(events))
+	c.events = make([]*Event, len(events))
+	for i, v := range events {
+		e := v.(*Event)
+		c.events[i] = e
+		c.first[e.Ref()] = e.Start.First()
 	}
 	sort.SliceStable(c.events, func(i, j int) bool {
 		a, b := c.events[i], c.events[j]
@@ -83,15 +76,18 @@ func (c *Catalog) finish() {
 		}
 		return a.ID < b.ID
 	})
+	for i, e := range c.events {
+		events[i] = e
+	}
 	c.from = map[Ref][]Ref{}
 	c.to = map[Ref][]Ref{}
 	for r, v := range c.byRef {
 		seen := map[Ref]bool{}
 		var out []Ref
-		for _, l := range itemLinks(v) {
-			if !seen[l.ref] {
-				seen[l.ref] = true
-				out = append(out, l.ref)
+		for _, l := range v.Links() {
+			if !seen[l.To] {
+				seen[l.To] = true
+				out = append(out, l.To)
 			}
 		}
 		sort.SliceStable(out, func(i, j int) bool { return kindIndex(out[i].Kind) < kindIndex(out[j].Kind) })
@@ -104,16 +100,6 @@ func (c *Catalog) finish() {
 		c.sortRefs(refs)
 	}
 	c.buildSearchIndex()
-}
-
-// kindIndex is the position of k in Kinds.
-func kindIndex(k Kind) int {
-	for i, x := range Kinds {
-		if x == k {
-			return i
-		}
-	}
-	return len(Kinds)
 }
 
 // sortRefs sorts refs in Kinds order, events by date then id, other kinds by name then id.
@@ -136,67 +122,31 @@ func (c *Catalog) sortRefs(refs []Ref) {
 	})
 }
 
-// Events returns every event, sorted by start day, then id.
-func (c *Catalog) Events() []*Event { return append([]*Event(nil), c.events...) }
+// Item returns the item r names, or nil.
+func (c *Catalog) Item(r Ref) Item { return c.byRef[r] }
 
-// People returns every person in pack order.
-func (c *Catalog) People() []*Person { return append([]*Person(nil), c.people...) }
-
-// Medals returns every medal, order and title in pack order.
-func (c *Catalog) Medals() []*Medal { return append([]*Medal(nil), c.medals...) }
-
-// Places returns every place in pack order.
-func (c *Catalog) Places() []*Place { return append([]*Place(nil), c.places...) }
-
-// Organizations returns every organization in pack order.
-func (c *Catalog) Organizations() []*Organization {
-	return append([]*Organization(nil), c.organizations...)
-}
-
-// Veterans returns every veteran in pack order.
-func (c *Catalog) Veterans() []*Veteran { return append([]*Veteran(nil), c.veterans...) }
-
-// Sources returns every source in pack order.
-func (c *Catalog) Sources() []*Source { return append([]*Source(nil), c.sources...) }
-
-// Event returns the event with id, or nil.
-func (c *Catalog) Event(id string) *Event { e, _ := c.byRef[Ref{KindEvent, id}].(*Event); return e }
-
-// Person returns the person with id, or nil.
-func (c *Catalog) Person(id string) *Person {
-	p, _ := c.byRef[Ref{KindPerson, id}].(*Person)
-	return p
-}
-
-// Medal returns the medal, order or title with id, or nil.
-func (c *Catalog) Medal(id string) *Medal { m, _ := c.byRef[Ref{KindMedal, id}].(*Medal); return m }
-
-// Place returns the place with id, or nil.
-func (c *Catalog) Place(id string) *Place { p, _ := c.byRef[Ref{KindPlace, id}].(*Place); return p }
-
-// Organization returns the organization with id, or nil.
-func (c *Catalog) Organization(id string) *Organization {
-	o, _ := c.byRef[Ref{KindOrganization, id}].(*Organization)
-	return o
-}
-
-// Veteran returns the veteran with id, or nil.
-func (c *Catalog) Veteran(id string) *Veteran {
-	v, _ := c.byRef[Ref{KindVeteran, id}].(*Veteran)
-	return v
-}
-
-// Source returns the source with id, or nil.
-func (c *Catalog) Source(id string) *Source {
-	s, _ := c.byRef[Ref{KindSource, id}].(*Source)
-	return s
-}
+// Items returns every item of kind k: events sorted by start day then id, other kinds in pack
+// order.
+func (c *Catalog) Items(k Kind) []Item { return append([]Item(nil), c.lists[k]...) }
 
 // Lanes returns the lanes of the pack in pack order.
 func (c *Catalog) Lanes() []Lane { return append([]Lane(nil), c.Info.Lanes...) }
 
 // Theatres returns the theatres of the pack in pack order.
 func (c *Catalog) Theatres() []Theatre { return append([]Theatre(nil), c.Info.Theatres...) }
+
+// FrontTheatres returns the theatres whose front lines the pack has, in pack order.
+func (c *Catalog) FrontTheatres() []Theatre { return append([]Theatre(nil), c.Info.FrontTheatres...) }
+
+// FrontTheatreIDs returns the ids of FrontTheatres: the fronts files the pack may have, as
+// geo.LoadFronts takes them.
+func (c *Catalog) FrontTheatreIDs() []string {
+	ids := make([]string, len(c.Info.FrontTheatres))
+	for i, th := range c.Info.FrontTheatres {
+		ids[i] = th.ID
+	}
+	return ids
+}
 
 // Between returns the events that overlap the days from..to (inclusive), sorted by start.
 func (c *Catalog) Between(from, to Day) []*Event {
@@ -257,76 +207,17 @@ func (c *Catalog) Name(r Ref) string { return c.NameIn(r, DefaultLang) }
 // NameIn returns the name (an event's title, a source's citation) of r in language lang,
 // falling back to English; "" when r does not exist.
 func (c *Catalog) NameIn(r Ref, lang string) string {
-	switch v := c.byRef[r].(type) {
-	case *Event:
-		return v.Title.In(lang)
-	case *Person:
-		return v.Name.In(lang)
-	case *Medal:
-		return v.Name.In(lang)
-	case *Place:
-		return v.Name.In(lang)
-	case *Organization:
-		return v.Name.In(lang)
-	case *Veteran:
-		return v.Name.In(lang)
-	case *Source:
-		return v.Citation
+	if v := c.byRef[r]; v != nil {
+		return v.NameIn(lang)
 	}
 	return ""
 }
 
 // Counts returns how many items of each kind the catalog holds.
 func (c *Catalog) Counts() map[Kind]int {
-	return map[Kind]int{
-		KindEvent: len(c.events), KindPerson: len(c.people), KindMedal: len(c.medals),
-		KindPlace: len(c.places), KindOrganization: len(c.organizations),
-		KindVeteran: len(c.veterans), KindSource: len(c.sources),
+	counts := make(map[Kind]int, len(Kinds))
+	for _, k := range Kinds {
+		counts[k] = len(c.lists[k])
 	}
-}
-
-// packLink is one link of an item: the field it is in and what it names.
-type packLink struct {
-	field string
-	ref   Ref
-}
-
-// itemLinks returns the links of an item in the order of its fields.
-func itemLinks(v any) []packLink {
-	var out []packLink
-	add := func(field string, k Kind, ids ...string) {
-		for _, id := range ids {
-			if id != "" {
-				out = append(out, packLink{field, Ref{k, id}})
-			}
-		}
-	}
-	switch x := v.(type) {
-	case *Event:
-		add("places", KindPlace, x.Places...)
-		add("people", KindPerson, x.People...)
-		add("medals", KindMedal, x.Medals...)
-		add("organizations", KindOrganization, x.Organizations...)
-		add("veterans", KindVeteran, x.Veterans...)
-		add("sources", KindSource, x.Sources...)
-	case *Person:
-		add("organizations", KindOrganization, x.Organizations...)
-		add("medals", KindMedal, x.Medals...)
-		add("sources", KindSource, x.Sources...)
-	case *Medal:
-		add("events", KindEvent, x.Events...)
-		add("sources", KindSource, x.Sources...)
-	case *Place:
-		add("sources", KindSource, x.Sources...)
-	case *Organization:
-		add("parent", KindOrganization, x.Parent)
-		add("successor", KindOrganization, x.Successor)
-		add("people", KindPerson, x.People...)
-		add("sources", KindSource, x.Sources...)
-	case *Veteran:
-		add("organizations", KindOrganization, x.Organizations...)
-		add("medals", KindMedal, x.Medals...)
-		add("sources", KindSource, x.Sources...)
-	}
-	return out
+	return counts
 }

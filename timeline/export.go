@@ -42,21 +42,15 @@ func Export(c *Catalog, dir string) error {
 		}
 		return nil
 	}
-	files := []struct {
+	type file struct {
 		name string
 		v    any
-	}{
-		{PackInfoFile, map[string]any{"pack": c.Info}},
-		{"events.json", map[string]any{"events": c.events}},
-		{"people.json", map[string]any{"people": c.people}},
-		{"medals.json", map[string]any{"medals": c.medals}},
-		{"places.json", map[string]any{"places": c.places}},
-		{"organizations.json", map[string]any{"organizations": c.organizations}},
-		{"veterans.json", map[string]any{"veterans": c.veterans}},
-		{"sources.json", map[string]any{"sources": c.sources}},
-		{"events.geojson", c.EventsGeoJSON()},
-		{"places.geojson", c.PlacesGeoJSON()},
 	}
+	files := []file{{PackInfoFile, map[string]any{"pack": c.Info}}}
+	for _, k := range Kinds {
+		files = append(files, file{k.Plural() + ".json", map[string]any{k.Plural(): c.lists[k]}})
+	}
+	files = append(files, file{"events.geojson", c.EventsGeoJSON()}, file{"places.geojson", c.PlacesGeoJSON()})
 	for _, f := range files {
 		if err := write(f.name, f.v); err != nil {
 			return err
@@ -98,7 +92,7 @@ func (c *Catalog) EventsGeoJSON() *geojson.FeatureCollection {
 // PlacesGeoJSON returns every place as a GeoJSON Point feature (degrees lon-first), in pack order.
 func (c *Catalog) PlacesGeoJSON() *geojson.FeatureCollection {
 	fc := geojson.NewFeatureCollection()
-	for _, p := range c.places {
+	for _, p := range c.Places() {
 		f := geojson.NewFeature(orb.Point{p.Lon, p.Lat})
 		f.ID = p.ID
 		aliases := append([]string(nil), p.Aliases...)
@@ -132,8 +126,8 @@ func (c *Catalog) exportProperties(f *geojson.Feature, r Ref, aliases []string, 
 	f.Properties["start"] = start.String()
 	f.Properties["end"] = end.String()
 	links := map[string][]string{}
-	for _, l := range itemLinks(c.byRef[r]) {
-		links[l.field] = append(links[l.field], l.ref.ID)
+	for _, l := range c.byRef[r].Links() {
+		links[l.Field] = append(links[l.Field], l.To.ID)
 	}
 	for field, ids := range links {
 		f.Properties[field] = ids
@@ -158,20 +152,10 @@ func (c *Catalog) exportImages(dir string) error {
 			images = append(images, p)
 		}
 	}
-	for _, x := range c.people {
-		add(x.Image)
-	}
-	for _, x := range c.medals {
-		add(x.Image)
-	}
-	for _, x := range c.places {
-		add(x.Image)
-	}
-	for _, x := range c.organizations {
-		add(x.Image)
-	}
-	for _, x := range c.veterans {
-		add(x.Image)
+	for _, k := range Kinds {
+		for _, v := range c.lists[k] {
+			add(v.image())
+		}
 	}
 	if len(images) == 0 {
 		return nil

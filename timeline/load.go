@@ -20,20 +20,6 @@ const MaxPackFileSize = 32 << 20
 // PackInfoFile is the name of the file that describes a content pack.
 const PackInfoFile = "pack.json"
 
-// packKeys maps the top-level keys of a content file to the kind of item each array holds.
-var packKeys = map[string]Kind{
-	"events":        KindEvent,
-	"people":        KindPerson,
-	"medals":        KindMedal,
-	"places":        KindPlace,
-	"organizations": KindOrganization,
-	"veterans":      KindVeteran,
-	"sources":       KindSource,
-}
-
-// packKeyOrder lists the top-level keys of a content file in Kinds order.
-var packKeyOrder = []string{"events", "people", "medals", "places", "organizations", "veterans", "sources"}
-
 // LoadDir loads and validates the content pack in folder dir. Nothing outside dir is read:
 // symbolic links that lead out of it are errors.
 func LoadDir(dir string) (*Catalog, error) {
@@ -103,7 +89,7 @@ func (f *packSource) lineCol(off int64) (int, int) {
 // packItem is an item as read from a file, with where it was defined.
 type packItem struct {
 	ref    Ref
-	value  any // *Event, *Person, …
+	value  Item // *Event, *Person, …; nil for pack.json's description
 	file   *packSource
 	start  int64            // byte offset of the item's opening brace
 	fields map[string]int64 // byte offset of each top-level key of the item
@@ -252,10 +238,11 @@ func (l *packLoader) decodeInfo(f *packSource) {
 // whether the whole file could be read.
 func (l *packLoader) decodeContent(f *packSource) bool {
 	seen := map[string]bool{}
-	return l.walkObject(f, "a JSON object with keys among "+strings.Join(packKeyOrder, ", "), func(dec *json.Decoder, key string, keyOff int64) bool {
-		kind, ok := packKeys[key]
+	keys := strings.Join(pluralKeys(), ", ")
+	return l.walkObject(f, "a JSON object with keys among "+keys, func(dec *json.Decoder, key string, keyOff int64) bool {
+		kind, ok := kindByPlural[key]
 		if !ok {
-			l.fileErr(f, f.name, keyOff, "unknown key %q: want one of %s", key, strings.Join(packKeyOrder, ", "))
+			l.fileErr(f, f.name, keyOff, "unknown key %q: want one of %s", key, keys)
 			return skipValue(dec)
 		}
 		if seen[key] {
@@ -346,25 +333,6 @@ func (l *packLoader) syntaxErr(f *packSource, err error, off int64) {
 	l.problems = append(l.problems, &ContentError{File: f.name, Line: line, Col: col, Msg: "invalid JSON: " + msg})
 }
 
-// packItemValue returns a new, empty item of kind k.
-func packItemValue(k Kind) any {
-	switch k {
-	case KindEvent:
-		return &Event{}
-	case KindPerson:
-		return &Person{}
-	case KindMedal:
-		return &Medal{}
-	case KindPlace:
-		return &Place{}
-	case KindOrganization:
-		return &Organization{}
-	case KindVeteran:
-		return &Veteran{}
-	}
-	return &Source{}
-}
-
 // decodeItem decodes one item of kind k whose text raw starts at offset start of f.
 func (l *packLoader) decodeItem(f *packSource, k Kind, start int64, raw []byte) {
 	it := &packItem{ref: Ref{Kind: k}, file: f, start: start}
@@ -386,11 +354,12 @@ func (l *packLoader) decodeItem(f *packSource, k Kind, start int64, raw []byte) 
 		l.problems = append(l.problems, &ContentError{File: f.name, Line: line, Kind: k, ID: it.ref.ID,
 			Field: key, Msg: "given more than once in the item"})
 	}
-	v := packItemValue(k)
+	info, _ := k.info()
+	v := info.empty()
 	if err := decodeStrictJSON(raw, v); err != nil {
 		// Report every bad field, not only the first, and keep the fields that are good, so
 		// that the item's links and dates are still checked: all problems at once.
-		v = packItemValue(k)
+		v = info.empty()
 		if !l.decodeFields(it, raw, v) {
 			l.decodeErr(it, raw, v, err)
 			if it.ref.ID != "" {

@@ -74,6 +74,12 @@ func TestLoadValidPack(t *testing.T) {
 	if got := len(c.Lanes()); got != 2 {
 		t.Errorf("Lanes(): got %d lanes, want 2", got)
 	}
+	if got := strings.Join(c.FrontTheatreIDs(), ","); got != "eastern,khasan" {
+		t.Errorf("FrontTheatreIDs(): got %s, want eastern,khasan", got)
+	}
+	if ft := c.FrontTheatres(); len(ft) != 2 || ft[1].Name.In("ru") != "Озеро Хасан" {
+		t.Errorf("FrontTheatres(): got %+v, want eastern and khasan with its Russian name", ft)
+	}
 }
 
 // TestLoadBrokenPacks loads every testdata/packs/<case>/ laid over the valid pack and checks

@@ -26,10 +26,6 @@ const (
 	searchPrimaryBonus = 20
 )
 
-// searchKindRank orders hits of equal score: things named (people, places, awards,
-// organizations, veterans) before the events that mention them.
-var searchKindRank = map[Kind]int{KindPerson: 0, KindPlace: 1, KindMedal: 2, KindOrganization: 3, KindVeteran: 4, KindEvent: 5, KindSource: 6}
-
 // catalogSearchRow is one searchable name of one item, folded.
 type catalogSearchRow struct {
 	ref     Ref
@@ -40,57 +36,44 @@ type catalogSearchRow struct {
 }
 
 // buildSearchIndex indexes every name, translation, alias, period and modern name of the
-// items of every kind but sources.
+// items of every kind but sources, in Kinds order.
 func (c *Catalog) buildSearchIndex() {
 	c.index = c.index[:0]
-	add := func(r Ref, primary bool, names ...string) {
-		for _, n := range names {
-			if f := FoldSearch(n); f != "" {
-				c.index = append(c.index, catalogSearchRow{ref: r, name: n, folded: f, words: strings.Fields(f), primary: primary})
-			}
+	for _, k := range Kinds {
+		for _, v := range c.lists[k] {
+			v.index(nameIndexer{c, v.Ref()})
 		}
-	}
-	addText := func(r Ref, primary bool, t Text) {
-		add(r, primary, t[DefaultLang])
-		for k, s := range t {
-			if k != DefaultLang {
-				add(r, false, s)
-			}
-		}
-	}
-	for _, e := range c.events {
-		addText(Ref{KindEvent, e.ID}, true, e.Title)
-	}
-	for _, p := range c.people {
-		r := Ref{KindPerson, p.ID}
-		addText(r, true, p.Name)
-		add(r, false, p.Aliases...)
-	}
-	for _, m := range c.medals {
-		r := Ref{KindMedal, m.ID}
-		addText(r, true, m.Name)
-		add(r, false, m.Aliases...)
-	}
-	for _, p := range c.places {
-		r := Ref{KindPlace, p.ID}
-		addText(r, true, p.Name)
-		for _, n := range p.Names {
-			addText(r, false, n.Name)
-		}
-		addText(r, false, p.Modern)
-		add(r, false, p.Aliases...)
-	}
-	for _, o := range c.organizations {
-		r := Ref{KindOrganization, o.ID}
-		addText(r, true, o.Name)
-		add(r, false, o.Aliases...)
-	}
-	for _, v := range c.veterans {
-		r := Ref{KindVeteran, v.ID}
-		addText(r, true, v.Name)
-		add(r, false, v.Aliases...)
 	}
 }
+
+// nameIndexer adds the names of one item to the search index of a catalog.
+type nameIndexer struct {
+	c *Catalog
+	r Ref
+}
+
+// add indexes each non-empty name; primary marks the item's own name rather than an alias.
+func (n nameIndexer) add(primary bool, names ...string) {
+	for _, s := range names {
+		if f := FoldSearch(s); f != "" {
+			n.c.index = append(n.c.index, catalogSearchRow{ref: n.r, name: s, folded: f, words: strings.Fields(f), primary: primary})
+		}
+	}
+}
+
+// text indexes the English text of t, primary when it is the item's own name, then its
+// translations, which are never primary.
+func (n nameIndexer) text(t Text, primary bool) {
+	n.add(primary, t[DefaultLang])
+	for lang, s := range t {
+		if lang != DefaultLang {
+			n.add(false, s)
+		}
+	}
+}
+
+// aliases indexes other names and spellings.
+func (n nameIndexer) aliases(names []string) { n.add(false, names...) }
 
 // Search finds items whose name, translation, alias, period name or modern name matches
 // query, ignoring case and diacritics ("konigsberg" finds Königsberg, "Volgograd" finds
@@ -130,7 +113,7 @@ func (c *Catalog) Search(query string, limit int) []SearchHit {
 		if a.Score != b.Score {
 			return a.Score > b.Score
 		}
-		if ka, kb := searchKindRank[a.Ref.Kind], searchKindRank[b.Ref.Kind]; ka != kb {
+		if ka, kb := searchRank(a.Ref.Kind), searchRank(b.Ref.Kind); ka != kb {
 			return ka < kb
 		}
 		if a.Name != b.Name {
@@ -142,6 +125,13 @@ func (c *Catalog) Search(query string, limit int) []SearchHit {
 		hits = hits[:limit]
 	}
 	return hits
+}
+
+// searchRank orders hits of equal score: things named (people, places, awards,
+// organizations, veterans) before the events that mention them.
+func searchRank(k Kind) int {
+	in, _ := k.info()
+	return in.searchRank
 }
 
 // searchScore scores how the folded query q (split into qWords) matches the folded name

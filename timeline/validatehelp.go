@@ -86,54 +86,20 @@ func containsString(list []string, s string) bool {
 	return false
 }
 
-// joinKeys lists the ids of lanes or theatres for messages.
-func joinKeys[T Lane | Theatre](items []T) string {
-	ids := make([]string, len(items))
-	for i, x := range items {
-		switch v := any(x).(type) {
-		case Lane:
-			ids[i] = v.ID
-		case Theatre:
-			ids[i] = v.ID
-		}
+// laneIDs lists the ids of lanes for messages: "politics, operations".
+func laneIDs(lanes []Lane) string {
+	ids := make([]string, len(lanes))
+	for i, x := range lanes {
+		ids[i] = x.ID
 	}
 	return strings.Join(ids, ", ")
 }
 
-// itemSources returns the source ids an item cites.
-func itemSources(v any) []string {
-	switch x := v.(type) {
-	case *Event:
-		return x.Sources
-	case *Person:
-		return x.Sources
-	case *Medal:
-		return x.Sources
-	case *Place:
-		return x.Sources
-	case *Organization:
-		return x.Sources
-	case *Veteran:
-		return x.Sources
+// theatreIDs lists the ids of theatres for messages: "eastern, far-east".
+func theatreIDs(theatres []Theatre) string {
+	ids := make([]string, len(theatres))
+	for i, x := range theatres {
+		ids[i] = x.ID
 	}
-	return nil
-}
-
-// itemNotes returns the notes of an item.
-func itemNotes(v any) Text {
-	switch x := v.(type) {
-	case *Event:
-		return x.Notes
-	case *Person:
-		return x.Notes
-	case *Medal:
-		return x.Notes
-	case *Place:
-		return x.Notes
-	case *Organization:
-		return x.Notes
-	case *Veteran:
-		return x.Notes
-	}
-	return nil
+	return strings.Join(ids, ", ")
 }

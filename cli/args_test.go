@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"errors"
@@ -42,6 +42,8 @@ func TestParseArgs(t *testing.T) {
 		{name: "front needs a day", args: []string{"front", "--date", "1943"}, wantErr: "--date YYYY-MM-DD is required"},
 		{name: "bad theme", args: []string{"--theme", "sepia"}, wantErr: "--theme"},
 		{name: "bad event id", args: []string{"--event", "Operation Uranus"}, wantErr: "--event"},
+		{name: "event id with an underscore", args: []string{"--event=operation_uranus"}, wantErr: `--event: "operation_uranus" is not an id`},
+		{name: "event id with a leading hyphen", args: []string{"--event", "-uranus"}, wantErr: `--event: "-uranus" is not an id`},
 		{name: "stray argument", args: []string{"run", "extra"}, wantErr: `unexpected argument "extra"`},
 		{name: "fullscreen only for run", args: []string{"snapshot", "--fullscreen", "-o", "a.png"}, wantErr: "--fullscreen"},
 	}

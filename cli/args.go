@@ -1,4 +1,9 @@
-package app
+// Package cli is what the command line does without a window: it reads the arguments
+// (ParseArgs), chooses the content pack and the base map (LoadContent), and runs the
+// commands validate, export and front (Run). It imports no Fyne, so it builds and tests
+// without cgo or a display; the app package opens the window and makes snapshots, and main
+// wires the two together.
+package cli
 
 import (
 	"errors"
@@ -112,8 +117,8 @@ func ParseArgs(args []string, out io.Writer) (Command, error) {
 	default:
 		return cmd, &UsageError{fmt.Sprintf("--theme: %q is not light, dark or system", cmd.Theme)}
 	}
-	if cmd.Event != "" && !validID(cmd.Event) {
-		return cmd, &UsageError{fmt.Sprintf("--event: %q is not an id (lowercase letters, digits and hyphens)", cmd.Event)}
+	if cmd.Event != "" && !timeline.ValidID(cmd.Event) {
+		return cmd, &UsageError{fmt.Sprintf("--event: %q is not an id (%s)", cmd.Event, timeline.IDRule)}
 	}
 	switch cmd.Name {
 	case "snapshot":
@@ -158,16 +163,4 @@ func parseSize(s string) (int, int, error) {
 		return 0, 0, fmt.Errorf("%q: width must be 320–7680 and height 240–4320 pixels", s)
 	}
 	return w, h, nil
-}
-
-func validID(s string) bool {
-	if s == "" || len(s) > 100 {
-		return false
-	}
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
-			return false
-		}
-	}
-	return true
 }

@@ -1,0 +1,113 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"frontline-atlas/geo"
+	"frontline-atlas/timeline"
+)
+
+// Run runs a command that needs no window (validate, export or front), writing its output to
+// stdout and its problems to stderr, and returns the exit status: 0 when it worked, 1 when the
+// pack or the output failed, 2 for a command it does not run ("run" and "snapshot" belong to
+// the app package).
+func Run(cmd Command, stdout, stderr io.Writer) int {
+	switch cmd.Name {
+	case "validate":
+		return runValidate(cmd, stdout, stderr)
+	case "export":
+		content := loadForCommand(cmd.Content, stderr)
+		if content == nil {
+			return 1
+		}
+		if err := timeline.Export(content.Catalog, cmd.Output); err != nil {
+			fmt.Fprintf(stderr, "frontline-atlas export: %v\n", err)
+			return 1
+		}
+		if err := geo.ExportFronts(content.Map, filepath.Join(cmd.Output, "fronts.geojson")); err != nil {
+			fmt.Fprintf(stderr, "frontline-atlas export: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "wrote the chronicle to %s\n", cmd.Output)
+		return 0
+	case "front":
+		content := loadForCommand(cmd.Content, stderr)
+		if content == nil {
+			return 1
+		}
+		b, err := geo.FrontsGeoJSON(content.Map, cmd.Date.Time())
+		if err != nil {
+			fmt.Fprintf(stderr, "frontline-atlas front: %v\n", err)
+			return 1
+		}
+		stdout.Write(append(b, '\n'))
+		return 0
+	}
+	fmt.Fprintf(stderr, "frontline-atlas: unknown command %q\n", cmd.Name)
+	return 2
+}
+
+// loadForCommand loads the pack in dir (the embedded one for ""), printing its problems to
+// stderr. A map-layer problem is printed but not fatal; it returns nil when the pack itself
+// did not load.
+func loadForCommand(dir string, stderr io.Writer) *Content {
+	c, err := LoadContent(dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "frontline-atlas: %v\n", err)
+	}
+	return c
+}
+
+func runValidate(cmd Command, stdout, stderr io.Writer) int {
+	dir := cmd.Dir
+	if dir == "" {
+		dir = cmd.Content
+	}
+	c, err := LoadContent(dir)
+	if c != nil {
+		fmt.Fprintf(stdout, "%s:\n", c.Label)
+		counts := c.Catalog.Counts()
+		for _, k := range timeline.Kinds {
+			fmt.Fprintf(stdout, "  %-15s %5d\n", k.Plural(), counts[k])
+		}
+		if c.Map != nil {
+			fmt.Fprintf(stdout, "  %-15s %5d\n", "front keyframes", c.Map.KeyframeCount())
+			fmt.Fprintf(stdout, "  %-15s %5d\n", "map layers", c.Map.LayerCount())
+		}
+		if ws := c.Catalog.Warnings(); len(ws) > 0 {
+			fmt.Fprintf(stdout, "%d warning(s), for the authors to review (the pack loads):\n", len(ws))
+			for _, w := range ws {
+				fmt.Fprintf(stdout, "  %s\n", w)
+			}
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "%v\n", err)
+		fmt.Fprintf(stderr, "%d problem(s) found\n", countErrors(err))
+		return 1
+	}
+	fmt.Fprintln(stdout, "no problems found")
+	return 0
+}
+
+// countErrors counts the leaves of a tree of joined errors.
+func countErrors(err error) int {
+	if err == nil {
+		return 0
+	}
+	var j interface{ Unwrap() []error }
+	if errors.As(err, &j) {
+		n := 0
+		for _, e := range j.Unwrap() {
+			n += countErrors(e)
+		}
+		return n
+	}
+	if u := errors.Unwrap(err); u != nil {
+		return countErrors(u)
+	}
+	return 1
+}
