@@ -23,6 +23,7 @@ import (
 //     organization or veteran ("Medal "For the Capture of Berlin"");
 //   - not a name followed by a word that makes the phrase the name of something else
 //     ("Leningrad Front", "the Leningrad and Volkhov Fronts", "Moscow time", "Odesa Oblast",
+//     "the Leningrad road",
 //     "the Moscow–Leningrad railway", "Oder–Neisse line", "Paris Peace Treaty"), nor one that
 //     follows "Battle of", "Siege of", "Treaty of", "Peace of" or "defence of" (a battle or
 //     treaty named after the place is told by an event of its own);
@@ -37,7 +38,7 @@ import (
 // When a mention is fine: an event must link the places it names itself. Other kinds cannot
 // link places; for them a place is fine when an event they are linked with (in either
 // direction) links it. A place may name itself, any place that an event linking it links, and
-// the countries and regions around it ("Gori, in Georgia").
+// countries, regions and natural features ("Gori, in Georgia"; "east of the Oder").
 
 // designators are words that, following a place name, make the phrase the name of something
 // else: a formation, a document, a body, an operation, a line.
@@ -48,7 +49,13 @@ var designators = map[string]bool{
 	"affair": true, "committee": true, "line": true, "offensive": true, "operation": true,
 	"railway": true, "time": true, "group": true, "direction": true, "peace": true, "state": true,
 	"university": true, "oblast": true, "province": true, "governorate": true, "offensives": true,
+	"road": true, "highway": true,
 }
+
+// settlementTypes are the place types that a place's summary must share an event with to name;
+// other places (countries, regions, rivers, lakes, seas, mountains) may always be named.
+var settlementTypes = map[string]bool{"city": true, "town": true, "village": true,
+	"battlefield": true, "camp": true, "site": true}
 
 // prefixes are words that, before a place name, make the phrase the name of an event.
 var prefixes = []string{"Battle of ", "Battles of ", "Siege of ", "Treaty of ", "Peace of ", "defence of ", "Defence of "}
@@ -337,8 +344,8 @@ func (c *Catalog) mentionContext(r Ref) map[string]bool {
 			placesOf(ev)
 		}
 		for _, p := range c.places {
-			if p.Type == "country" || p.Type == "region" {
-				ok[p.ID] = true
+			if !settlementTypes[p.Type] {
+				ok[p.ID] = true // countries, regions, rivers, lakes, seas…
 			}
 		}
 	default:

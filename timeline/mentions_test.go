@@ -23,7 +23,7 @@ var mentionPack = fstest.MapFS{
     {"id": "uman", "name": "Uman", "aliases": ["Human"], "type": "town", "lon": 30.2, "lat": 48.7, "sources": ["s"]},
     {"id": "krakow", "name": "Kraków", "aliases": ["Krakow"], "type": "city", "lon": 19.9, "lat": 50.1, "sources": ["s"]},
     {"id": "kiev", "name": "Kiev", "aliases": ["Kyiv"], "type": "city", "lon": 30.5, "lat": 50.5,
-     "summary": "Capital of the Ukrainian SSR, in Ukraine.", "sources": ["s"]},
+     "summary": "Capital of the Ukrainian SSR, in Ukraine, far east of the Oder; not Moscow.", "sources": ["s"]},
     {"id": "ukraine", "name": "Ukrainian SSR", "aliases": ["Ukraine"], "type": "country", "lon": 31, "lat": 49, "sources": ["s"]},
     {"id": "yalta", "name": "Yalta", "type": "town", "lon": 34.2, "lat": 44.5, "sources": ["s"]}
   ],
@@ -72,6 +72,7 @@ func TestMentionFinder(t *testing.T) {
 		{"The Leningrad Front attacked.", nil},                                // a formation
 		{"The Leningrad and Volkhov Fronts attacked.", nil},                   // formations
 		{"At 01:01 Moscow time.", nil},                                        // a time zone
+		{"North of Moscow on the Leningrad road.", []string{"moscow:Moscow"}}, // a road
 		{"The Moscow–Leningrad railway was cleared.", nil},                    // a railway
 		{"East of the Oder–Neisse line.", nil},                                // a border
 		{"The Moscow Peace Treaty ended it.", nil},                            // a treaty
@@ -119,6 +120,8 @@ func TestUnlinkedMentions(t *testing.T) {
 		// Zhukov's events are at Stalingrad only: Brest-Litovsk is named without a link; his
 		// birthplace and the defence of Moscow are not mentions to link.
 		`person "zhukov" names place "brest" (as "Brest-Litovsk" in bio) but does not link it`,
+		// A place may name a country or a river, but not a city it shares no event with.
+		`place "kiev" names place "moscow" (as "Moscow" in summary) but does not link it`,
 		// The veteran's birthplace is fine; Uman is not linked by any of her events (she has none).
 		`veteran "vet" names place "uman" (as "Uman" in summary) but does not link it`,
 	}
