@@ -83,13 +83,13 @@ type mask struct {
 // mentionFinder finds mentions of a pack's places in text.
 type mentionFinder struct {
 	byFirst map[string][]placeName // names by their first word, longest first
-	masks   []mask                 // names of other items, longest first
+	masks   map[string][]mask      // names of other items by their first word in lower case, longest first
 }
 
 // newMentionFinder builds a finder for places and masks (names of other items whose words are
 // not place mentions). Names that common lists in lower case are left out.
 func newMentionFinder(places []*Place, masks []mask, common map[string]bool) *mentionFinder {
-	f := &mentionFinder{byFirst: map[string][]placeName{}}
+	f := &mentionFinder{byFirst: map[string][]placeName{}, masks: map[string][]mask{}}
 	seen := map[placeName]bool{}
 	add := func(name, id string) {
 		name = strings.TrimSpace(name)
@@ -121,11 +121,14 @@ func newMentionFinder(places []*Place, masks []mask, common map[string]bool) *me
 		sort.SliceStable(list, func(i, j int) bool { return len(list[i].name) > len(list[j].name) })
 	}
 	for _, m := range masks {
-		if m.name = strings.TrimSpace(m.name); m.name != "" {
-			f.masks = append(f.masks, m)
+		m.name = strings.TrimSpace(m.name)
+		if w := strings.ToLower(firstWord(m.name)); w != "" {
+			f.masks[w] = append(f.masks[w], m)
 		}
 	}
-	sort.SliceStable(f.masks, func(i, j int) bool { return len(f.masks[i].name) > len(f.masks[j].name) })
+	for _, list := range f.masks {
+		sort.SliceStable(list, func(i, j int) bool { return len(list[i].name) > len(list[j].name) })
+	}
 	return f
 }
 
@@ -135,23 +138,23 @@ func (f *mentionFinder) find(text string, self Ref) []Mention {
 		return nil
 	}
 	masked := make([]bool, len(text))
-	for _, m := range f.masks {
-		if m.owner == self {
+	for i := 0; i < len(text); {
+		if !isWordStart(text, i) {
+			_, size := utf8.DecodeRuneInString(text[i:])
+			i += size
 			continue
 		}
-		for from := 0; ; {
-			i := indexFold(text[from:], m.name)
-			if i < 0 {
-				break
-			}
-			s, e := from+i, from+i+len(m.name)
-			if wordBoundary(text, s, e) {
-				for k := s; k < e; k++ {
+		w := firstWord(text[i:])
+		for _, m := range f.masks[strings.ToLower(w)] {
+			e := i + len(m.name)
+			if m.owner != self && e <= len(text) && equalFoldFirst(text[i:e], m.name) && wordBoundary(text, i, e) {
+				for k := i; k < e; k++ {
 					masked[k] = true
 				}
+				break
 			}
-			from = e
 		}
+		i += len(w)
 	}
 	var out []Mention
 	for i := 0; i < len(text); {
@@ -475,21 +478,18 @@ func startsUpper(s string) bool {
 	return unicode.IsUpper(r)
 }
 
-// indexFold is strings.Index ignoring the case of the first letter only, so that an event
-// title quoted mid-sentence ("the battle of Kursk") still masks it.
-func indexFold(s, sub string) int {
-	if sub == "" {
-		return -1
+// equalFoldFirst reports whether a equals b, or equals it with the case of its first letter
+// changed, so that an event title quoted mid-sentence ("the battle of Kursk") still matches.
+func equalFoldFirst(a, b string) bool {
+	if a == b {
+		return true
 	}
-	r, size := utf8.DecodeRuneInString(sub)
-	rest := sub[size:]
-	best := -1
-	for _, first := range []rune{unicode.ToUpper(r), unicode.ToLower(r)} {
-		if i := strings.Index(s, string(first)+rest); i >= 0 && (best < 0 || i < best) {
-			best = i
-		}
+	r, size := utf8.DecodeRuneInString(b)
+	if len(a) < size || a[size:] != b[size:] {
+		return false
 	}
-	return best
+	first := a[:size]
+	return first == string(unicode.ToUpper(r)) || first == string(unicode.ToLower(r))
 }
 
 // anyTrue reports whether any element of b is true.

@@ -18,3 +18,16 @@ func TestEmbeddedPackLinksThePlacesItNames(t *testing.T) {
 		t.Error(w)
 	}
 }
+
+// BenchmarkUnlinkedMentionsEmbedded measures the mention check over the whole embedded pack,
+// which `validate` runs once.
+func BenchmarkUnlinkedMentionsEmbedded(b *testing.B) {
+	c, err := timeline.LoadFS(assets.Content(), "embedded pack")
+	if err != nil {
+		b.Skipf("the embedded pack does not load: %v", err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		c.UnlinkedMentions()
+	}
+}
