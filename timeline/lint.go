@@ -48,5 +48,5 @@ func (c *Catalog) Warnings() []string {
 	for _, w := range ws {
 		out = append(out, fmt.Sprintf("%s %q %s", w.r.Kind, w.r.ID, w.msg))
 	}
-	return out
+	return append(out, c.UnlinkedMentions()...) // places named in texts without a link
 }
