@@ -53,6 +53,10 @@ func (e *Event) index(n nameIndexer) { n.text(e.Title, true) }
 
 func (e *Event) image() string { return "" }
 
+func (e *Event) prose() []prose {
+	return []prose{{"title", e.Title}, {"summary", e.Summary}, {"body", e.Body}}
+}
+
 func (e *Event) check(c *itemCheck) {
 	c.text("title", e.Title, true)
 	c.text("summary", e.Summary, true)

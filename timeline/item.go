@@ -24,6 +24,16 @@ type Item interface {
 	index(n nameIndexer)
 	// image returns the path inside the pack of the item's picture, or "".
 	image() string
+	// prose returns the item's running texts, field by field, where it may name places (the
+	// mention check reads their English); notes are left out, as they quote the source
+	// text's errors.
+	prose() []prose
+}
+
+// prose is one running text of an item and the JSON field that holds it.
+type prose struct {
+	field string
+	text  Text
 }
 
 // Cited ends every kind of item but Source: the sources the item cites and its notes on them.

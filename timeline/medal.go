@@ -67,6 +67,10 @@ func (m *Medal) index(n nameIndexer) {
 
 func (m *Medal) image() string { return m.Image }
 
+func (m *Medal) prose() []prose {
+	return []prose{{"criteria", m.Criteria}, {"description", m.Description}}
+}
+
 func (m *Medal) check(c *itemCheck) {
 	c.text("name", m.Name, true)
 	c.aliases(m.Aliases)

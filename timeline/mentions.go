@@ -270,34 +270,22 @@ func inSpans(i int, spans [][2]int) bool {
 // UnlinkedMentions lists, for authors, the places that item texts name without a link (see the
 // rules at the top of mentions.go), one line per item and place, sorted by kind and id.
 func (c *Catalog) UnlinkedMentions() []string {
-	f := newMentionFinder(c.places, c.mentionMasks(), c.lowercaseWords())
+	f := newMentionFinder(c.Places(), c.mentionMasks(), c.lowercaseWords())
 	type texts struct {
 		r      Ref
 		fields [][2]string // field name, English text
 	}
 	var items []texts
-	for _, e := range c.events {
-		items = append(items, texts{Ref{KindEvent, e.ID}, [][2]string{
-			{"title", e.Title.String()}, {"summary", e.Summary.String()}, {"body", e.Body.String()}}})
-	}
-	for _, p := range c.people {
-		items = append(items, texts{Ref{KindPerson, p.ID}, [][2]string{
-			{"summary", p.Summary.String()}, {"bio", p.Bio.String()}}})
-	}
-	for _, m := range c.medals {
-		items = append(items, texts{Ref{KindMedal, m.ID}, [][2]string{
-			{"criteria", m.Criteria.String()}, {"description", m.Description.String()}}})
-	}
-	for _, p := range c.places {
-		items = append(items, texts{Ref{KindPlace, p.ID}, [][2]string{{"summary", p.Summary.String()}}})
-	}
-	for _, o := range c.organizations {
-		items = append(items, texts{Ref{KindOrganization, o.ID}, [][2]string{
-			{"summary", o.Summary.String()}, {"body", o.Body.String()}}})
-	}
-	for _, v := range c.veterans {
-		items = append(items, texts{Ref{KindVeteran, v.ID}, [][2]string{
-			{"service", v.Service.String()}, {"summary", v.Summary.String()}}})
+	for _, k := range Kinds {
+		for _, it := range c.lists[k] {
+			t := texts{r: it.Ref()}
+			for _, p := range it.prose() {
+				t.fields = append(t.fields, [2]string{p.field, p.text.String()})
+			}
+			if len(t.fields) > 0 {
+				items = append(items, t)
+			}
+		}
 	}
 	sort.SliceStable(items, func(i, j int) bool {
 		a, b := items[i].r, items[j].r
@@ -346,7 +334,7 @@ func (c *Catalog) mentionContext(r Ref) map[string]bool {
 		for _, ev := range c.Related(r, KindEvent) {
 			placesOf(ev)
 		}
-		for _, p := range c.places {
+		for _, p := range c.Places() {
 			if !settlementTypes[p.Type] {
 				ok[p.ID] = true // countries, regions, rivers, lakes, seas…
 			}
@@ -363,25 +351,14 @@ func (c *Catalog) mentionContext(r Ref) map[string]bool {
 // aliases of people, medals, organizations and veterans.
 func (c *Catalog) mentionMasks() []mask {
 	var m []mask
-	add := func(k Kind, id string, names ...string) {
-		for _, n := range names {
-			m = append(m, mask{n, Ref{k, id}})
+	sink := func(r Ref, name string, _ bool) { m = append(m, mask{name, r}) }
+	for _, k := range Kinds {
+		if k == KindPlace {
+			continue
 		}
-	}
-	for _, e := range c.events {
-		add(KindEvent, e.ID, e.Title.String())
-	}
-	for _, p := range c.people {
-		add(KindPerson, p.ID, append([]string{p.Name.String()}, p.Aliases...)...)
-	}
-	for _, x := range c.medals {
-		add(KindMedal, x.ID, append([]string{x.Name.String()}, x.Aliases...)...)
-	}
-	for _, o := range c.organizations {
-		add(KindOrganization, o.ID, append([]string{o.Name.String()}, o.Aliases...)...)
-	}
-	for _, v := range c.veterans {
-		add(KindVeteran, v.ID, append([]string{v.Name.String()}, v.Aliases...)...)
+		for _, it := range c.lists[k] {
+			it.index(nameIndexer{sink, it.Ref()})
+		}
 	}
 	return m
 }
@@ -404,29 +381,12 @@ func (c *Catalog) lowercaseWords() map[string]bool {
 			i += len(w)
 		}
 	}
-	for _, e := range c.events {
-		add(e.Title)
-		add(e.Summary)
-		add(e.Body)
-	}
-	for _, p := range c.people {
-		add(p.Summary)
-		add(p.Bio)
-	}
-	for _, m := range c.medals {
-		add(m.Criteria)
-		add(m.Description)
-	}
-	for _, p := range c.places {
-		add(p.Summary)
-	}
-	for _, o := range c.organizations {
-		add(o.Summary)
-		add(o.Body)
-	}
-	for _, v := range c.veterans {
-		add(v.Service)
-		add(v.Summary)
+	for _, k := range Kinds {
+		for _, it := range c.lists[k] {
+			for _, p := range it.prose() {
+				add(p.text)
+			}
+		}
 	}
 	return words
 }

@@ -56,7 +56,7 @@ func TestMentionFinder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := newMentionFinder(c.places, c.mentionMasks(), c.lowercaseWords())
+	f := newMentionFinder(c.Places(), c.mentionMasks(), c.lowercaseWords())
 	self := Ref{KindEvent, "none"}
 	tests := []struct {
 		text string

@@ -43,6 +43,10 @@ func (o *Organization) index(n nameIndexer) {
 
 func (o *Organization) image() string { return o.Image }
 
+func (o *Organization) prose() []prose {
+	return []prose{{"summary", o.Summary}, {"body", o.Body}}
+}
+
 func (o *Organization) check(c *itemCheck) {
 	c.text("name", o.Name, true)
 	c.aliases(o.Aliases)

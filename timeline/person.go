@@ -56,6 +56,8 @@ func (p *Person) index(n nameIndexer) {
 
 func (p *Person) image() string { return p.Image }
 
+func (p *Person) prose() []prose { return []prose{{"summary", p.Summary}, {"bio", p.Bio}} }
+
 func (p *Person) check(c *itemCheck) {
 	c.text("name", p.Name, true)
 	c.aliases(p.Aliases)

@@ -53,6 +53,8 @@ func (p *Place) index(n nameIndexer) {
 
 func (p *Place) image() string { return p.Image }
 
+func (p *Place) prose() []prose { return []prose{{"summary", p.Summary}} }
+
 func (p *Place) check(c *itemCheck) {
 	c.text("name", p.Name, true)
 	c.aliases(p.Aliases)

@@ -41,22 +41,30 @@ func (c *Catalog) buildSearchIndex() {
 	c.index = c.index[:0]
 	for _, k := range Kinds {
 		for _, v := range c.lists[k] {
-			v.index(nameIndexer{c, v.Ref()})
+			v.index(nameIndexer{c.indexRow, v.Ref()})
 		}
 	}
 }
 
-// nameIndexer adds the names of one item to the search index of a catalog.
-type nameIndexer struct {
-	c *Catalog
-	r Ref
+// indexRow adds one name of r to the search index.
+func (c *Catalog) indexRow(r Ref, name string, primary bool) {
+	if f := FoldSearch(name); f != "" {
+		c.index = append(c.index, catalogSearchRow{ref: r, name: name, folded: f, words: strings.Fields(f), primary: primary})
+	}
 }
 
-// add indexes each non-empty name; primary marks the item's own name rather than an alias.
+// nameIndexer hands the names of one item to a sink: the search index, or the mention
+// check's list of names that are not places.
+type nameIndexer struct {
+	sink func(r Ref, name string, primary bool)
+	r    Ref
+}
+
+// add hands over each non-empty name; primary marks the item's own name rather than an alias.
 func (n nameIndexer) add(primary bool, names ...string) {
 	for _, s := range names {
-		if f := FoldSearch(s); f != "" {
-			n.c.index = append(n.c.index, catalogSearchRow{ref: n.r, name: s, folded: f, words: strings.Fields(f), primary: primary})
+		if s != "" {
+			n.sink(n.r, s, primary)
 		}
 	}
 }

@@ -31,6 +31,8 @@ func (s *Source) index(nameIndexer) {}
 
 func (s *Source) image() string { return "" }
 
+func (s *Source) prose() []prose { return nil }
+
 func (s *Source) check(c *itemCheck) {
 	if strings.TrimSpace(s.Citation) == "" {
 		c.errf("citation", "missing: want author, title and publisher or site")

@@ -36,6 +36,10 @@ func (v *Veteran) index(n nameIndexer) {
 
 func (v *Veteran) image() string { return v.Image }
 
+func (v *Veteran) prose() []prose {
+	return []prose{{"service", v.Service}, {"summary", v.Summary}}
+}
+
 func (v *Veteran) check(c *itemCheck) {
 	c.text("name", v.Name, true)
 	c.aliases(v.Aliases)
