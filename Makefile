@@ -15,7 +15,7 @@ BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr
 # Only where the app is looked at headless (screenshots under Xvfb).
 LOOK_PKGS := xvfb xdotool imagemagick xauth
 
-.PHONY: run build test vet fmt-check deps deps-look bench snapshot geodata package package-windows clean
+.PHONY: run build test vet fmt-check deps deps-look bench snapshot geodata fonts package package-windows clean
 
 # deps installs BUILD_PKGS that are missing, on Debian or Ubuntu; elsewhere it says what to do.
 deps:
@@ -59,6 +59,25 @@ snapshot: build
 
 geodata:
 	go run ./tools/geodata -src ../shared/data -out assets/map
+
+# fonts rebuilds app/fonts/supplement-*.ttf for the strings of today (docs/fonts.md): the runes
+# Fyne's fonts lack, taken from Debian's Noto packages. The packages are unpacked into .cache/
+# (git-ignored), not installed: installed, they would change what Fyne's system-font fallback
+# draws on this machine. Needs apt-get (Debian/Ubuntu) and python3-fonttools.
+FONT_DEBS := fonts-noto-core fonts-noto-cjk
+FONT_CACHE := .cache/fonts
+PYTHON3 := /usr/bin/python3
+
+fonts:
+	@$(PYTHON3) -c 'import fontTools' 2>/dev/null || { SUDO=$$( [ $$(id -u) -eq 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends python3-fonttools >/dev/null; }
+	@mkdir -p $(FONT_CACHE) && cd $(FONT_CACHE) && for p in $(FONT_DEBS); do \
+	  ls $${p}_*.deb >/dev/null 2>&1 || apt-get download $$p || exit 1; \
+	  [ -d x/.$$p ] || { dpkg -x $${p}_*.deb x && touch x/.$$p; }; done
+	go test ./app -run '^TestEmbeddedFontsCoverEveryString$$' -count=1 -args -fonts.needed=$(CURDIR)/app/fonts/needed.txt
+	$(PYTHON3) tools/fonts/build.py --needed app/fonts/needed.txt --src $(FONT_CACHE)/x \
+	  --fyne "$$(go list -m -f '{{.Dir}}' fyne.io/fyne/v2)/theme/font" --out app/fonts
+	go test ./app -run 'TestEmbeddedFontsCoverEveryString|TestSupplementFonts|TestMixedScripts' -count=1
 
 # The fyne tool is built for this machine into .bin/ (git-ignored); it cross-builds the app itself.
 FYNE := .bin/fyne
