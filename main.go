@@ -19,6 +19,10 @@ import (
 )
 
 func main() {
+	if versionRequested(os.Args[1:]) {
+		printVersion(os.Stdout)
+		return
+	}
 	cmd, err := app.ParseArgs(os.Args[1:], os.Stdout)
 	if errors.Is(err, app.ErrHelp) {
 		return

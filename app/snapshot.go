@@ -3,13 +3,14 @@ package app
 import (
 	"fmt"
 	"image"
-	"image/png"
 	"os"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/software"
 	"fyne.io/fyne/v2/test"
+
+	"frontline-atlas/buildinfo"
 )
 
 // RenderUI lays out the whole UI at w×h pixels (scale 1) on Fyne's software canvas, waits until
@@ -55,7 +56,7 @@ func snapshot(content *Content, cmd Command, out string) error {
 	if err != nil {
 		return fmt.Errorf("snapshot: %w", err)
 	}
-	if err := png.Encode(f, img); err != nil {
+	if err := encodePNG(f, img, map[string]string{"Software": buildinfo.String()}); err != nil {
 		f.Close()
 		return fmt.Errorf("snapshot: writing %s: %w", out, err)
 	}

@@ -4,6 +4,7 @@ import (
 	"archive/tar"
 	"bufio"
 	"bytes"
+	"context"
 	"debug/elf"
 	"fmt"
 	"image"
@@ -13,7 +14,9 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"time"
 )
 
 // tarFile is one regular file of an archive.
@@ -69,7 +72,10 @@ var linuxLibs = map[string]bool{
 // libraries every Linux desktop has), the .desktop file (name, command, icon, window class,
 // categories), the icon (the app's, square, at least 256 px) and the Makefile's install rules,
 // run into a temporary folder.
-func checkLinuxArchive(p string, meta appMeta) []string {
+//
+// With run, the binary is also started with --version (on linux/amd64 only), which must print
+// the app's name and the release's version.
+func checkLinuxArchive(p string, meta appMeta, run bool) []string {
 	files, err := readTarXz(p)
 	if err != nil {
 		return []string{err.Error()}
@@ -88,6 +94,9 @@ func checkLinuxArchive(p string, meta appMeta) []string {
 
 	if bin, ok := find("bin/" + meta.Exe); ok {
 		problems = append(problems, checkELF(bin, files[bin])...)
+		if run && runtime.GOOS == "linux" && runtime.GOARCH == "amd64" {
+			problems = append(problems, checkRunsVersion(bin, files[bin], meta)...)
+		}
 	}
 	desktopName, hasDesktop := find("share/applications/" + meta.ID + ".desktop")
 	iconName, hasIcon := find("share/pixmaps/" + meta.ID + ".png")
@@ -101,6 +110,37 @@ func checkLinuxArchive(p string, meta appMeta) []string {
 		problems = append(problems, checkInstall(files, path.Dir(mk), meta)...)
 	}
 	return problems
+}
+
+// checkRunsVersion runs the binary with --version: it must start (every library found) and
+// print "Name x.y.z" of this release.
+func checkRunsVersion(name string, f tarFile, meta appMeta) []string {
+	dir, err := os.MkdirTemp("", "atlas-bin-*")
+	if err != nil {
+		return []string{err.Error()}
+	}
+	defer os.RemoveAll(dir)
+	exe := filepath.Join(dir, meta.Exe)
+	if err := os.WriteFile(exe, f.data, 0o755); err != nil {
+		return []string{err.Error()}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, exe, "--version").CombinedOutput()
+	if err != nil {
+		return []string{fmt.Sprintf("%s --version: %v: %s", name, err, strings.TrimSpace(string(out)))}
+	}
+	return versionLineProblems(name, string(out), meta)
+}
+
+// versionLineProblems checks what --version printed: a line starting "Name x.y.z".
+func versionLineProblems(name, out string, meta appMeta) []string {
+	for _, line := range strings.Split(out, "\n") {
+		if line == meta.Name+" "+meta.Version || strings.HasPrefix(line, meta.Name+" "+meta.Version+" ") {
+			return nil
+		}
+	}
+	return []string{fmt.Sprintf("%s --version printed %q, want a line starting %q", name, strings.TrimSpace(out), meta.Name+" "+meta.Version)}
 }
 
 func checkELF(name string, f tarFile) []string {

@@ -69,7 +69,7 @@ func TestCheckLinuxArchive(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p := checkLinuxArchive(writeTarXz(t, fixtureFiles(t, meta)), meta); len(p) != 0 {
+	if p := checkLinuxArchive(writeTarXz(t, fixtureFiles(t, meta)), meta, false); len(p) != 0 {
 		t.Fatalf("a good package: %v", p)
 	}
 	var small bytes.Buffer
@@ -107,11 +107,26 @@ func TestCheckLinuxArchive(t *testing.T) {
 	} {
 		files := fixtureFiles(t, meta)
 		tc.change(files)
-		p := strings.Join(checkLinuxArchive(writeTarXz(t, files), meta), "\n")
+		p := strings.Join(checkLinuxArchive(writeTarXz(t, files), meta, false), "\n")
 		for _, w := range tc.want {
 			if !strings.Contains(p, w) {
 				t.Errorf("%s: the problems lack %q:\n%s", tc.name, w, p)
 			}
+		}
+	}
+}
+
+func TestVersionLine(t *testing.T) {
+	meta := appMeta{Name: "Frontline Atlas", Version: "0.2.0"}
+	for out, ok := range map[string]bool{
+		"Frontline Atlas 0.2.0\n":                            true,
+		"Frontline Atlas 0.2.0 (commit ca77b3d, go1.26.8)\n": true,
+		"Frontline Atlas 0.1.0 (go1.26.8)\n":                 false,
+		"Frontline Atlas 0.2.00\n":                           false,
+		"":                                                   false,
+	} {
+		if got := len(versionLineProblems("bin", out, meta)) == 0; got != ok {
+			t.Errorf("--version printing %q: accepted %v, want %v", out, got, ok)
 		}
 	}
 }

@@ -74,7 +74,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			problems = append(problems, fmt.Sprintf("%s has Version %q, the release is %q", *toml, meta.Version, *version))
 		}
 		if args[0] == "check-linux" {
-			problems = append(problems, checkLinuxArchive(fs.Arg(0), meta)...)
+			problems = append(problems, checkLinuxArchive(fs.Arg(0), meta, true)...)
 		} else {
 			problems = append(problems, checkWindowsExe(fs.Arg(0), meta)...)
 		}

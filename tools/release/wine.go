@@ -28,13 +28,14 @@ type wineCase struct {
 	name     string
 	args     []string // Windows paths may use the placeholder OUT for the output folder
 	code     int      // the exit status wanted
-	contains []string // in stdout+stderr
+	contains []string // in stdout+stderr; "VERSION" stands for "Name x.y.z" of FyneApp.toml
 	same     bool     // stdout must equal the Linux build's, byte for byte
 	console  bool     // also run it through consolerun (no standard handles, a parent console)
 }
 
 // wineCases are the command-line verbs, each as a user types them.
 var wineCases = []wineCase{
+	{name: "version", args: []string{"--version"}, code: 0, contains: []string{"VERSION"}, console: true},
 	{name: "help", args: []string{"--help"}, code: 0, contains: []string{"Usage:", "validate"}, same: true, console: true},
 	{name: "bad flag", args: []string{"--bogus"}, code: 2, contains: []string{"flag provided but not defined: -bogus", "Usage:"}, console: true},
 	{name: "validate", args: []string{"validate"}, code: 0, contains: []string{"no problems found"}, same: true, console: true},
@@ -91,10 +92,20 @@ func wineCheck(c wineConfig) ([]string, error) {
 		}
 	}
 	_, hasScript := exec.LookPath("script")
+	meta, err := readAppMeta("FyneApp.toml")
+	if err != nil {
+		return nil, err
+	}
 
 	var problems []string
 	bad := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
 	for _, tc := range wineCases {
+		tc.contains = append([]string(nil), tc.contains...)
+		for i, s := range tc.contains {
+			if s == "VERSION" { // the name and version of FyneApp.toml
+				tc.contains[i] = meta.Name + " " + meta.Version
+			}
+		}
 		winArgs := make([]string, len(tc.args))
 		for i, a := range tc.args {
 			winArgs[i] = strings.ReplaceAll(a, "OUT", `C:\atlas-check`)
