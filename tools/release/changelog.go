@@ -12,8 +12,9 @@ import (
 
 const changelogHead = `# Changelog
 
-Every release of Frontline Atlas, newest first. ` + "`make release VERSION=x.y.z`" + ` adds an entry listing the
-commits since the previous release's tag (vX.Y.Z); edit it into prose before committing.
+Every release of Frontline Atlas, newest first. ` + "`make release VERSION=x.y.z`" + ` adds an entry
+listing the commits since the previous release's tag (vX.Y.Z); edit it into prose before
+committing.
 `
 
 // writeChangelog adds an entry for version to the changelog at path (created when missing):
