@@ -1,8 +1,10 @@
 # Frontline Atlas — build, run, test and package.
 #   make run      install missing build packages (Debian/Ubuntu), build, open the app
 #   make test     install what the tests need, check gofmt, go vet, go test ./...
-#   make package  build the Linux package with `fyne package` (frontline-atlas.tar.xz)
-# Other targets: build, bench, snapshot (README screenshot), geodata (regenerate map layers), clean.
+#   make package  build the Linux package with `fyne package` ("Frontline Atlas.tar.xz")
+#   make release VERSION=x.y.z   tests, Linux archive, Windows .exe, checks, SHA256SUMS in dist/x.y.z/
+# Other targets: build, bench, snapshot (README screenshot), geodata (regenerate map layers),
+# fonts (supplement fonts), package-windows, check-windows (the .exe under Wine), clean.
 
 SHELL := /bin/bash
 # No locale is exported: the machine's own is used (a C or C.UTF-8 locale reads as English).
@@ -15,7 +17,7 @@ BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr
 # Only where the app is looked at headless (screenshots under Xvfb).
 LOOK_PKGS := xvfb xdotool imagemagick xauth
 
-.PHONY: run build test vet fmt-check deps deps-look bench snapshot geodata package package-windows clean
+.PHONY: run build test vet fmt-check deps deps-look deps-windows bench snapshot geodata fonts package package-windows release check-windows clean
 
 # deps installs BUILD_PKGS that are missing, on Debian or Ubuntu; elsewhere it says what to do.
 deps:
@@ -60,18 +62,79 @@ snapshot: build
 geodata:
 	go run ./tools/geodata -src ../shared/data -out assets/map
 
+# fonts rebuilds app/fonts/supplement-*.ttf for the strings of today (docs/fonts.md): the runes
+# Fyne's fonts lack, taken from Debian's Noto packages. The packages are unpacked into .cache/
+# (git-ignored), not installed: installed, they would change what Fyne's system-font fallback
+# draws on this machine. Needs apt-get (Debian/Ubuntu) and python3-fonttools.
+FONT_DEBS := fonts-noto-core fonts-noto-cjk
+FONT_CACHE := .cache/fonts
+PYTHON3 := /usr/bin/python3
+
+fonts:
+	@$(PYTHON3) -c 'import fontTools' 2>/dev/null || { SUDO=$$( [ $$(id -u) -eq 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends python3-fonttools >/dev/null; }
+	@mkdir -p $(FONT_CACHE) && cd $(FONT_CACHE) && for p in $(FONT_DEBS); do \
+	  ls $${p}_*.deb >/dev/null 2>&1 || apt-get download $$p || exit 1; \
+	  [ -d x/.$$p ] || { dpkg -x $${p}_*.deb x && touch x/.$$p; }; done
+	go test ./app -run '^TestEmbeddedFontsCoverEveryString$$' -count=1 -args -fonts.needed=$(CURDIR)/app/fonts/needed.txt
+	$(PYTHON3) tools/fonts/build.py --needed app/fonts/needed.txt --src $(FONT_CACHE)/x \
+	  --fyne "$$(go list -m -f '{{.Dir}}' fyne.io/fyne/v2)/theme/font" --out app/fonts
+	go test ./app -run 'TestEmbeddedFontsCoverEveryString|TestSupplementFonts|TestMixedScripts' -count=1
+
 # The fyne tool is built for this machine into .bin/ (git-ignored); it cross-builds the app itself.
 FYNE := .bin/fyne
 
 $(FYNE):
 	GOBIN=$(CURDIR)/.bin go install $(FYNE_CLI)
 
-package: deps $(FYNE)
-	$(FYNE) package -os linux -release
+# The build number (--app-build; the Windows version resource's fourth field, macOS's
+# CFBundleVersion) is the number of commits, so it grows with every commit on the main line.
+# fyne package also adds 1 to Build in FyneApp.toml and saves the file; KEEP_TOML puts the file
+# back as it was, even when the build fails, so a package build never changes tracked files.
+BUILD ?= $(shell git rev-list --count HEAD 2>/dev/null || echo 1)
+KEEP_TOML = mkdir -p .bin && cp FyneApp.toml .bin/FyneApp.toml.keep && trap 'cp .bin/FyneApp.toml.keep FyneApp.toml' EXIT &&
 
-package-windows: deps $(FYNE)
+package: deps $(FYNE)
+	@$(KEEP_TOML) set -x && $(FYNE) package -os linux -release --app-build $(BUILD)
+
+deps-windows:
 	@command -v x86_64-w64-mingw32-gcc >/dev/null || { SUDO=$$( [ $$(id -u) -eq 0 ] || echo sudo ); $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends gcc-mingw-w64-x86-64 >/dev/null; }
-	CC=x86_64-w64-mingw32-gcc $(FYNE) package -os windows -release
+
+package-windows: deps deps-windows $(FYNE)
+	@$(KEEP_TOML) set -x && CC=x86_64-w64-mingw32-gcc $(FYNE) package -os windows -release --app-build $(BUILD)
+
+# release builds, checks and sums a release into dist/VERSION/ (git-ignored): docs/release.md.
+# It sets Version in FyneApp.toml and adds the CHANGELOG.md entry (both left for you to review
+# and commit), runs the tests (NOTEST=1 skips them), builds the Linux archive and the Windows
+# .exe one after the other, checks both with tools/release, and writes SHA256SUMS.
+DIST = dist/$(VERSION)
+LINUX_PKG = $(DIST)/$(BIN)-$(VERSION)-linux-amd64.tar.xz
+WINDOWS_EXE = $(DIST)/$(BIN)-$(VERSION)-windows-amd64.exe
+
+release:
+	@[[ "$(VERSION)" =~ ^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$$ ]] || { echo "usage: make release VERSION=x.y.z"; exit 2; }
+	sed -i -E '/^\[Details\]/,/^\[/ s/^Version = ".*"/Version = "$(VERSION)"/' FyneApp.toml
+	go run ./tools/release changelog -version $(VERSION)
+	@[ -n "$(NOTEST)" ] || $(MAKE) --no-print-directory test
+	rm -rf $(DIST) && mkdir -p $(DIST)
+	@SECONDS=0; $(MAKE) --no-print-directory package && mv "Frontline Atlas.tar.xz" $(LINUX_PKG) && echo "Linux archive built in $$SECONDS s"
+	@SECONDS=0; $(MAKE) --no-print-directory package-windows && mv "Frontline Atlas.exe" $(WINDOWS_EXE) && echo "Windows .exe built in $$SECONDS s"
+	go run ./tools/release check-linux -version $(VERSION) $(LINUX_PKG)
+	go run ./tools/release check-windows -version $(VERSION) $(WINDOWS_EXE)
+	go run ./tools/release sums $(DIST)
+	@git status --short FyneApp.toml CHANGELOG.md; \
+	echo "Release $(VERSION) is in $(DIST)/. Review FyneApp.toml and CHANGELOG.md, then:"; \
+	echo "  git commit -m 'Release $(VERSION)' FyneApp.toml CHANGELOG.md && git tag v$(VERSION)"; \
+	echo "The macOS app is built on a Mac: see docs/release.md."
+
+# check-windows runs the Windows .exe's command-line verbs under Wine (where Wine is installed;
+# not part of make test) and compares their output with a Linux build's: docs/release.md.
+# EXE defaults to the newest release in dist/, else the .exe make package-windows made.
+EXE ?= $(shell ls -t dist/*/$(BIN)-*-windows-amd64.exe 2>/dev/null | head -1)
+check-windows: build deps-windows
+	@exe="$(EXE)"; [ -n "$$exe" ] || exe="Frontline Atlas.exe"; \
+	[ -f "$$exe" ] || { echo "no Windows .exe: run make package-windows or make release VERSION=x.y.z first"; exit 2; }; \
+	set -x; go run ./tools/release wine -exe "$$exe" -linux ./$(BIN)
 
 clean:
-	rm -rf $(BIN) $(BIN).exe *.tar.xz .bin
+	rm -rf $(BIN) $(BIN).exe "Frontline Atlas.exe" *.tar.xz .bin

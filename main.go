@@ -34,6 +34,10 @@ func (e errNoDisplay) Error() string {
 }
 
 func main() {
+	if versionRequested(os.Args[1:]) {
+		printVersion(os.Stdout)
+		return
+	}
 	cmd, err := cli.ParseArgs(os.Args[1:], os.Stdout)
 	if errors.Is(err, cli.ErrHelp) {
 		return

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"frontline-atlas/buildinfo"
 	"frontline-atlas/geo"
 	"frontline-atlas/timeline"
 )
@@ -199,7 +200,7 @@ func (u *UI) showAbout() {
 	if u.window == nil {
 		return
 	}
-	text := fmt.Sprintf("%s\n\n%s\n\n%s", lang.L("Frontline Atlas"),
+	text := fmt.Sprintf("%s %s\n\n%s\n\n%s", lang.L("Frontline Atlas"), buildinfo.Version(),
 		lang.L("The Soviet side of the Second World War, 1936–1953, on a map and a timeline."),
 		Credits)
 	lbl := widget.NewLabel(text)
@@ -214,6 +215,7 @@ const Credits = `Base map: Natural Earth (public domain, naturalearthdata.com), 
 Period borders: historical-basemaps by Aourednik (GPL-3.0), 1938 and 1945 snapshots. The 1938 borders are shown until 8 May 1945 and the 1945 borders from 9 May 1945; annexations and occupations between them show through the front lines and the Axis-held area, not as borders.
 Front lines: authored by the Frontline Atlas project from published atlases (see docs/fronts.md).
 Content: compiled and checked by the Frontline Atlas project; every item cites its sources.
-Software: Fyne (BSD-3-Clause), orb (MIT), golang/geo (Apache-2.0). Frontline Atlas is free software under the GNU GPL version 3 or later.`
+Software: Fyne (BSD-3-Clause), orb (MIT), golang/geo (Apache-2.0). Frontline Atlas is free software under the GNU GPL version 3 or later.
+Fonts: Noto Sans, Noto Sans Georgian and Noto Sans CJK (SIL Open Font License 1.1), DejaVu Sans Mono (Bitstream Vera licence).`
 
 func logf(format string, args ...any) { log.Printf(format, args...) }

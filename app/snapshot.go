@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"image"
-	"image/png"
 	"os"
 	"path/filepath"
 
@@ -11,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/driver/software"
 	"fyne.io/fyne/v2/test"
 
+	"frontline-atlas/buildinfo"
 	"frontline-atlas/cli"
 )
 
@@ -57,7 +57,7 @@ func snapshot(content *cli.Content, cmd cli.Command, out string) error {
 	if err != nil {
 		return fmt.Errorf("snapshot: %w", err)
 	}
-	if err := png.Encode(f, img); err != nil {
+	if err := encodePNG(f, img, map[string]string{"Software": buildinfo.String()}); err != nil {
 		f.Close()
 		return fmt.Errorf("snapshot: writing %s: %w", out, err)
 	}

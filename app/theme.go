@@ -63,6 +63,5 @@ func Variant() fyne.ThemeVariant {
 	return app.Settings().ThemeVariant()
 }
 
-func (t *atlasTheme) Font(s fyne.TextStyle) fyne.Resource     { return theme.DefaultTheme().Font(s) }
 func (t *atlasTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
 func (t *atlasTheme) Size(n fyne.ThemeSizeName) float32       { return theme.DefaultTheme().Size(n) }

@@ -49,6 +49,7 @@ const Usage = `Usage:
   frontline-atlas snapshot [flags] -o out.png   render the window to a PNG without a display
   frontline-atlas export -o DIR [--content DIR] write the chronicle as GeoJSON and JSON
   frontline-atlas front --date YYYY-MM-DD       print the fronts at a date as GeoJSON
+  frontline-atlas --version                     print the version
 
 Flags:
   --content DIR      load a content pack folder instead of the embedded one

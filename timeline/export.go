@@ -12,6 +12,8 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
+
+	"frontline-atlas/buildinfo"
 )
 
 // Export writes the catalog into the folder dir, creating it if needed and replacing files of
@@ -22,7 +24,8 @@ import (
 //     places: a Point for one place, a MultiPoint for several; events without places are left
 //     out of events.geojson.
 //   - pack.json and one JSON file per kind (events.json, people.json, …) in the content-pack
-//     format, with the images the items use, so that LoadDir(dir) loads the same catalog.
+//     format, with the images the items use, so that LoadDir(dir) loads the same catalog;
+//     pack.json names the program and version that wrote it ("generator").
 //
 // Coordinates are degrees, longitude first.
 func Export(c *Catalog, dir string) error {
@@ -46,7 +49,7 @@ func Export(c *Catalog, dir string) error {
 		name string
 		v    any
 	}
-	files := []file{{PackInfoFile, map[string]any{"pack": c.Info}}}
+	files := []file{{PackInfoFile, map[string]any{"pack": c.Info, "generator": buildinfo.String()}}}
 	for _, k := range Kinds {
 		files = append(files, file{k.Plural() + ".json", map[string]any{k.Plural(): c.lists[k]}})
 	}

@@ -201,12 +201,24 @@ func cleanFSError(err error) error {
 	return err
 }
 
-// decodeInfo reads pack.json: {"pack": {…}} and nothing else.
+// decodeInfo reads pack.json: {"pack": {…}}, and "generator" (the program that exported it).
 func (l *packLoader) decodeInfo(f *packSource) {
 	found := false
 	ok := l.walkObject(f, "a JSON object with the key \"pack\"", func(dec *json.Decoder, key string, keyOff int64) bool {
+		if key == "generator" {
+			var s string
+			if err := dec.Decode(&s); err != nil {
+				var te *json.UnmarshalTypeError
+				if !errors.As(err, &te) {
+					l.syntaxErr(f, err, keyOff)
+					return false
+				}
+				l.fileErr(f, f.name, keyOff, "\"generator\": want a string (the program that wrote the file)")
+			}
+			return true
+		}
 		if key != "pack" || found {
-			l.fileErr(f, f.name, keyOff, "unknown key %q: want only \"pack\", once", key)
+			l.fileErr(f, f.name, keyOff, "unknown key %q: want only \"pack\", once, and \"generator\"", key)
 			return skipValue(dec)
 		}
 		found = true
