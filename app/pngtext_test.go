@@ -1,8 +1,6 @@
 package app
 
 import (
-	"frontline-atlas/cli"
-
 	"bytes"
 	"image"
 	"image/color"
@@ -12,6 +10,7 @@ import (
 	"testing"
 
 	"frontline-atlas/buildinfo"
+	"frontline-atlas/cli"
 )
 
 func TestEncodePNGWithText(t *testing.T) {
