@@ -9,6 +9,9 @@ import (
 	"testing/fstest"
 	"unicode"
 
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+
 	"frontline-atlas/assets"
 	"frontline-atlas/timeline"
 )
@@ -83,9 +86,24 @@ func translationProblem(t timeline.Text, lang string) string {
 	return ""
 }
 
-// untranslated lists, one line each, every item text of c that lacks a proper lang translation.
+// untranslated lists, one line each, every text of c that lacks a proper lang translation: the
+// names of the pack's lanes and theatres (the timeline's rows and filters), then the items'.
 func untranslated(c *timeline.Catalog, lang string) []string {
 	var out []string
+	pack := func(what string, id string, name timeline.Text) {
+		if p := translationProblem(name, lang); p != "" {
+			out = append(out, fmt.Sprintf("pack.json %s %q: name %s", what, id, p))
+		}
+	}
+	for _, l := range c.Lanes() {
+		pack("lane", l.ID, l.Name)
+	}
+	for _, th := range c.Theatres() {
+		pack("theatre", th.ID, th.Name)
+	}
+	for _, th := range c.FrontTheatres() {
+		pack("front theatre", th.ID, th.Name)
+	}
 	for _, k := range timeline.Kinds {
 		if k == timeline.KindSource {
 			continue // citations are quoted as published
@@ -108,7 +126,8 @@ func untranslated(c *timeline.Catalog, lang string) []string {
 
 // TestEveryItemIsTranslated checks the embedded pack: it is written for English and Russian,
 // the interface has a translation file for each of its languages, and every item has its name
-// and summary in each of them. A failure lists every untranslated text at once.
+// and summary in each of them, as every lane and theatre has its name. A failure lists every
+// untranslated text at once.
 func TestEveryItemIsTranslated(t *testing.T) {
 	c, err := timeline.LoadFS(assets.Content(), "embedded pack")
 	if err != nil {
@@ -153,6 +172,7 @@ func TestUntranslatedTextsAreFound(t *testing.T) {
 	}
 	got := untranslated(c, "ru")
 	want := []string{
+		`pack.json lane "operations": name has no translation`,
 		`event "copied": title is the English text, untranslated`,
 		`event "copied": summary has no translation`,
 		`event "latin": title is mostly not in its script (0 of 15 letters): untranslated?`,
@@ -161,6 +181,46 @@ func TestUntranslatedTextsAreFound(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("untranslated:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+// TestDetailsSpeakTheSystemLanguage opens pages of the embedded pack as a Russian system shows
+// them: Fyne reports the locale of LANG=ru_RU.UTF-8 as "ru-RU", and the pack writes "ru".
+func TestDetailsSpeakTheSystemLanguage(t *testing.T) {
+	test.NewTempApp(t)
+	c, err := timeline.LoadFS(assets.Content(), "embedded pack")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := NewDetails(c, func(timeline.Ref) {})
+	d.lang = "ru-RU"
+	d.Show(timeline.Ref{Kind: timeline.KindEvent, ID: "operation-uranus"})
+	if got := d.Title.Text; got != "Операция «Уран»" {
+		t.Errorf("event title = %q, want the Russian", got)
+	}
+	if text := markupText(d); !strings.Contains(text, "Георгий Константинович Жуков") {
+		t.Errorf("the leaders are not listed by their Russian names:\n%s", text)
+	}
+	d.Show(timeline.Ref{Kind: timeline.KindPerson, ID: "zhukov"})
+	if got := d.Title.Text; got != "Георгий Константинович Жуков" {
+		t.Errorf("person title = %q", got)
+	}
+	if got := monogramText(d); got != "ГЖ" {
+		t.Errorf("monogram = %q, want the Russian initials ГЖ", got)
+	}
+}
+
+// monogramText returns the initials of the monogram on the details page, or "".
+func monogramText(d *Details) string {
+	for _, o := range d.box.Objects {
+		if f, ok := o.(*fixedSize); ok {
+			for _, c := range f.objs {
+				if tx, ok := c.(*canvas.Text); ok {
+					return tx.Text
+				}
+			}
+		}
+	}
+	return ""
 }
 
 func containsLang(langs []string, lang string) bool {
