@@ -68,7 +68,7 @@ func (d *Details) eventBody(r timeline.Ref) []fyne.CanvasObject {
 
 func (d *Details) personBody(r timeline.Ref) []fyne.CanvasObject {
 	p := d.cat.Person(r.ID)
-	objs := []fyne.CanvasObject{portrait(d.cat, r, p.Image, p.Name.String(), 200, 240)}
+	objs := []fyne.CanvasObject{portrait(d.cat, r, p.Image, p.Name.In(d.lang), 200, 240)}
 	if len(p.Aliases) > 0 {
 		objs = append(objs, muted(lang.L("Also")+": "+strings.Join(p.Aliases, ", ")))
 	}
@@ -123,6 +123,6 @@ func (d *Details) organizationBody(r timeline.Ref) []fyne.CanvasObject {
 
 func (d *Details) veteranBody(r timeline.Ref) []fyne.CanvasObject {
 	v := d.cat.Veteran(r.ID)
-	objs := []fyne.CanvasObject{portrait(d.cat, r, v.Image, v.Name.String(), 200, 240), strong(v.Service.In(d.lang))}
+	objs := []fyne.CanvasObject{portrait(d.cat, r, v.Image, v.Name.In(d.lang), 200, 240), strong(v.Service.In(d.lang))}
 	return append(objs, d.textBlocks(v.Summary, nil)...)
 }

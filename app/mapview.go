@@ -144,7 +144,7 @@ func (m *MapView) SetCatalog(cat *timeline.Catalog) {
 				rank = 3
 			}
 			area := areaTypes[p.Type]
-			m.places = append(m.places, mapPlace{id: p.ID, name: p.Name.String(), x: x, y: y, rank: rank, priority: 10 - 2*rank, area: area})
+			m.places = append(m.places, mapPlace{id: p.ID, name: p.Name.In(contentLanguage()), x: x, y: y, rank: rank, priority: 10 - 2*rank, area: area})
 			if !area {
 				pts = append(pts, geo.IndexPoint{ID: p.ID, X: x, Y: y})
 			}

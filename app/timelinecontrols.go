@@ -132,7 +132,7 @@ func (c *TimelineControls) FilterChecks() (lanes, theatres map[string]*widget.Ch
 	box = container.NewVBox(widget.NewLabelWithStyle(lang.L("Categories"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, l := range c.t.cat.Lanes() {
 		id := l.ID
-		ch := widget.NewCheck(l.Name.String(), func(on bool) { c.t.state.SetLaneShown(id, on) })
+		ch := widget.NewCheck(l.Name.In(c.t.lang), func(on bool) { c.t.state.SetLaneShown(id, on) })
 		ch.Checked = !f.HiddenLanes[id]
 		lanes[id] = ch
 		box.Add(ch)
@@ -140,7 +140,7 @@ func (c *TimelineControls) FilterChecks() (lanes, theatres map[string]*widget.Ch
 	box.Add(widget.NewLabelWithStyle(lang.L("Theatres"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, th := range c.t.cat.Theatres() {
 		id := th.ID
-		ch := widget.NewCheck(th.Name.String(), func(on bool) { c.t.state.SetTheatreShown(id, on) })
+		ch := widget.NewCheck(th.Name.In(c.t.lang), func(on bool) { c.t.state.SetTheatreShown(id, on) })
 		ch.Checked = !f.HiddenTheatres[id]
 		theatres[id] = ch
 		box.Add(ch)

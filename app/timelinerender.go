@@ -249,7 +249,7 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 			txt.Move(fyne.NewPos(t.gutter+float32(p.BoxX0)+(bw-tw)/2, y+1))
 		}
 		if p.Label != timeline.LabelHidden && p.Item >= 0 {
-			label := t.events[p.Item].Title.String()
+			label := t.events[p.Item].Title.In(t.lang)
 			if p.Label == timeline.LabelShort {
 				label = shorten(label, float32(p.LabelW), t.labelSize)
 			}
@@ -278,7 +278,7 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 	setRect(r.gutter, bgc, none, 0, 0)
 	place(r.gutter, 0, tlAxisH, t.gutter, bottom-tlAxisH)
 	for i, l := range t.lanes {
-		r.text(l.Name.String(), 12, fg, true).Move(fyne.NewPos(theme.Padding()*2, tlAxisH+float32(i)*lh+lh/2-9))
+		r.text(l.Name.In(t.lang), 12, fg, true).Move(fyne.NewPos(theme.Padding()*2, tlAxisH+float32(i)*lh+lh/2-9))
 		place(r.rect(t.laneColor(i), none, 0, 0), 2, tlAxisH+float32(i)*lh+4, 3, lh-8)
 	}
 	if len(t.lanes) == 0 {
@@ -333,7 +333,7 @@ func (r *timelineRenderer) drawSelection(id string, size fyne.Size, accent, bgc 
 			place(r.rect(accent, bgc, 2, 3), x0, y+1, fyne.Min(x1, size.Width)-x0, t.rowH-2)
 			x1 = x0 + 4
 		}
-		label := r.text(t.events[i].Title.String(), t.labelSize, accent, true)
+		label := r.text(t.events[i].Title.In(t.lang), t.labelSize, accent, true)
 		label.Move(fyne.NewPos(x1+2, y-t.rowH+2))
 		return
 	}

@@ -52,6 +52,7 @@ type TimelineView struct {
 	lastTap  time.Time
 	lastPos  fyne.Position
 	renderer *timelineRenderer
+	lang     string // the content language: titles and lane names in it where the pack has them
 
 	gutter, laneH, rowH float32 // geometry fitted to the widget's size
 	labelSize           float32 // text size of event labels, fitted to the rows
@@ -71,7 +72,7 @@ var (
 
 // NewTimelineView makes the band for a state and catalog.
 func NewTimelineView(state *State, cat *timeline.Catalog) *TimelineView {
-	t := &TimelineView{state: state, scale: timeline.NewScale(1024 - tlGutterMin),
+	t := &TimelineView{state: state, scale: timeline.NewScale(1024 - tlGutterMin), lang: contentLanguage(),
 		gutter: tlGutterMin, rows: tlRowsMax, rowH: tlRowHMax, labelSize: tlLabelSize}
 	t.laneH = tlLanePad*2 + t.rowH*float32(t.rows+1)
 	t.ticks = timeline.NewTickMaker(func(s string) float64 {
@@ -126,7 +127,7 @@ func (t *TimelineView) relayout() {
 		if last < timeline.PeriodStart || first > timeline.PeriodEnd {
 			continue
 		}
-		w := float64(fyne.MeasureText(e.Title.String(), t.labelSize, fyne.TextStyle{}).Width) + 2
+		w := float64(fyne.MeasureText(e.Title.In(t.lang), t.labelSize, fyne.TextStyle{}).Width) + 2
 		t.items = append(t.items, timeline.LayoutItem{ID: e.ID, Lane: lane, Start: first, End: last,
 			Approximate: e.Start.Approximate || e.End.Approximate, Priority: e.Importance, LabelW: w})
 		t.events = append(t.events, e)
@@ -167,7 +168,7 @@ func (t *TimelineView) fitLanes(h float32) {
 func (t *TimelineView) fitGutter() {
 	w := float32(tlGutterMin)
 	for _, l := range t.lanes {
-		w = fyne.Max(w, fyne.MeasureText(l.Name.String(), 12, fyne.TextStyle{Bold: true}).Width+theme.Padding()*4)
+		w = fyne.Max(w, fyne.MeasureText(l.Name.In(t.lang), 12, fyne.TextStyle{Bold: true}).Width+theme.Padding()*4)
 	}
 	t.gutter = fyne.Min(w, 200)
 }

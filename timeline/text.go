@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // Text is a translatable text field. In a content pack it is either a plain string (English) or
@@ -17,10 +18,16 @@ const DefaultLang = "en"
 // String returns the English text.
 func (t Text) String() string { return t["en"] }
 
-// In returns the text in lang, falling back to English.
+// In returns the text in lang, then in lang's base language (a locale such as "ru-RU" or
+// "ru_RU", as the system gives it, reads a text in "ru"), falling back to English.
 func (t Text) In(lang string) string {
-	if s, ok := t[lang]; ok && s != "" {
+	if s := t[lang]; s != "" {
 		return s
+	}
+	if i := strings.IndexAny(lang, "-_"); i > 0 {
+		if s := t[lang[:i]]; s != "" {
+			return s
+		}
 	}
 	return t[DefaultLang]
 }
