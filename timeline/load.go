@@ -342,6 +342,13 @@ func (l *packLoader) decodeItem(f *packSource, k Kind, start int64, raw []byte) 
 		l.itemErr(it, "", "want a JSON object, got %s", jsonKindOf(raw))
 		return
 	}
+	nested, nestedDups := nestedKeys(raw, start)
+	for p, off := range nested {
+		it.fields[p] = off
+	}
+	for p, off := range nestedDups {
+		dups[p] = off
+	}
 	var probe struct {
 		ID any `json:"id"`
 	}
