@@ -203,9 +203,12 @@ func (l *packLoader) elementErr(it *packItem, path string, raw []byte, v any, er
 	case unknown:
 		name = strings.Trim(name, `"`)
 		field = path + "." + name
+		// The first key of that name, inside the element, where the struct has no such field.
 		best := int64(-1)
+		et := reflect.TypeOf(v).Elem()
 		for p, o := range it.fields {
-			if strings.HasPrefix(p, path+".") && strings.HasSuffix(p, "."+name) && (best < 0 || o < best) {
+			rel, ok := strings.CutPrefix(p, path+".")
+			if ok && (rel == name || strings.HasSuffix(rel, "."+name)) && !knownPath(et, rel) && (best < 0 || o < best) {
 				field, best = p, o
 			}
 		}
@@ -250,4 +253,29 @@ func jsonFieldValue(v reflect.Value, name string) (reflect.Value, bool) {
 		}
 	}
 	return reflect.Value{}, false
+}
+
+// knownPath reports whether the field path rel ("view.zoom", "filter.hide_lanes[1]") names a
+// field of struct type t, following the JSON names of nested structs and slices.
+func knownPath(t reflect.Type, rel string) bool {
+	for _, seg := range strings.Split(rel, ".") {
+		name, _, _ := strings.Cut(seg, "[")
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct {
+			return false
+		}
+		ft, ok := jsonFieldType(t, name)
+		if !ok {
+			return false
+		}
+		t = ft
+		if strings.Contains(seg, "[") {
+			for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+				t = t.Elem()
+			}
+		}
+	}
+	return true
 }

@@ -359,7 +359,7 @@ func (l *packLoader) decodeItem(f *packSource, k Kind, start int64, raw []byte) 
 	for key, off := range dups {
 		line, _ := f.lineCol(off)
 		l.problems = append(l.problems, &ContentError{File: f.name, Line: line, Kind: k, ID: it.ref.ID,
-			Field: key, Msg: "given more than once in the item"})
+			Field: key, Msg: "given more than once in the item", item: it})
 	}
 	info, _ := k.info()
 	v := info.empty()

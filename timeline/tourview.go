@@ -30,8 +30,8 @@ const (
 // ZoomScale returns the scale of zoom z in metres per pixel on the map's plane:
 // ZoomScale0 / 2^z (zoom 5: 4,892 m per pixel, a frame 6,262 km wide; zoom 9: 306 m per
 // pixel, a frame 391 km wide). The map's projection (a Lambert conformal conic with standard
-// parallels 35° and 65° N) keeps the plane within 3 % of the ground between 32° and 68° N, so
-// this is very nearly metres on the ground there.
+// parallels 35° and 65° N) keeps the plane within 3.5 % of the ground between 31° and 69° N,
+// so this is very nearly metres on the ground there.
 func ZoomScale(z float64) float64 { return ZoomScale0 / math.Exp2(z) }
 
 // FrameScale returns the metres per pixel at which a map of w × h pixels shows the reference
