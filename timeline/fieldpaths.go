@@ -7,93 +7,159 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 )
 
 // This file lets the loader point into the lists an item holds — a tour's stops, a person's
-// roles, a ribbon's stripes — rather than at the line of the list's key: the offsets of nested
-// fields by path ("stops[3].view.zoom"), list fields decoded element by element so that one
-// bad stop does not hide the problems of the others, and the stop a message is about named as
-// the presenter counts it.
+// roles, a ribbon's stripes — rather than at the line of the list's key: nested keys given twice,
+// the offsets of nested fields by path ("stops[3].view.zoom"), found only when a problem needs
+// them, list fields decoded element by element so that one bad stop does not hide the problems
+// of the others, and the stop a message is about named as the presenter counts it.
 
-// nestedKeys walks the JSON object raw, which starts at offset start of its file, and returns
-// the offset of every field below the top level by its path — "stops[3].view.zoom" at the end
-// of its key, "stops[3]" and "sources[1]" at the first byte of the element — and the offset of
-// the second occurrence of each nested key given twice in one object. Top-level keys are
-// topLevelKeys's.
-func nestedKeys(raw []byte, start int64) (paths, dups map[string]int64) {
-	paths, dups = map[string]int64{}, map[string]int64{}
-	type frame struct {
-		path    string
-		array   bool
-		index   int
-		key     string
-		wantKey bool
+// scanFrame is one open object or array of a keyScanner.
+type scanFrame struct {
+	array   bool
+	index   int    // an array's current element
+	key     []byte // an object's current key
+	seen    int    // where an object's keys start in keyScanner.seen
+	wantKey bool
+}
+
+// keyScanner walks the keys and elements of an item's JSON without decoding it, allocating
+// nothing for a well-formed item but the paths it is asked for.
+type keyScanner struct {
+	stack []scanFrame
+	seen  [][]byte // the keys of the open objects, to find one given twice
+}
+
+// scan walks raw, a well-formed JSON object (an item as json.Decoder returned it). For every key
+// of an object below the top level it calls key(off, dup), off being the offset just after the
+// key's closing quote and dup whether the object gave that key before; for every element of
+// an array it calls elem(off) with the offset of the element's first byte. During a call,
+// s.path() names the key or the element: "stops[3].view.zoom", "stops[3]". Either function
+// may be nil.
+func (s *keyScanner) scan(raw []byte, key func(off int, dup bool), elem func(off int)) {
+	s.stack, s.seen = s.stack[:0], s.seen[:0]
+	for i := 0; i < len(raw); {
+		c := raw[i]
+		var top *scanFrame
+		if n := len(s.stack); n > 0 {
+			top = &s.stack[n-1]
+		}
+		if top != nil && top.array && elem != nil && !isSpace(c) && c != ',' && c != ']' {
+			elem(i)
+		}
+		switch c {
+		case ' ', '\t', '\r', '\n', ':', ',':
+			i++
+		case '{', '[':
+			s.stack = append(s.stack, scanFrame{array: c == '[', seen: len(s.seen), wantKey: c == '{'})
+			i++
+		case '}', ']':
+			if top != nil {
+				s.seen = s.seen[:top.seen]
+				s.stack = s.stack[:len(s.stack)-1]
+			}
+			s.afterValue()
+			i++
+		case '"':
+			j := i + 1
+			for j < len(raw) && raw[j] != '"' {
+				if raw[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			j++ // past the closing quote
+			if top != nil && !top.array && top.wantKey {
+				k := raw[i+1 : min(j-1, len(raw))]
+				dup := false
+				for _, x := range s.seen[top.seen:] {
+					dup = dup || bytes.Equal(x, k)
+				}
+				s.seen = append(s.seen, k)
+				top.key, top.wantKey = k, false
+				if key != nil && len(s.stack) > 1 {
+					key(j, dup)
+				}
+			} else {
+				s.afterValue()
+			}
+			i = j
+		default: // a number, true, false or null
+			for i < len(raw) && !isSpace(raw[i]) && raw[i] != ',' && raw[i] != ']' && raw[i] != '}' {
+				i++
+			}
+			s.afterValue()
+		}
 	}
-	var stack []*frame
-	valuePath := func() string {
-		if len(stack) == 0 {
-			return ""
-		}
-		f := stack[len(stack)-1]
-		if f.array {
-			return fmt.Sprintf("%s[%d]", f.path, f.index)
-		}
-		if f.path == "" {
-			return f.key
-		}
-		return f.path + "." + f.key
-	}
-	afterValue := func() {
-		if len(stack) == 0 {
-			return
-		}
-		if f := stack[len(stack)-1]; f.array {
+}
+
+// afterValue moves past a value: to an array's next element, or an object's next key.
+func (s *keyScanner) afterValue() {
+	if n := len(s.stack); n > 0 {
+		if f := &s.stack[n-1]; f.array {
 			f.index++
 		} else {
 			f.wantKey = true
 		}
 	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	for {
-		before := dec.InputOffset()
-		tok, err := dec.Token()
-		if err != nil {
-			return paths, dups
+}
+
+// path names the key or the element being visited, from the item's top-level field down.
+func (s *keyScanner) path() string {
+	var b strings.Builder
+	for i, f := range s.stack {
+		switch {
+		case f.array:
+			fmt.Fprintf(&b, "[%d]", f.index)
+		case i > 0:
+			b.WriteByte('.')
+			b.Write(f.key)
+		default:
+			b.Write(f.key)
 		}
-		top := (*frame)(nil)
-		if len(stack) > 0 {
-			top = stack[len(stack)-1]
-		}
-		if top != nil && top.array {
-			if d, ok := tok.(json.Delim); !ok || d == '{' || d == '[' {
-				paths[valuePath()] = start + skipSpace(raw, before)
-			}
-		}
-		if d, ok := tok.(json.Delim); ok {
-			switch d {
-			case '{', '[':
-				stack = append(stack, &frame{path: valuePath(), array: d == '[', wantKey: d == '{'})
-			default:
-				stack = stack[:len(stack)-1]
-				afterValue()
-			}
-			continue
-		}
-		if top != nil && !top.array && top.wantKey {
-			top.key, _ = tok.(string)
-			top.wantKey = false
-			if len(stack) > 1 {
-				p := valuePath()
-				if _, dup := paths[p]; dup {
-					dups[p] = start + dec.InputOffset()
-				} else {
-					paths[p] = start + dec.InputOffset()
-				}
-			}
-			continue
-		}
-		afterValue()
 	}
+	return b.String()
+}
+
+// scanners keeps keyScanners for nestedDups, which runs for every item of a pack.
+var scanners = sync.Pool{New: func() any { return new(keyScanner) }}
+
+// nestedDups returns the path and offset of every key below the top level that an object of
+// the item raw (at offset start of its file) gives twice: "stops[3].title". It returns nil
+// when there is none, as for any item written with care.
+func nestedDups(raw []byte, start int64) map[string]int64 {
+	var dups map[string]int64
+	s := scanners.Get().(*keyScanner)
+	defer scanners.Put(s)
+	s.scan(raw, func(off int, dup bool) {
+		if dup {
+			if dups == nil {
+				dups = map[string]int64{}
+			}
+			dups[s.path()] = start + int64(off)
+		}
+	}, nil)
+	return dups
+}
+
+// ensureNested adds to it.fields the offset of every field below the top level by its path —
+// "stops[3].view.zoom" at the end of its key, "stops[3]" at the first byte of the element —
+// the first time a problem needs one. A valid pack never needs them.
+func (it *packItem) ensureNested() {
+	if it.nested || it.raw == nil {
+		return
+	}
+	it.nested = true
+	var s keyScanner
+	s.scan(it.raw, func(off int, _ bool) {
+		if p := s.path(); !hasKey(it.fields, p) {
+			it.fields[p] = it.start + int64(off)
+		}
+	}, func(off int) {
+		it.fields[s.path()] = it.start + int64(off)
+	})
 }
 
 // parentPath drops the last step of a field path: "stops[3].view.zoom" → "stops[3].view" →
@@ -108,6 +174,9 @@ func parentPath(field string) string {
 // offsetOf returns the offset of the field path in its file, or of the closest enclosing
 // field the item records.
 func (it *packItem) offsetOf(field string) (int64, bool) {
+	if strings.ContainsAny(field, ".[") {
+		it.ensureNested()
+	}
 	for f := field; f != ""; f = parentPath(f) {
 		if off, ok := it.fields[f]; ok {
 			return off, true
@@ -169,6 +238,7 @@ func (l *packLoader) decodeElements(it *packItem, key string, raw []byte, v any)
 		}
 		elems = append(elems, e)
 	}
+	it.ensureNested()
 	out := reflect.MakeSlice(fv.Type(), len(elems), len(elems))
 	for i, e := range elems {
 		path := fmt.Sprintf("%s[%d]", key, i)
@@ -186,6 +256,7 @@ func (l *packLoader) decodeElements(it *packItem, key string, raw []byte, v any)
 
 // elementErr records why element path of a list field did not decode into v.
 func (l *packLoader) elementErr(it *packItem, path string, raw []byte, v any, err error) {
+	it.ensureNested()
 	start, ok := it.fields[path]
 	if !ok {
 		start, _ = it.offsetOf(path)
@@ -279,3 +350,11 @@ func knownPath(t reflect.Type, rel string) bool {
 	}
 	return true
 }
+
+func hasKey(m map[string]int64, k string) bool {
+	_, ok := m[k]
+	return ok
+}
+
+// isSpace reports whether c is JSON white space.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }

@@ -96,6 +96,8 @@ type packItem struct {
 	// failed holds the top-level fields that did not decode; they were reported already, so
 	// validation says nothing more about them.
 	failed map[string]bool
+	raw    []byte // the item's JSON, for the offsets of nested fields (ensureNested)
+	nested bool   // whether fields holds the nested fields' offsets yet
 }
 
 // packLoader reads one pack and collects its problems.
@@ -342,11 +344,8 @@ func (l *packLoader) decodeItem(f *packSource, k Kind, start int64, raw []byte) 
 		l.itemErr(it, "", "want a JSON object, got %s", jsonKindOf(raw))
 		return
 	}
-	nested, nestedDups := nestedKeys(raw, start)
-	for p, off := range nested {
-		it.fields[p] = off
-	}
-	for p, off := range nestedDups {
+	it.raw = raw
+	for p, off := range nestedDups(raw, start) {
 		dups[p] = off
 	}
 	var probe struct {
