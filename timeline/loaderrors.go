@@ -117,11 +117,3 @@ func (l *packLoader) itemErr(it *packItem, field, format string, args ...any) {
 	e.Line, _ = it.file.lineCol(off)
 	l.problems = append(l.problems, e)
 }
-
-// rootField returns the top-level key of a field path: "ribbon.stripes[1].color" → "ribbon".
-func rootField(field string) string {
-	if i := strings.IndexAny(field, ".["); i >= 0 {
-		return field[:i]
-	}
-	return field
-}
