@@ -28,31 +28,6 @@ var scripts = map[string]*unicode.RangeTable{
 	"be": unicode.Cyrillic,
 }
 
-// itemTexts returns the texts of an item that a visitor reads first and that must be
-// translated, by JSON field: the name (an event's title) and the summary (a medal's criteria,
-// which its page shows in place of a summary; a veteran's service too). A place's summary is
-// optional and checked when given. ok is false for a kind the check does not know.
-func itemTexts(it timeline.Item) (fields []string, texts []timeline.Text, ok bool) {
-	switch v := it.(type) {
-	case *timeline.Event:
-		return []string{"title", "summary"}, []timeline.Text{v.Title, v.Summary}, true
-	case *timeline.Person:
-		return []string{"name", "summary"}, []timeline.Text{v.Name, v.Summary}, true
-	case *timeline.Medal:
-		return []string{"name", "criteria"}, []timeline.Text{v.Name, v.Criteria}, true
-	case *timeline.Place:
-		if len(v.Summary) == 0 {
-			return []string{"name"}, []timeline.Text{v.Name}, true
-		}
-		return []string{"name", "summary"}, []timeline.Text{v.Name, v.Summary}, true
-	case *timeline.Organization:
-		return []string{"name", "summary"}, []timeline.Text{v.Name, v.Summary}, true
-	case *timeline.Veteran:
-		return []string{"name", "service", "summary"}, []timeline.Text{v.Name, v.Service, v.Summary}, true
-	}
-	return nil, nil, false
-}
-
 // translationProblem says what is wrong with the lang text of t, or "". The rule:
 //   - the text must be there and not blank;
 //   - it must differ from the English, unless the English has no letter at all (a bare
@@ -109,14 +84,9 @@ func untranslated(c *timeline.Catalog, lang string) []string {
 			continue // citations are quoted as published
 		}
 		for _, it := range c.Items(k) {
-			fields, texts, ok := itemTexts(it)
-			if !ok {
-				out = append(out, fmt.Sprintf("%s %q: the translation check does not know this kind's texts", k, it.Ref().ID))
-				continue
-			}
-			for i, t := range texts {
-				if p := translationProblem(t, lang); p != "" {
-					out = append(out, fmt.Sprintf("%s %q: %s %s", k, it.Ref().ID, fields[i], p))
+			for _, ft := range it.Headline() {
+				if p := translationProblem(ft.Text, lang); p != "" {
+					out = append(out, fmt.Sprintf("%s %q: %s %s", k, it.Ref().ID, ft.Field, p))
 				}
 			}
 		}

@@ -71,7 +71,15 @@ func runValidate(cmd Command, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%s:\n", c.Label)
 		counts := c.Catalog.Counts()
 		for _, k := range timeline.Kinds {
-			fmt.Fprintf(stdout, "  %-15s %5d\n", k.Plural(), counts[k])
+			fmt.Fprintf(stdout, "  %-15s %5d", k.Plural(), counts[k])
+			if k == timeline.KindTour && counts[k] > 0 {
+				stops := 0
+				for _, t := range c.Catalog.Tours() {
+					stops += len(t.Stops)
+				}
+				fmt.Fprintf(stdout, " (%d stops)", stops)
+			}
+			fmt.Fprintln(stdout)
 		}
 		if c.Map != nil {
 			fmt.Fprintf(stdout, "  %-15s %5d\n", "front keyframes", c.Map.KeyframeCount())

@@ -15,7 +15,7 @@ func TestValidateEmbeddedPack(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("validate of the embedded pack exited %d:\n%s", code, errb.String())
 	}
-	for _, want := range []string{"embedded pack", "events", "people", "medals", "places", "front keyframes", "no problems found"} {
+	for _, want := range []string{"embedded pack", "events", "people", "medals", "places", "tours", " stops)", "front keyframes", "no problems found"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("validate output lacks %q:\n%s", want, out.String())
 		}

@@ -133,7 +133,7 @@ func TestCatalogLinks(t *testing.T) {
 			"person:zhukov", "person:chuikov", "medal:medal-defence-stalingrad", "place:stalingrad",
 			"organization:red-army", "source:src-britannica-stalingrad"}},
 		{"to zhukov", c.LinksTo(Ref{KindPerson, "zhukov"}), []string{
-			"event:stalingrad", "event:uranus", "organization:red-army"}},
+			"event:stalingrad", "event:uranus", "organization:red-army", "tour:stalingrad-tour"}},
 		{"to place stalingrad", c.LinksTo(Ref{KindPlace, "stalingrad"}), []string{"event:stalingrad", "event:uranus"}},
 		{"from red army", c.LinksFrom(Ref{KindOrganization, "red-army"}), []string{
 			"person:zhukov", "organization:soviet-army", "source:src-britannica-stalingrad"}},

@@ -21,6 +21,7 @@ func TestContentFormatExamples(t *testing.T) {
 		"Places":                    func() any { return &Place{} },
 		"Organizations":             func() any { return &Organization{} },
 		"Veterans":                  func() any { return &Veteran{} },
+		"Tours":                     func() any { return &Tour{} },
 		"Sources":                   func() any { return &Source{} },
 		"The pack description":      func() any { return &struct{ Pack PackInfo }{} },
 	}

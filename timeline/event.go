@@ -53,6 +53,11 @@ func (e *Event) index(n nameIndexer) { n.text(e.Title, true) }
 
 func (e *Event) image() string { return "" }
 
+// Headline implements Item.
+func (e *Event) Headline() []FieldText {
+	return []FieldText{{"title", e.Title}, {"summary", e.Summary}}
+}
+
 func (e *Event) prose() []prose {
 	return []prose{{"title", e.Title}, {"summary", e.Summary}, {"body", e.Body}}
 }

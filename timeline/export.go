@@ -51,7 +51,11 @@ func Export(c *Catalog, dir string) error {
 	}
 	files := []file{{PackInfoFile, map[string]any{"pack": c.Info, "generator": buildinfo.String()}}}
 	for _, k := range Kinds {
-		files = append(files, file{k.Plural() + ".json", map[string]any{k.Plural(): c.lists[k]}})
+		items := c.lists[k]
+		if items == nil {
+			items = []Item{} // an empty list, not null: the file replaces an older export's
+		}
+		files = append(files, file{k.Plural() + ".json", map[string]any{k.Plural(): items}})
 	}
 	files = append(files, file{"events.geojson", c.EventsGeoJSON()}, file{"places.geojson", c.PlacesGeoJSON()})
 	for _, f := range files {

@@ -16,6 +16,10 @@ type Item interface {
 	// Links returns the item's links to other items, field by field in the order of its
 	// fields, in authored order within a field; the sources it cites come last.
 	Links() []Link
+	// Headline returns the texts that a translation of the pack must cover, with their JSON
+	// fields: the name or title and the summary, and what else a page shows in large type
+	// (a veteran's service, a tour's stop titles and captions).
+	Headline() []FieldText
 
 	// check reports the problems of the item's own fields; the loader checks its id and
 	// whether its links resolve.
@@ -28,6 +32,13 @@ type Item interface {
 	// mention check reads their English); notes are left out, as they quote the source
 	// text's errors.
 	prose() []prose
+}
+
+// FieldText is one text of an item and the JSON field that holds it ("summary",
+// "stops[2].caption").
+type FieldText struct {
+	Field string
+	Text  Text
 }
 
 // prose is one running text of an item and the JSON field that holds it.

@@ -30,6 +30,10 @@ func TestItemForEveryKind(t *testing.T) {
 			"successor>organization:soviet-army", "people>person:zhukov", "sources>" + src}, true},
 		{Ref{KindVeteran, "korovkina"}, "Maria Korovkina", "Maria Korovkina", []string{
 			"organizations>organization:red-army", "medals>medal:medal-defence-stalingrad", "sources>" + src}, true},
+		{Ref{KindTour, "stalingrad-tour"}, "Stalingrad", "Сталинград", []string{
+			"stops[0].select>event:stalingrad", "stops[0].sources>" + src,
+			"stops[1].select>event:uranus", "stops[1].sources>" + src,
+			"stops[2].select>person:zhukov", "stops[2].sources>" + src, "sources>" + src}, true},
 		{Ref{KindSource, "src-britannica-stalingrad"}, `Encyclopaedia Britannica, "Battle of Stalingrad"`, `Encyclopaedia Britannica, "Battle of Stalingrad"`, nil, false},
 	}
 	seen := map[Kind]bool{}
@@ -83,7 +87,7 @@ func TestItemsAreTheStructsOfTheirKind(t *testing.T) {
 	typed := map[Kind]int{
 		KindEvent: len(c.Events()), KindPerson: len(c.People()), KindMedal: len(c.Medals()),
 		KindPlace: len(c.Places()), KindOrganization: len(c.Organizations()),
-		KindVeteran: len(c.Veterans()), KindSource: len(c.Sources()),
+		KindVeteran: len(c.Veterans()), KindTour: len(c.Tours()), KindSource: len(c.Sources()),
 	}
 	for _, k := range Kinds {
 		items := c.Items(k)
@@ -112,6 +116,7 @@ func TestKindNames(t *testing.T) {
 		{KindPlace, "places", "Place", "Places"},
 		{KindOrganization, "organizations", "Organization", "Organizations"},
 		{KindVeteran, "veterans", "Veteran", "Veterans"},
+		{KindTour, "tours", "Tour", "Tours"},
 		{KindSource, "sources", "Source", "Sources"},
 		{Kind("unit"), "units", "unit", "units"}, // a kind the package does not know
 	}
@@ -142,7 +147,7 @@ func TestKindTableMakesItsOwnKind(t *testing.T) {
 			t.Errorf("the content-file key %q does not read kind %s", k.kind.Plural(), k.kind)
 		}
 	}
-	if got := strings.Join(pluralKeys(), ","); got != "events,people,medals,places,organizations,veterans,sources" {
+	if got := strings.Join(pluralKeys(), ","); got != "events,people,medals,places,organizations,veterans,tours,sources" {
 		t.Errorf("pluralKeys() = %s", got)
 	}
 }

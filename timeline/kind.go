@@ -11,6 +11,7 @@ const (
 	KindPlace        Kind = "place"
 	KindOrganization Kind = "organization"
 	KindVeteran      Kind = "veteran"
+	KindTour         Kind = "tour"
 	KindSource       Kind = "source"
 )
 
@@ -35,7 +36,8 @@ var kindTable = []kindInfo{
 	{KindPlace, "places", "Place", "Places", 1, func() Item { return new(Place) }},
 	{KindOrganization, "organizations", "Organization", "Organizations", 3, func() Item { return new(Organization) }},
 	{KindVeteran, "veterans", "Veteran", "Veterans", 4, func() Item { return new(Veteran) }},
-	{KindSource, "sources", "Source", "Sources", 6, func() Item { return new(Source) }},
+	{KindTour, "tours", "Tour", "Tours", 6, func() Item { return new(Tour) }},
+	{KindSource, "sources", "Source", "Sources", 7, func() Item { return new(Source) }},
 }
 
 // Kinds lists every kind in the order the details panel groups links.

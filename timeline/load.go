@@ -96,6 +96,8 @@ type packItem struct {
 	// failed holds the top-level fields that did not decode; they were reported already, so
 	// validation says nothing more about them.
 	failed map[string]bool
+	raw    []byte // the item's JSON, for the offsets of nested fields (ensureNested)
+	nested bool   // whether fields holds the nested fields' offsets yet
 }
 
 // packLoader reads one pack and collects its problems.
@@ -354,6 +356,10 @@ func (l *packLoader) decodeItem(f *packSource, k Kind, start int64, raw []byte) 
 		l.itemErr(it, "", "want a JSON object, got %s", jsonKindOf(raw))
 		return
 	}
+	it.raw = raw
+	for p, off := range nestedDups(raw, start) {
+		dups[p] = off
+	}
 	var probe struct {
 		ID any `json:"id"`
 	}
@@ -364,7 +370,7 @@ func (l *packLoader) decodeItem(f *packSource, k Kind, start int64, raw []byte) 
 	for key, off := range dups {
 		line, _ := f.lineCol(off)
 		l.problems = append(l.problems, &ContentError{File: f.name, Line: line, Kind: k, ID: it.ref.ID,
-			Field: key, Msg: "given more than once in the item"})
+			Field: key, Msg: "given more than once in the item", item: it})
 	}
 	info, _ := k.info()
 	v := info.empty()

@@ -62,7 +62,7 @@ func loadTestPack(t testing.TB) *Catalog {
 func TestLoadValidPack(t *testing.T) {
 	c := loadTestPack(t)
 	got := c.Counts()
-	want := map[Kind]int{KindEvent: 4, KindPerson: 2, KindMedal: 2, KindPlace: 4, KindOrganization: 2, KindVeteran: 1, KindSource: 1}
+	want := map[Kind]int{KindEvent: 4, KindPerson: 2, KindMedal: 2, KindPlace: 4, KindOrganization: 2, KindVeteran: 1, KindTour: 1, KindSource: 1}
 	for _, k := range Kinds {
 		if got[k] != want[k] {
 			t.Errorf("Counts()[%s]: got %d, want %d", k, got[k], want[k])

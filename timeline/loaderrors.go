@@ -18,6 +18,8 @@ type ContentError struct {
 	ID    string // the item's id, empty when the item has none
 	Field string // the JSON field, empty when the problem is about the whole item or file
 	Msg   string
+
+	item *packItem // the item, until describe has named the part of it the field is in
 }
 
 // Error formats the problem as `events.json:12: event "stalingrad": field "people": person
@@ -85,6 +87,9 @@ func (l *packLoader) packError() error {
 		}
 		return a.Line < b.Line
 	})
+	for _, p := range l.problems {
+		p.describe()
+	}
 	return &PackError{Pack: l.label, Problems: l.problems}
 }
 
@@ -99,11 +104,11 @@ func (l *packLoader) fileErr(f *packSource, name string, off int64, format strin
 
 // itemErr records a problem about a field of an item, at the line of that field.
 func (l *packLoader) itemErr(it *packItem, field, format string, args ...any) {
-	if it.failed[rootField(field)] && it.value != nil {
+	if it.failedAt(field) && it.value != nil {
 		return // the field did not decode, and that was reported
 	}
-	e := &ContentError{File: it.file.name, Kind: it.ref.Kind, ID: it.ref.ID, Field: field, Msg: fmt.Sprintf(format, args...)}
-	off, ok := it.fields[rootField(field)]
+	e := &ContentError{File: it.file.name, Kind: it.ref.Kind, ID: it.ref.ID, Field: field, Msg: fmt.Sprintf(format, args...), item: it}
+	off, ok := it.offsetOf(field)
 	if !ok {
 		if off, ok = it.fields["id"]; !ok {
 			off = it.start
@@ -111,12 +116,4 @@ func (l *packLoader) itemErr(it *packItem, field, format string, args ...any) {
 	}
 	e.Line, _ = it.file.lineCol(off)
 	l.problems = append(l.problems, e)
-}
-
-// rootField returns the top-level key of a field path: "ribbon.stripes[1].color" → "ribbon".
-func rootField(field string) string {
-	if i := strings.IndexAny(field, ".["); i >= 0 {
-		return field[:i]
-	}
-	return field
 }

@@ -30,6 +30,9 @@ func (l *packLoader) decodeFields(it *packItem, raw []byte, v any) bool {
 		}
 		if err := decodeStrictJSON(one, v); err != nil {
 			failed = true
+			if l.decodeElements(it, key, fields[key], v) {
+				continue // a list: each element that failed is reported on its own
+			}
 			if it.failed == nil {
 				it.failed = map[string]bool{}
 			}

@@ -67,6 +67,11 @@ func (m *Medal) index(n nameIndexer) {
 
 func (m *Medal) image() string { return m.Image }
 
+// Headline implements Item: an award's criteria stand for its summary.
+func (m *Medal) Headline() []FieldText {
+	return []FieldText{{"name", m.Name}, {"criteria", m.Criteria}}
+}
+
 func (m *Medal) prose() []prose {
 	return []prose{{"criteria", m.Criteria}, {"description", m.Description}}
 }

@@ -43,6 +43,11 @@ func (o *Organization) index(n nameIndexer) {
 
 func (o *Organization) image() string { return o.Image }
 
+// Headline implements Item.
+func (o *Organization) Headline() []FieldText {
+	return []FieldText{{"name", o.Name}, {"summary", o.Summary}}
+}
+
 func (o *Organization) prose() []prose {
 	return []prose{{"summary", o.Summary}, {"body", o.Body}}
 }

@@ -56,6 +56,9 @@ func (p *Person) index(n nameIndexer) {
 
 func (p *Person) image() string { return p.Image }
 
+// Headline implements Item.
+func (p *Person) Headline() []FieldText { return []FieldText{{"name", p.Name}, {"summary", p.Summary}} }
+
 func (p *Person) prose() []prose { return []prose{{"summary", p.Summary}, {"bio", p.Bio}} }
 
 func (p *Person) check(c *itemCheck) {

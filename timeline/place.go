@@ -53,6 +53,14 @@ func (p *Place) index(n nameIndexer) {
 
 func (p *Place) image() string { return p.Image }
 
+// Headline implements Item; a place without a summary (a river, a sea) has its name only.
+func (p *Place) Headline() []FieldText {
+	if len(p.Summary) == 0 {
+		return []FieldText{{"name", p.Name}}
+	}
+	return []FieldText{{"name", p.Name}, {"summary", p.Summary}}
+}
+
 func (p *Place) prose() []prose { return []prose{{"summary", p.Summary}} }
 
 func (p *Place) check(c *itemCheck) {

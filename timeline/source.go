@@ -31,6 +31,9 @@ func (s *Source) index(nameIndexer) {}
 
 func (s *Source) image() string { return "" }
 
+// Headline implements Item: a citation is quoted as published, never translated.
+func (s *Source) Headline() []FieldText { return nil }
+
 func (s *Source) prose() []prose { return nil }
 
 func (s *Source) check(c *itemCheck) {

@@ -222,9 +222,10 @@ func (c *itemCheck) image(p string) {
 // warnf records something a pack author should fix that does not stop the pack loading.
 func (c *itemCheck) warnf(field, format string, args ...any) {
 	it := c.it
-	e := &ContentError{File: it.file.name, Kind: it.ref.Kind, ID: it.ref.ID, Field: field, Msg: fmt.Sprintf(format, args...)}
-	if off, ok := it.fields[rootField(field)]; ok {
+	e := &ContentError{File: it.file.name, Kind: it.ref.Kind, ID: it.ref.ID, Field: field, Msg: fmt.Sprintf(format, args...), item: it}
+	if off, ok := it.offsetOf(field); ok {
 		e.Line, _ = it.file.lineCol(off)
 	}
+	e.describe()
 	c.l.warnings = append(c.l.warnings, e.Error())
 }

@@ -36,6 +36,11 @@ func (v *Veteran) index(n nameIndexer) {
 
 func (v *Veteran) image() string { return v.Image }
 
+// Headline implements Item.
+func (v *Veteran) Headline() []FieldText {
+	return []FieldText{{"name", v.Name}, {"service", v.Service}, {"summary", v.Summary}}
+}
+
 func (v *Veteran) prose() []prose {
 	return []prose{{"service", v.Service}, {"summary", v.Summary}}
 }
