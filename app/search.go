@@ -25,6 +25,7 @@ const searchLimit = 30
 type Search struct {
 	widget.Entry
 	cat    *timeline.Catalog
+	lang   string // the language of the names shown (contentLanguage)
 	open   func(timeline.Ref)
 	canvas func() fyne.Canvas
 	// Layer is laid over the window content (not a pop-up overlay, which would take the
@@ -49,11 +50,12 @@ type Search struct {
 type searchRow struct {
 	header string // a kind heading when non-empty
 	hit    timeline.SearchHit
+	name   string // the hit's name in the language content is shown in
 }
 
 // NewSearch makes the search field. canvasOf returns the window canvas the card appears on.
 func NewSearch(cat *timeline.Catalog, open func(timeline.Ref), canvasOf func() fyne.Canvas) *Search {
-	s := &Search{cat: cat, open: open, canvas: canvasOf, current: -1}
+	s := &Search{cat: cat, lang: contentLanguage(), open: open, canvas: canvasOf, current: -1}
 	s.ExtendBaseWidget(s)
 	s.PlaceHolder = lang.L("Search people, places, events, awards…")
 	s.OnChanged = func(string) { s.update() }
@@ -61,7 +63,7 @@ func NewSearch(cat *timeline.Catalog, open func(timeline.Ref), canvasOf func() f
 	s.box = container.New(layout.NewCustomPaddedVBoxLayout(0))
 	s.scroll = container.NewVScroll(s.box)
 	s.notice = newSearchNotice(s)
-	s.card = newSearchCard(s, container.NewBorder(s.notice, nil, nil, nil, s.scroll))
+	s.card = newSearchCard(s, container.New(searchStackLayout{}, s.notice, s.scroll))
 	s.card.Hide()
 	s.Layer = container.New(&searchLayerLayout{s}, s.card)
 	return s
@@ -120,7 +122,7 @@ func (s *Search) update() {
 		s.rows = append(s.rows, searchRow{header: lang.L(k.PluralLabel())})
 		for _, h := range hits {
 			if h.Ref.Kind == k {
-				s.rows = append(s.rows, searchRow{hit: h})
+				s.rows = append(s.rows, searchRow{hit: h, name: s.cat.NameIn(h.Ref, s.lang)})
 				if h.Ref == hits[0].Ref {
 					s.current = len(s.rows) - 1
 				}
@@ -350,4 +352,26 @@ func noResultsText(query string) string {
 // noResultsHint is how the card suggests finding more when a query finds nothing.
 func noResultsHint() string {
 	return lang.L("Check the spelling, or try a surname or today's place name.")
+}
+
+// searchStackLayout puts its first object (the notice, when shown) at the top at its height
+// and gives the second (the scrolled rows) the rest, with no gap between.
+type searchStackLayout struct{}
+
+func (searchStackLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	top := float32(0)
+	if objs[0].Visible() {
+		top = objs[0].MinSize().Height
+		objs[0].Move(fyne.Position{})
+		objs[0].Resize(fyne.NewSize(size.Width, top))
+	}
+	objs[1].Move(fyne.NewPos(0, top))
+	objs[1].Resize(fyne.NewSize(size.Width, size.Height-top))
+}
+
+func (searchStackLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	if objs[0].Visible() {
+		return objs[0].MinSize()
+	}
+	return fyne.Size{}
 }

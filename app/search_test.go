@@ -205,6 +205,10 @@ func TestSearchDidYouMeanTap(t *testing.T) {
 	if got := u.Search.DidYouMean(); got != "Stalingrad" {
 		t.Fatalf("did you mean: %q, want Stalingrad", got)
 	}
+	// The card fits its few rows below the suggestion: nothing to scroll.
+	if rows, room := u.Search.box.MinSize().Height, u.Search.scroll.Size().Height; rows > room+0.5 {
+		t.Errorf("the rows need %.0f px but get %.0f under the suggestion", rows, room)
+	}
 	test.Tap(u.Search.notice)
 	if u.Search.Text != "Stalingrad" {
 		t.Fatalf("after tapping the suggestion the field holds %q", u.Search.Text)
@@ -383,4 +387,21 @@ func TestSearchDragScrollsResults(t *testing.T) {
 	if u.State.Selection() == (timeline.Ref{}) {
 		t.Error("a 3 px wobble was not taken for a tap")
 	}
+}
+
+// TestSearchRowsInContentLanguage: with content shown in Russian, the rows give the names in
+// Russian where the pack has them, and beside them the name that matched.
+func TestSearchRowsInContentLanguage(t *testing.T) {
+	u, win := newEmbeddedSearchUI(t, 1280, 720, "light")
+	u.Search.lang = "ru"
+	typeQuery(win, u.Search, "Volgograd")
+	for i, r := range u.Search.rows {
+		if r.hit.Ref == (timeline.Ref{Kind: timeline.KindPlace, ID: "stalingrad"}) {
+			if v := u.Search.views[i]; v.nameText() != "Сталинград" || v.noteText() != "Volgograd" {
+				t.Errorf("the city's row: %q beside %q, want Сталинград beside Volgograd", v.nameText(), v.noteText())
+			}
+			return
+		}
+	}
+	t.Errorf("Volgograd: no row for the city in %v", u.Search.Results())
 }

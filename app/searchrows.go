@@ -179,19 +179,19 @@ func (r *searchRowRenderer) Layout(size fyne.Size) {
 	}
 }
 
-// nameText is the heading, or the hit's name.
+// nameText is the heading, or the hit's name in the language content is shown in.
 func (v *searchRowView) nameText() string {
 	if v.row.header != "" {
 		return v.row.header
 	}
-	return v.row.hit.Name
+	return v.row.name
 }
 
-// noteText is the name a hit matched when it is not the hit's own: an alias, a period name,
-// the name of the place it was found through.
+// noteText is the name a hit matched when it is not the name shown: an alias, a period name,
+// a translation, the name of the place it was found through.
 func (v *searchRowView) noteText() string {
 	h := v.row.hit
-	if v.row.header != "" || h.Matched == "" || h.Matched == h.Name {
+	if v.row.header != "" || h.Matched == "" || h.Matched == v.row.name {
 		return ""
 	}
 	return h.Matched
