@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -449,4 +450,32 @@ func TestGroupHitsByKind(t *testing.T) {
 	if len(groups) < 3 {
 		t.Errorf("got %d groups, want at least 3 (event, medal, place)", len(groups))
 	}
+}
+
+// FuzzSearch checks that any query leaves Search standing: each item at most once, hits
+// sorted by score, a correction exactly on typo hits, and the correction finding the item.
+func FuzzSearch(f *testing.F) {
+	c := rankingCatalog(f)
+	for _, s := range []string{"Kyiv", "Stalingrd", "battle of kurks", "Ки", "  zukov  Georgy ", "\xff", "a'b", "é\u0301", "the of"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		hits := c.Search(q, 0)
+		seen := map[Ref]bool{}
+		for i, h := range hits {
+			if seen[h.Ref] {
+				t.Fatalf("Search(%q): %v twice", q, h.Ref)
+			}
+			seen[h.Ref] = true
+			if i > 0 && h.Score > hits[i-1].Score {
+				t.Fatalf("Search(%q): not sorted at %d", q, i)
+			}
+			if h.Typo != (h.Correction != "") {
+				t.Fatalf("Search(%q): %v typo=%v correction %q", q, h.Ref, h.Typo, h.Correction)
+			}
+			if h.Typo && !slices.ContainsFunc(c.Search(h.Correction, 0), func(x SearchHit) bool { return x.Ref == h.Ref }) {
+				t.Fatalf("Search(%q): the correction %q does not find %v", q, h.Correction, h.Ref)
+			}
+		}
+	})
 }
