@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"frontline-atlas/internal/cputime"
 )
 
 // BenchmarkSearchKeystrokeUI measures what one keystroke in the search field costs the window
@@ -23,6 +25,7 @@ func BenchmarkSearchKeystrokeUI(b *testing.B) {
 	for _, q := range []string{"Moscow", "Rokosovsky", "Kaliningrad", "xyzzy"} {
 		b.Run(q, func(b *testing.B) {
 			b.ReportAllocs()
+			defer cputime.Report(b)()
 			i := 0
 			for b.Loop() {
 				i = i%len(q) + 1

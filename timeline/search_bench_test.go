@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"frontline-atlas/internal/cputime"
 )
 
 // synthWord makes a pronounceable word of 2 to 4 syllables ("Kovarin", "Belosta").
@@ -77,6 +79,7 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 		for _, q := range queries {
 			b.Run(fmt.Sprintf("items=%d/%s", n, q.what), func(b *testing.B) {
 				b.ReportAllocs()
+				defer cputime.Report(b)()
 				for b.Loop() {
 					c.Search(q.q, 30)
 				}
@@ -84,6 +87,7 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 		}
 		b.Run(fmt.Sprintf("items=%d/index", n), func(b *testing.B) {
 			b.ReportAllocs()
+			defer cputime.Report(b)()
 			for b.Loop() {
 				c.buildSearchIndex()
 			}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"frontline-atlas/assets"
+	"frontline-atlas/internal/cputime"
 	"frontline-atlas/timeline"
 )
 
@@ -217,5 +218,22 @@ func TestSearchThroughPlacesProperty(t *testing.T) {
 	}
 	if checked < 10 {
 		t.Errorf("only %d (event, name) pairs checked", checked)
+	}
+}
+
+// BenchmarkSearchTypingEmbedded types queries into a search of the embedded pack a letter at a
+// time, as the search field does: each op is one keystroke, the search of the text so far.
+func BenchmarkSearchTypingEmbedded(b *testing.B) {
+	c := loadEmbedded(b)
+	for _, q := range []string{"Rokosovsky", "Stalingrd", "Kaliningrad", "battle of moscow", "xyzzy"} {
+		b.Run(q, func(b *testing.B) {
+			b.ReportAllocs()
+			defer cputime.Report(b)()
+			i := 0
+			for b.Loop() {
+				i = i%len(q) + 1
+				c.Search(q[:i], 30)
+			}
+		})
 	}
 }

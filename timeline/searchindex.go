@@ -74,8 +74,10 @@ func (c *Catalog) buildSearchIndex() {
 		refs[r.item] = r.ref
 	}
 	slices.SortFunc(order, func(a, b int) int {
-		x, y := &ix.items[a], &ix.items[b]
-		return cmp.Or(strings.Compare(x.name, y.name), cmp.Compare(kindIndex(refs[a].Kind), kindIndex(refs[b].Kind)), strings.Compare(refs[a].ID, refs[b].ID))
+		if c := strings.Compare(ix.items[a].name, ix.items[b].name); c != 0 {
+			return c
+		}
+		return cmp.Or(cmp.Compare(kindIndex(refs[a].Kind), kindIndex(refs[b].Kind)), strings.Compare(refs[a].ID, refs[b].ID))
 	})
 	for rank, i := range order {
 		ix.items[i].nameRank = uint32(rank)
@@ -184,6 +186,18 @@ func (c *Catalog) indexThroughPlaces() {
 	if len(byFirst) == 0 {
 		return
 	}
+	// Each word less a case ending of 1 or 2 letters, where that is a word too (-1 where not).
+	stems := make([][viaInflection]int32, len(ix.vocab))
+	for id, w := range ix.runes {
+		for cut := 1; cut <= viaInflection; cut++ {
+			stems[id][cut-1] = -1
+			if len(w)-cut >= 4 {
+				if sid, ok := ix.wordID[string(w[:len(w)-cut])]; ok {
+					stems[id][cut-1] = sid
+				}
+			}
+		}
+	}
 	places := map[Ref]bool{} // the places of the item at hand
 	var item Ref
 	seen := map[string]bool{} // folded names the item has, to add each once
@@ -204,15 +218,22 @@ func (c *Catalog) indexThroughPlaces() {
 		if len(places) == 0 {
 			continue
 		}
-		for at := range r.words {
-			for _, pn := range ix.placeNamesAt(r, at, byFirst) {
-				if !places[pn.place] {
+		for at, w := range r.words {
+			// A place's name from this word on: its first word is this word, or, for a
+			// one-word name, this word less a case ending.
+			for _, first := range [...]int32{w, stems[w][0], stems[w][1]} {
+				if first < 0 {
 					continue
 				}
-				end := at + len(ix.rows[pn.row].words) - 1
-				for _, other := range names[pn.place] {
-					if d, ok := ix.putIn(&r, at, end, &ix.rows[other], pn.place, seen); ok {
-						ix.rows = append(ix.rows, d)
+				for _, pn := range byFirst[first] {
+					if !places[pn.place] || !ix.holds(r.words[at:], ix.rows[pn.row].words) {
+						continue
+					}
+					end := at + len(ix.rows[pn.row].words) - 1
+					for _, other := range names[pn.place] {
+						if d, ok := ix.putIn(&r, at, end, &ix.rows[other], pn.place, seen); ok {
+							ix.rows = append(ix.rows, d)
+						}
 					}
 				}
 			}
@@ -250,27 +271,6 @@ func (ix *searchIndex) putIn(r *searchRow, from, to int, alt *searchRow, place R
 	}
 	return searchRow{ref: r.ref, item: r.item, name: name, matched: alt.name, folded: folded, words: words,
 		spans: spans, stop: ix.stopBits(words), via: place}, true
-}
-
-// placeNamesAt returns the names of places that stand in row r from its word at on.
-func (ix *searchIndex) placeNamesAt(r searchRow, at int, byFirst map[int32][]placeName) []placeName {
-	var out []placeName
-	try := func(first int32) {
-		for _, pn := range byFirst[first] {
-			if ix.holds(r.words[at:], ix.rows[pn.row].words) {
-				out = append(out, pn)
-			}
-		}
-	}
-	try(r.words[at])
-	// A case ending: the first word of a one-word place name, less up to viaInflection letters.
-	w := ix.runes[r.words[at]]
-	for cut := 1; cut <= viaInflection && len(w)-cut >= 4; cut++ {
-		if id, ok := ix.wordID[string(w[:len(w)-cut])]; ok {
-			try(id)
-		}
-	}
-	return out
 }
 
 // holds reports whether words begins with the place name pn, whose last word may be followed
