@@ -193,9 +193,23 @@ func (ix *searchIndex) matchWord(t string) queryWord {
 	if found || k == 0 {
 		return qw
 	}
+	bits := make([]uint64, len(qr))
+	for i, c := range qr {
+		bits[i] = letterBit(c)
+	}
 	for id, wr := range ix.runes {
 		if len(wr) < len(qr)-k {
 			continue // too short to be within k of q or of any prefix
+		}
+		// Each letter of q that the word lacks takes an edit: more than k such, no match.
+		missing, mask := 0, ix.masks[id]
+		for _, b := range bits {
+			if mask&b == 0 {
+				missing++
+			}
+		}
+		if missing > k {
+			continue
 		}
 		whole, prefix := typoDistance(qr, wr, k)
 		switch {

@@ -121,7 +121,8 @@ func osaReference(a, b []rune) [][]int {
 }
 
 // TestTypoDistanceProperty compares typoDistance, with its early stop and narrowed table,
-// with the full table on random words over a small alphabet (so that near misses are common).
+// with the full table on random words over a small alphabet (so that near misses are common),
+// and checks that the letter-mask filter before it keeps every word within reach.
 func TestTypoDistanceProperty(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	word := func() []rune {
@@ -142,6 +143,20 @@ func TestTypoDistanceProperty(t *testing.T) {
 		whole, prefix := typoDistance(q, w, k)
 		if whole != wantWhole || prefix != wantPrefix {
 			t.Fatalf("typoDistance(%q, %q, %d): got whole %d prefix %d, want %d %d", string(q), string(w), k, whole, prefix, wantWhole, wantPrefix)
+		}
+		// The letter-mask filter of matchWord never drops a word within k edits.
+		var mask uint64
+		for _, c := range w {
+			mask |= letterBit(c)
+		}
+		missing := 0
+		for _, c := range q {
+			if mask&letterBit(c) == 0 {
+				missing++
+			}
+		}
+		if min(whole, prefix) <= k && missing > k {
+			t.Fatalf("%q is within %d edits of %q (or its start) but lacks %d of its letters", string(q), k, string(w), missing)
 		}
 	}
 }

@@ -14,6 +14,7 @@ type searchIndex struct {
 	rows   []searchRow
 	vocab  []string         // distinct folded words
 	runes  [][]rune         // vocab as letters, for edit distances
+	masks  []uint64         // vocab: the letters each word has, one bit per letterBit
 	wordID map[string]int32 // vocab word → its id
 }
 
@@ -154,9 +155,20 @@ func (ix *searchIndex) id(w string) int32 {
 	id := int32(len(ix.vocab))
 	ix.wordID[w] = id
 	ix.vocab = append(ix.vocab, w)
-	ix.runes = append(ix.runes, []rune(w))
+	r := []rune(w)
+	ix.runes = append(ix.runes, r)
+	var mask uint64
+	for _, c := range r {
+		mask |= letterBit(c)
+	}
+	ix.masks = append(ix.masks, mask)
 	return id
 }
+
+// letterBit is the bit of letter c in a word's mask of letters: one of 64, letters beyond the
+// first 64 code points of their script sharing bits. A letter of a query whose bit is not in
+// a word's mask is in no prefix of the word either.
+func letterBit(c rune) uint64 { return 1 << (uint(c) % 64) }
 
 // placeName is one indexed name of a place: its row in the index.
 type placeName struct {
