@@ -14,11 +14,11 @@ type Catalog struct {
 	lists  map[Kind][]Item // every item by kind: events by start then id, other kinds in pack order
 	events []*Event        // lists[KindEvent] as events, for Between
 
-	byRef map[Ref]Item       // every item by kind and id
-	from  map[Ref][]Ref      // outgoing links in Kinds order
-	to    map[Ref][]Ref      // back-links in Kinds order, events by date
-	first map[Ref]Day        // for events: the first day, to sort by date
-	index []catalogSearchRow // the search index
+	byRef  map[Ref]Item  // every item by kind and id
+	from   map[Ref][]Ref // outgoing links in Kinds order
+	to     map[Ref][]Ref // back-links in Kinds order, events by date
+	first  map[Ref]Day   // for events: the first day, to sort by date
+	search searchIndex   // the search index
 
 	packFS  fs.FS  // the pack the catalog was loaded from, to copy images on export
 	packDir string // or its folder, for LoadDir

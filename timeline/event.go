@@ -53,6 +53,8 @@ func (e *Event) index(n nameIndexer) { n.text(e.Title, true) }
 
 func (e *Event) image() string { return "" }
 
+func (e *Event) searchWeight() int { return importanceOr(e.Importance, 3) }
+
 // Headline implements Item.
 func (e *Event) Headline() []FieldText {
 	return []FieldText{{"title", e.Title}, {"summary", e.Summary}}
@@ -105,3 +107,11 @@ func (c *Catalog) Events() []*Event { return append([]*Event(nil), c.events...) 
 
 // Event returns the event with id, or nil.
 func (c *Catalog) Event(id string) *Event { return lookup[*Event](c, KindEvent, id) }
+
+// importanceOr returns an importance clamped to 1–5, or def when none (0) is given.
+func importanceOr(imp, def int) int {
+	if imp == 0 {
+		return def
+	}
+	return min(max(imp, 1), 5)
+}

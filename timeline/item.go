@@ -26,6 +26,9 @@ type Item interface {
 	check(c *itemCheck)
 	// index adds the item's names to the search index.
 	index(n nameIndexer)
+	// searchWeight says from 0 to 5 how prominent the item is among search hits of equal score
+	// (an event's importance, a place's rank, 5 for a capital).
+	searchWeight() int
 	// image returns the path inside the pack of the item's picture, or "".
 	image() string
 	// prose returns the item's running texts, field by field, where it may name places (the

@@ -26,16 +26,16 @@ type kindInfo struct {
 }
 
 // kindTable lists every kind in Kinds order: kind, content-file key, label, plural label,
-// search rank (things named before the events that mention them), empty item. Adding a kind
-// means adding its file (the struct and its Item methods, as event.go) and its line here;
-// nothing else in the package changes.
+// search rank (among hits of equal score: people, then events before the places, awards and
+// others named in them), empty item. Adding a kind means adding its file (the struct and its
+// Item methods, as event.go) and its line here; nothing else in the package changes.
 var kindTable = []kindInfo{
-	{KindEvent, "events", "Event", "Events", 5, func() Item { return new(Event) }},
+	{KindEvent, "events", "Event", "Events", 1, func() Item { return new(Event) }},
 	{KindPerson, "people", "Person", "People", 0, func() Item { return new(Person) }},
-	{KindMedal, "medals", "Award", "Awards", 2, func() Item { return new(Medal) }},
-	{KindPlace, "places", "Place", "Places", 1, func() Item { return new(Place) }},
-	{KindOrganization, "organizations", "Organization", "Organizations", 3, func() Item { return new(Organization) }},
-	{KindVeteran, "veterans", "Veteran", "Veterans", 4, func() Item { return new(Veteran) }},
+	{KindMedal, "medals", "Award", "Awards", 3, func() Item { return new(Medal) }},
+	{KindPlace, "places", "Place", "Places", 2, func() Item { return new(Place) }},
+	{KindOrganization, "organizations", "Organization", "Organizations", 4, func() Item { return new(Organization) }},
+	{KindVeteran, "veterans", "Veteran", "Veterans", 5, func() Item { return new(Veteran) }},
 	{KindTour, "tours", "Tour", "Tours", 6, func() Item { return new(Tour) }},
 	{KindSource, "sources", "Source", "Sources", 7, func() Item { return new(Source) }},
 }

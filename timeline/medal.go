@@ -67,6 +67,8 @@ func (m *Medal) index(n nameIndexer) {
 
 func (m *Medal) image() string { return m.Image }
 
+func (m *Medal) searchWeight() int { return 3 }
+
 // Headline implements Item: an award's criteria stand for its summary.
 func (m *Medal) Headline() []FieldText {
 	return []FieldText{{"name", m.Name}, {"criteria", m.Criteria}}

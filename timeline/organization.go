@@ -43,6 +43,8 @@ func (o *Organization) index(n nameIndexer) {
 
 func (o *Organization) image() string { return o.Image }
 
+func (o *Organization) searchWeight() int { return 3 }
+
 // Headline implements Item.
 func (o *Organization) Headline() []FieldText {
 	return []FieldText{{"name", o.Name}, {"summary", o.Summary}}

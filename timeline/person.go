@@ -56,6 +56,9 @@ func (p *Person) index(n nameIndexer) {
 
 func (p *Person) image() string { return p.Image }
 
+// searchWeight: a person named in a query is what was asked for ("Zhukov").
+func (p *Person) searchWeight() int { return 5 }
+
 // Headline implements Item.
 func (p *Person) Headline() []FieldText { return []FieldText{{"name", p.Name}, {"summary", p.Summary}} }
 

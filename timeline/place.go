@@ -53,6 +53,14 @@ func (p *Place) index(n nameIndexer) {
 
 func (p *Place) image() string { return p.Image }
 
+// searchWeight: rank 1 (a capital) weighs 5, rank 4 (a minor place) 2; no rank counts as 3.
+func (p *Place) searchWeight() int {
+	if p.Rank < 1 || p.Rank > 4 {
+		return 3
+	}
+	return 6 - p.Rank
+}
+
 // Headline implements Item; a place without a summary (a river, a sea) has its name only.
 func (p *Place) Headline() []FieldText {
 	if len(p.Summary) == 0 {

@@ -1,179 +1,308 @@
 package timeline
 
 import (
-	"sort"
+	"slices"
 	"strings"
-	"unicode"
+	"unicode/utf8"
 )
 
 // SearchHit is one item found by Catalog.Search.
 type SearchHit struct {
-	Ref     Ref
-	Name    string // the item's English name (an event's title)
-	Matched string // the name, alias or period name that matched, as authored
-	Score   int    // higher is better; see Catalog.Search
+	Ref  Ref
+	Name string // the item's English name (an event's title)
+	// Matched is the name, alias or period name that matched, as authored; for a hit through a
+	// linked place (Via), the place's name that matched ("Kyiv" for the Battle of Kiev).
+	Matched string
+	// Via is the place through whose name the item was found, or the zero Ref: "Kyiv" finds
+	// the Battle of Kiev via the place Kiev.
+	Via Ref
+	// Score says how the query matched, higher is better; see Catalog.Search.
+	Score int
+	// Typo is set when the item was found only with typos tolerated; Correction is then the
+	// query with each misspelt word replaced by the word of the name it stands for
+	// ("Stalingrd" → "Stalingrad"), for a "did you mean".
+	Typo       bool
+	Correction string
 }
 
-// Scores of the ways a query can match a name. A match on the item's own name adds
-// searchPrimaryBonus, so "Stalingrad" ranks the city above an event that has it as an alias.
+// Scores of the ways a query can match a name, best first. Every query word must match a word
+// of the name (a stopword such as "of" may be left out of the name).
 const (
-	searchExact     = 1000 // the whole name
-	searchWhole     = 700  // every query word is a whole word of the name, less 10 per other word
-	searchPrefix    = 650  // the start of the name ("stalin" in "Stalingrad")
-	searchWords     = 600  // every query word starts a word of the name
-	searchSubstring = 300  // anywhere in the name
-	// searchPrimaryBonus is added when the name is the item's own name rather than an alias.
-	searchPrimaryBonus = 20
+	// searchWhole: each query word is a whole word of the name ("kursk" in "Battle of Kursk",
+	// and the whole name "Kursk").
+	searchWhole = 700
+	// searchPrefix: the name starts with the query ("stalingr" in "Stalingrad").
+	searchPrefix = 650
+	// searchWords: each query word is a whole word or starts one ("bat kur").
+	searchWords = 600
+	// searchSubstring: the query, of searchSubstringMin letters or more, stands anywhere in the
+	// name ("lingrad").
+	searchSubstring    = 500
+	searchSubstringMin = 3
+	// searchTypo: a query word that is no word of any name, nor the start of one, is a typo of
+	// a word of this name or of the start of one (same first letter); less searchTypoEdit per
+	// edit, and less searchTypoPrefix when a word matched only the start of a word.
+	searchTypo       = 400
+	searchTypoEdit   = 60
+	searchTypoPrefix = 20
+	// searchTypoFloor is the lowest score of a typo match, however many edits it took.
+	searchTypoFloor = 100
 )
 
-// catalogSearchRow is one searchable name of one item, folded.
-type catalogSearchRow struct {
-	ref     Ref
-	name    string   // as authored
-	folded  string   // FoldSearch(name)
-	words   []string // the words of folded
-	primary bool     // the item's own name rather than an alias
+// How one query word matches one word of a name, best first.
+const (
+	wordNone uint8 = iota
+	wordWhole
+	wordStart
+	wordTypo       // a typo of the whole word
+	wordTypoPrefix // a typo of the start of the word
+)
+
+// queryWord is one word of a query and how it matches each word of the vocabulary.
+type queryWord struct {
+	span  [2]int  // where it is in the query as typed
+	stop  bool    // a stopword, which may be missing from a name
+	kind  []uint8 // by vocab id: wordNone … wordTypoPrefix
+	edits []uint8 // by vocab id: the edits of a typo match
 }
 
-// buildSearchIndex indexes every name, translation, alias, period and modern name of the
-// items of every kind but sources, in Kinds order.
-func (c *Catalog) buildSearchIndex() {
-	c.index = c.index[:0]
-	for _, k := range Kinds {
-		for _, v := range c.lists[k] {
-			v.index(nameIndexer{c.indexRow, v.Ref()})
-		}
-	}
+// searchCandidate is the best row found so far of one item.
+type searchCandidate struct {
+	key   uint64 // the order of hits: lower first (see hitKey)
+	row   int32
+	score int
 }
-
-// indexRow adds one name of r to the search index.
-func (c *Catalog) indexRow(r Ref, name string, primary bool) {
-	if f := FoldSearch(name); f != "" {
-		c.index = append(c.index, catalogSearchRow{ref: r, name: name, folded: f, words: strings.Fields(f), primary: primary})
-	}
-}
-
-// nameIndexer hands the names of one item to a sink: the search index, or the mention
-// check's list of names that are not places.
-type nameIndexer struct {
-	sink func(r Ref, name string, primary bool)
-	r    Ref
-}
-
-// add hands over each non-empty name; primary marks the item's own name rather than an alias.
-func (n nameIndexer) add(primary bool, names ...string) {
-	for _, s := range names {
-		if s != "" {
-			n.sink(n.r, s, primary)
-		}
-	}
-}
-
-// text indexes the English text of t, primary when it is the item's own name, then its
-// translations, which are never primary.
-func (n nameIndexer) text(t Text, primary bool) {
-	n.add(primary, t[DefaultLang])
-	for lang, s := range t {
-		if lang != DefaultLang {
-			n.add(false, s)
-		}
-	}
-}
-
-// aliases indexes other names and spellings.
-func (n nameIndexer) aliases(names []string) { n.add(false, names...) }
 
 // Search finds items whose name, translation, alias, period name or modern name matches
 // query, ignoring case and diacritics ("konigsberg" finds Königsberg, "Volgograd" finds
-// Stalingrad when it is the place's modern name). From best to worst: the whole name; every
-// query word a whole word of the name (fewer other words first); the start of the name; every
-// query word starting a word of the name; anywhere in the name. Each item appears once, with
-// its best match. Hits are sorted by score, then people, places, medals, organizations,
-// veterans, events, then by name; GroupHitsByKind groups them. limit ≤ 0 means no limit; an
-// empty query finds nothing. Sources are not searched.
+// Stalingrad when it is the place's modern name), and tolerating typos ("Stalingrd", "Zukov":
+// one edit in a word of 4 or 5 letters, two from 6 letters; an edit inserts, deletes, replaces
+// or swaps two neighbouring letters). An item whose name holds the name of a place linked to it
+// is also found by the place's other names ("Kyiv" finds the Battle of Kiev, Via the place).
+//
+// Hits are ordered by Score: whole words; the start of the name; starts of words; anywhere in
+// the name (3 letters or more); typos, fewest edits first, leaving out those more than one edit
+// worse than the best. Among equal scores a hit on an item's own names comes before one
+// through a place, the item's own name before an alias; then people, events, places, awards,
+// organizations and veterans, so that an event outranks a place of the same name ("Kursk": the
+// Battle of Kursk, then the city); then more important events, names with fewer other words,
+// and by name. Each item appears once, with its best match. GroupHitsByKind groups them.
+// limit ≤ 0 means no limit; an empty query finds nothing. Sources are not searched.
 func (c *Catalog) Search(query string, limit int) []SearchHit {
-	q := FoldSearch(query)
-	if q == "" {
+	ix := &c.search
+	texts, spans := foldWords(query)
+	if len(texts) == 0 || len(ix.rows) == 0 {
 		return nil
 	}
-	qWords := strings.Fields(q)
-	best := map[Ref]int{}
-	var hits []SearchHit
-	for _, row := range c.index {
-		score := searchScore(row.folded, row.words, q, qWords)
-		if score == 0 {
+	q := strings.Join(texts, " ")
+	substring := utf8.RuneCountInString(q) >= searchSubstringMin
+	qws := make([]queryWord, len(texts))
+	allStop := true
+	for i, t := range texts {
+		qws[i] = ix.matchWord(t)
+		qws[i].span = spans[i]
+		allStop = allStop && qws[i].stop
+	}
+	if allStop { // "the" alone must match
+		for i := range qws {
+			qws[i].stop = false
+		}
+	}
+	best := make([]int32, len(ix.items)) // by item: 1 + its candidate's index, 0 for none
+	var found []searchCandidate
+	for ri := range ix.rows {
+		row := &ix.rows[ri]
+		score, extra, ok := scoreRow(row, q, qws, substring)
+		if !ok {
 			continue
 		}
-		if row.primary {
-			score += searchPrimaryBonus
-		}
-		if i, ok := best[row.ref]; ok {
-			if score > hits[i].Score {
-				hits[i].Score, hits[i].Matched = score, row.name
+		key := ix.hitKey(row, score, extra)
+		if i := best[row.item]; i > 0 {
+			if key < found[i-1].key {
+				found[i-1] = searchCandidate{key, int32(ri), score}
 			}
 			continue
 		}
-		best[row.ref] = len(hits)
-		hits = append(hits, SearchHit{Ref: row.ref, Name: c.Name(row.ref), Matched: row.name, Score: score})
+		found = append(found, searchCandidate{key, int32(ri), score})
+		best[row.item] = int32(len(found))
 	}
-	sort.SliceStable(hits, func(i, j int) bool {
-		a, b := hits[i], hits[j]
-		if a.Score != b.Score {
-			return a.Score > b.Score
+	slices.SortFunc(found, func(a, b searchCandidate) int {
+		switch {
+		case a.key < b.key:
+			return -1
+		case a.key > b.key:
+			return 1
 		}
-		if ka, kb := searchRank(a.Ref.Kind), searchRank(b.Ref.Kind); ka != kb {
-			return ka < kb
-		}
-		if a.Name != b.Name {
-			return a.Name < b.Name
-		}
-		return a.Ref.ID < b.Ref.ID
+		return 0
 	})
-	if limit > 0 && len(hits) > limit {
-		hits = hits[:limit]
+	// Typo hits come last, sorted by score. Those more than one edit worse than the best of
+	// them are noise ("Rokoso": Rokossovsky with one edit, not Roosevelt with two).
+	if i := slices.IndexFunc(found, func(f searchCandidate) bool { return f.score <= searchTypo }); i >= 0 {
+		first := found[i].score
+		for i < len(found) && found[i].score > first-searchTypoEdit {
+			i++
+		}
+		found = found[:i]
+	}
+	if limit > 0 && len(found) > limit {
+		found = found[:limit]
+	}
+	hits := make([]SearchHit, len(found))
+	for i, f := range found {
+		row := &ix.rows[f.row]
+		hits[i] = SearchHit{Ref: row.ref, Name: ix.items[row.item].name, Matched: row.matched, Via: row.via,
+			Score: f.score, Typo: f.score <= searchTypo}
+		if hits[i].Typo {
+			hits[i].Correction = ix.correction(query, qws, row)
+		}
 	}
 	return hits
 }
 
-// searchRank orders hits of equal score: things named (people, places, awards,
-// organizations, veterans) before the events that mention them.
-func searchRank(k Kind) int {
-	in, _ := k.info()
-	return in.searchRank
+// hitKey packs the order of a hit on row into one number, lower first: the score (higher
+// first), a hit on the item's own names before one through a place, its own name before an
+// alias, the rank of its kind and importance, the words of the name no query word matched
+// (fewer first), and the rank of its name.
+func (ix *searchIndex) hitKey(row *searchRow, score, extra int) uint64 {
+	it := &ix.items[row.item]
+	key := uint64(1023-score) << 50
+	if row.via != (Ref{}) {
+		key |= 1 << 49
+	}
+	if !row.primary {
+		key |= 1 << 48
+	}
+	return key | uint64(it.kindRank)<<32 | uint64(min(extra, 255))<<24 | uint64(it.nameRank)
 }
 
-// searchScore scores how the folded query q (split into qWords) matches the folded name
-// (split into words); 0 when it does not match.
-func searchScore(name string, words []string, q string, qWords []string) int {
-	if name == q {
-		return searchExact
+// matchWord compares the folded query word t with every word of the vocabulary: whole words
+// and starts of words; and only when it is neither, typos of words or of their starts.
+func (ix *searchIndex) matchWord(t string) queryWord {
+	qw := queryWord{stop: searchStopwords[t], kind: make([]uint8, len(ix.vocab)), edits: make([]uint8, len(ix.vocab))}
+	found := false
+	for id, w := range ix.vocab {
+		switch {
+		case w == t:
+			qw.kind[id], found = wordWhole, true
+		case strings.HasPrefix(w, t):
+			qw.kind[id], found = wordStart, true
+		}
 	}
-	whole, starts := true, true
-	for _, qw := range qWords {
-		isWord, isStart := false, false
-		for _, w := range words {
-			if w == qw {
-				isWord, isStart = true, true
-				break
-			}
-			if strings.HasPrefix(w, qw) {
-				isStart = true
+	qr := []rune(t)
+	k := typoBudget(len(qr))
+	if found || k == 0 {
+		return qw
+	}
+	bits := make([]uint64, len(qr))
+	for i, c := range qr {
+		bits[i] = letterBit(c)
+	}
+	for id, wr := range ix.runes {
+		if len(wr) < len(qr)-k {
+			continue // too short to be within k of q or of any prefix
+		}
+		// Each letter of q that the word lacks takes an edit: more than k such, no match.
+		missing, mask := 0, ix.masks[id]
+		for _, b := range bits {
+			if mask&b == 0 {
+				missing++
 			}
 		}
-		whole = whole && isWord
-		starts = starts && isStart
+		if missing > k {
+			continue
+		}
+		whole, prefix := typoDistance(qr, wr, k)
+		switch {
+		case whole <= k && whole <= prefix:
+			qw.kind[id], qw.edits[id] = wordTypo, uint8(whole)
+		case prefix <= k && wr[0] == qr[0]:
+			qw.kind[id], qw.edits[id] = wordTypoPrefix, uint8(prefix)
+		}
+	}
+	return qw
+}
+
+// scoreRow scores how the query (folded q, its words qws) matches row and counts the words of
+// the row no query word matched, stopwords left out; false when it does not match.
+// substring allows a match anywhere in the name.
+func scoreRow(row *searchRow, q string, qws []queryWord, substring bool) (score, extra int, ok bool) {
+	var used uint64 // the words of the row some query word matched
+	worst, edits, typoPrefix, all := wordWhole, 0, false, true
+	for i := range qws {
+		kind, e, at := bestWord(row, &qws[i])
+		if kind == wordNone {
+			if qws[i].stop {
+				continue
+			}
+			all = false
+			break
+		}
+		if at < 64 {
+			used |= 1 << at
+		}
+		worst = max(worst, kind)
+		edits += int(e)
+		typoPrefix = typoPrefix || kind == wordTypoPrefix
 	}
 	switch {
-	case whole:
-		return max(searchWhole-10*(len(words)-len(qWords)), searchPrefix+10)
-	case strings.HasPrefix(name, q):
-		return searchPrefix
-	case starts:
-		return searchWords
-	case strings.Contains(name, q):
-		return searchSubstring
+	case all && worst == wordWhole:
+		score = searchWhole
+	case strings.HasPrefix(row.folded, q):
+		score = searchPrefix
+	case all && worst == wordStart:
+		score = searchWords
+	case substring && strings.Contains(row.folded, q):
+		score = searchSubstring
+	case all:
+		score = searchTypo - searchTypoEdit*edits
+		if typoPrefix {
+			score -= searchTypoPrefix
+		}
+		score = max(score, searchTypoFloor)
+	default:
+		return 0, 0, false
 	}
-	return 0
+	for j := range row.words {
+		if j >= 64 || (used&(1<<j) == 0 && row.stop&(1<<j) == 0) {
+			extra++
+		}
+	}
+	return score, extra, true
+}
+
+// bestWord returns how the query word matches its best word of row, its edits and the word's
+// position; wordNone when it matches none.
+func bestWord(row *searchRow, qw *queryWord) (kind, edits uint8, at int) {
+	kind, at = wordNone, -1
+	for j, id := range row.words {
+		k := qw.kind[id]
+		if k == wordNone {
+			continue
+		}
+		e := qw.edits[id]
+		if kind == wordNone || k < kind || (k == kind && e < edits) {
+			kind, edits, at = k, e, j
+		}
+	}
+	return kind, edits, at
+}
+
+// correction returns query with each word that matched a word of row only with typos
+// replaced by that word as the name writes it.
+func (ix *searchIndex) correction(query string, qws []queryWord, row *searchRow) string {
+	var b strings.Builder
+	last := 0
+	for i := range qws {
+		kind, _, at := bestWord(row, &qws[i])
+		if kind != wordTypo && kind != wordTypoPrefix {
+			continue
+		}
+		b.WriteString(query[last:qws[i].span[0]])
+		b.WriteString(row.name[row.spans[at][0]:row.spans[at][1]])
+		last = qws[i].span[1]
+	}
+	b.WriteString(query[last:])
+	return strings.TrimSpace(b.String())
 }
 
 // GroupHitsByKind splits hits by kind, in Kinds order, keeping the order within each kind.
@@ -193,48 +322,3 @@ func GroupHitsByKind(hits []SearchHit) [][]SearchHit {
 	}
 	return groups
 }
-
-// FoldSearch folds s for searching: lower case, diacritics removed (ö → o, ł → l, ß → ss,
-// ё → е), apostrophes dropped, other punctuation turned into single spaces, trimmed.
-func FoldSearch(s string) string {
-	var b strings.Builder
-	space := true // drop leading spaces
-	for _, r := range s {
-		r = unicode.ToLower(r)
-		if m, ok := searchFoldTable[r]; ok {
-			b.WriteString(m)
-			space = false
-			continue
-		}
-		switch {
-		case unicode.Is(unicode.Mn, r), r == '\'', r == '’', r == 'ʼ', r == '`':
-			// combining marks and apostrophes: dropped ("L'viv" → "lviv")
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(r)
-			space = false
-		default:
-			if !space {
-				b.WriteByte(' ')
-				space = true
-			}
-		}
-	}
-	return strings.TrimRight(b.String(), " ")
-}
-
-// searchFoldTable maps lower-case letters with diacritics to their plain forms.
-var searchFoldTable = func() map[rune]string {
-	m := map[rune]string{'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'ł': "l", 'đ': "d", 'ð': "d",
-		'þ': "th", 'ı': "i", 'ё': "е", 'ї': "і", 'ħ': "h"}
-	groups := map[string]string{
-		"a": "àáâãäåāăą", "c": "çćĉċč", "d": "ď", "e": "èéêëēĕėęě", "g": "ĝğġģ", "h": "ĥ",
-		"i": "ìíîïĩīĭįİ", "j": "ĵ", "k": "ķ", "l": "ĺļľŀ", "n": "ñńņňŉ", "o": "òóôõöōŏő",
-		"r": "ŕŗř", "s": "śŝşšș", "t": "ţťț", "u": "ùúûüũūŭůűų", "w": "ŵ", "y": "ýÿŷ", "z": "źżž",
-	}
-	for plain, letters := range groups {
-		for _, r := range letters {
-			m[r] = plain
-		}
-	}
-	return m
-}()

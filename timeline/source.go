@@ -31,6 +31,8 @@ func (s *Source) index(nameIndexer) {}
 
 func (s *Source) image() string { return "" }
 
+func (s *Source) searchWeight() int { return 0 }
+
 // Headline implements Item: a citation is quoted as published, never translated.
 func (s *Source) Headline() []FieldText { return nil }
 

@@ -57,6 +57,8 @@ func (t *Tour) index(nameIndexer) {}
 
 func (t *Tour) image() string { return "" }
 
+func (t *Tour) searchWeight() int { return 3 }
+
 // Headline implements Item: the tour's title and summary, and each stop's title and caption
 // (what the screen shows in large type).
 func (t *Tour) Headline() []FieldText {

@@ -36,6 +36,8 @@ func (v *Veteran) index(n nameIndexer) {
 
 func (v *Veteran) image() string { return v.Image }
 
+func (v *Veteran) searchWeight() int { return 3 }
+
 // Headline implements Item.
 func (v *Veteran) Headline() []FieldText {
 	return []FieldText{{"name", v.Name}, {"service", v.Service}, {"summary", v.Summary}}
