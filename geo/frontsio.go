@@ -19,15 +19,32 @@ import (
 // theatre: fronts/<theatre>.geojson.
 var FrontTheatres = []string{"eastern", "finland", "khasan", "khalkhin-gol", "manchuria"}
 
-// Sides of a front part: who held the area the part encloses. "axis" is Germany and its allies
+// Sides: who held the ground a part or an extent encloses. "axis" is Germany and its allies
 // and co-belligerents (Finland 1941-1944, Japan and Manchukuo in 1945); "opponent" is a
 // non-Axis state at war with the USSR (Finland in the Winter War, Japan at Lake Khasan and
-// Khalkhin Gol). "soviet" is the Red Army (and the Mongolian army at Khalkhin Gol).
+// Khalkhin Gol). "soviet" is the Red Army and the armies beside it (the Mongolian army at
+// Khalkhin Gol; in 1944-45 the Polish, Romanian, Bulgarian and Yugoslav forces on its front).
+// "allied" is the Western Allies (the British Commonwealth, the United States, the Free French
+// and the other armies under their command, and the Italian co-belligerents from September
+// 1943). "uncovered" marks ground the atlas does not draw on those dates (an extent only): it
+// is never shaded as held by anyone. HeldByNone is ground held by none of these: neutral or
+// unoccupied states, or a country between wars.
 const (
-	HeldByAxis     = "axis"
-	HeldByOpponent = "opponent"
-	HeldBySoviet   = "soviet"
+	HeldByAxis      = "axis"
+	HeldByOpponent  = "opponent"
+	HeldBySoviet    = "soviet"
+	HeldByAllied    = "allied"
+	HeldByUncovered = "uncovered"
+	HeldByNone      = ""
 )
+
+// heldByValid lists the held_by values a feature may give, by role.
+var heldByValid = map[string][]string{
+	FrontRoleLine:   {HeldByAxis, HeldByOpponent, HeldBySoviet, HeldByAllied},
+	FrontRolePocket: {HeldByAxis, HeldByOpponent, HeldBySoviet, HeldByAllied},
+	FrontRoleExtent: {HeldByAxis, HeldByOpponent, HeldBySoviet, HeldByAllied, HeldByUncovered},
+	FrontRoleScope:  {HeldBySoviet, HeldByAllied, HeldByAxis},
+}
 
 // Roles of a feature in a fronts file.
 const (
@@ -37,6 +54,13 @@ const (
 	FrontRolePocket = "pocket"
 	// FrontRoleRear is the fixed chain (no date) that closes a front part into its held area.
 	FrontRoleRear = "rear"
+	// FrontRoleScope is the fixed area (no date) in which a front part decides who holds the
+	// ground: inside it and outside the part's own area, the ground is held by the scope's
+	// held_by (the side facing the front).
+	FrontRoleScope = "scope"
+	// FrontRoleExtent is ground held wholesale by one side from date to until, drawn without
+	// interpolation, below every front and pocket (occupied countries between the campaigns).
+	FrontRoleExtent = "extent"
 )
 
 // FrontKeyframe is one part of one theatre at one date, as authored.
@@ -62,7 +86,27 @@ type FrontKeyframe struct {
 }
 
 var frontProps = map[string]bool{"theatre": true, "date": true, "source": true, "note": true,
-	"role": true, "part": true, "held_by": true, "sea_head": true, "sea_tail": true}
+	"role": true, "part": true, "held_by": true, "sea_head": true, "sea_tail": true, "until": true}
+
+// frontExtent is ground held wholesale by one side over an interval of days (inclusive).
+type frontExtent struct {
+	Theatre, Part, HeldBy string
+	From, To              int // days since 1970-01-01 UTC, inclusive
+	Date, Until           string
+	Source, Note          string
+	Area                  orb.MultiPolygon // normalised: outer rings counter-clockwise, holes clockwise
+	bound                 orb.Bound
+	File                  string
+	Index                 int
+}
+
+// frontScope is the area in which a front part decides who holds the ground.
+type frontScope struct {
+	Ring   orb.Ring // counter-clockwise, closed
+	HeldBy string   // who holds the ground in the scope outside the part's area
+	Source string
+	Note   string
+}
 
 // LoadFronts reads every dir/*.geojson of fsys (dir is usually "fronts"), validates it strictly
 // and prepares the interpolation. All errors are returned at once, each naming the file, the
@@ -77,33 +121,45 @@ func LoadFronts(fsys fs.FS, dir string) (*Fronts, error) {
 		return nil, fmt.Errorf("geo: fronts: no %s/*.geojson files", dir)
 	}
 	var errs []error
-	var keys []*FrontKeyframe
-	rears := map[string]frontRear{} // theatre + "/" + part
+	all := frontFileParts{rears: map[string]frontRear{}, scopes: map[string]frontScope{}}
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("geo: fronts: %w", err))
 			continue
 		}
-		k, r, ferrs := parseFrontFile(path.Base(name), data)
+		got, ferrs := parseFrontFile(path.Base(name), data)
 		if len(ferrs) > 0 {
 			errs = append(errs, ferrs...)
 			continue
 		}
-		keys = append(keys, k...)
-		for id, line := range r {
-			rears[id] = line
+		all.keys = append(all.keys, got.keys...)
+		all.extents = append(all.extents, got.extents...)
+		for id, line := range got.rears {
+			all.rears[id] = line
+		}
+		for id, sc := range got.scopes {
+			all.scopes[id] = sc
 		}
 	}
-	if len(keys) == 0 {
+	if len(all.keys) == 0 && len(all.extents) == 0 {
 		return nil, errors.Join(errs...)
 	}
-	f, berrs := buildFronts(keys, rears)
+	f, berrs := buildFronts(all)
 	if len(berrs) > 0 {
 		// Keyframes that contradict each other across files: nothing trustworthy to draw.
 		return nil, errors.Join(append(errs, berrs...)...)
 	}
 	return f, errors.Join(errs...)
+}
+
+// frontFileParts is what one or all fronts files hold: keyframes, rear chains and scopes
+// (keyed by theatre + "/" + part) and extents.
+type frontFileParts struct {
+	keys    []*FrontKeyframe
+	rears   map[string]frontRear
+	scopes  map[string]frontScope
+	extents []*frontExtent
 }
 
 type frontFileDoc struct {
@@ -115,19 +171,20 @@ type frontFileDoc struct {
 	} `json:"features"`
 }
 
-// parseFrontFile parses one fronts file; rear chains are keyed by theatre + "/" + part.
-func parseFrontFile(file string, data []byte) ([]*FrontKeyframe, map[string]frontRear, []error) {
+// parseFrontFile parses one fronts file; rear chains and scopes are keyed by theatre + "/" +
+// part.
+func parseFrontFile(file string, data []byte) (frontFileParts, []error) {
+	out := frontFileParts{rears: map[string]frontRear{}, scopes: map[string]frontScope{}}
 	var doc frontFileDoc
 	if err := json.Unmarshal(data, &doc); err != nil {
-		return nil, nil, []error{fmt.Errorf("%s: %w", file, err)}
+		return out, []error{fmt.Errorf("%s: %w", file, err)}
 	}
 	if doc.Type != "FeatureCollection" {
-		return nil, nil, []error{fmt.Errorf("%s: type %q, want FeatureCollection", file, doc.Type)}
+		return out, []error{fmt.Errorf("%s: type %q, want FeatureCollection", file, doc.Type)}
 	}
 	stem := strings.TrimSuffix(file, ".geojson")
 	var errs []error
-	var keys []*FrontKeyframe
-	rears := map[string]frontRear{}
+	rears, scopes := out.rears, out.scopes
 	for i, ft := range doc.Features {
 		bad := func(field, format string, a ...any) {
 			errs = append(errs, fmt.Errorf("%s: feature %d: %s: %s", file, i, field, fmt.Sprintf(format, a...)))
@@ -165,6 +222,7 @@ func parseFrontFile(file string, data []byte) ([]*FrontKeyframe, map[string]fron
 		k := &FrontKeyframe{File: file, Index: i, Theatre: str("theatre"), Part: str("part"),
 			Role: str("role"), HeldBy: str("held_by"), Date: str("date"), Source: str("source"),
 			Note: str("note"), SeaHead: num("sea_head"), SeaTail: num("sea_tail")}
+		until := str("until")
 		if !knownFrontTheatre(k.Theatre) {
 			bad("theatre", "unknown theatre %q (want one of %s)", k.Theatre, strings.Join(FrontTheatres, ", "))
 		} else if k.Theatre != stem {
@@ -184,6 +242,9 @@ func parseFrontFile(file string, data []byte) ([]*FrontKeyframe, map[string]fron
 			bad("geometry", "unreadable: %v", err)
 			continue
 		}
+		if until != "" && k.Role != FrontRoleExtent {
+			bad("until", "only an extent has an end date")
+		}
 		switch k.Role {
 		case FrontRoleRear:
 			if k.Date != "" || k.HeldBy != "" {
@@ -202,23 +263,50 @@ func parseFrontFile(file string, data []byte) ([]*FrontKeyframe, map[string]fron
 			}
 			rears[k.Theatre+"/"+k.Part] = frontRear{Line: ls, Source: k.Source}
 			continue
-		case FrontRoleLine, FrontRolePocket:
+		case FrontRoleScope:
+			if k.Date != "" {
+				bad("date", "a scope has no date")
+			}
+			if !validHeldBy(k.Role, k.HeldBy) {
+				bad("held_by", "%q, want one of %s (the side holding the scope outside the part's area)", k.HeldBy, strings.Join(heldByValid[k.Role], ", "))
+			}
+			pg, ok := geom.Coordinates.(orb.Polygon)
+			if !ok || len(pg) != 1 || len(pg[0]) < 4 {
+				bad("geometry", "%s, want a Polygon of one ring for a scope", geom.Type)
+				continue
+			}
+			if err := checkFrontCoords(orb.LineString(pg[0])); err != nil {
+				bad("geometry", "%v", err)
+				continue
+			}
+			if _, dup := scopes[k.Theatre+"/"+k.Part]; dup {
+				bad("part", "a second scope for part %q", k.Part)
+			}
+			scopes[k.Theatre+"/"+k.Part] = frontScope{Ring: orb.Ring(normalizeFrontRing(pg[0])), HeldBy: k.HeldBy, Source: k.Source, Note: k.Note}
+			continue
+		case FrontRoleLine, FrontRolePocket, FrontRoleExtent:
 		default:
-			bad("role", "%q, want front, pocket or rear", k.Role)
+			bad("role", "%q, want front, pocket, rear, scope or extent", k.Role)
 			continue
 		}
 		if k.HeldBy == "" {
 			k.HeldBy = HeldByAxis
 		}
-		if k.HeldBy != HeldByAxis && k.HeldBy != HeldBySoviet && k.HeldBy != HeldByOpponent {
-			bad("held_by", "%q, want axis, opponent or soviet", k.HeldBy)
+		if !validHeldBy(k.Role, k.HeldBy) {
+			bad("held_by", "%q, want one of %s", k.HeldBy, strings.Join(heldByValid[k.Role], ", "))
 		}
-		d, err := time.Parse("2006-01-02", k.Date)
-		if err != nil || d.Year() < 1930 || d.Year() > 1960 {
-			bad("date", "%q, want YYYY-MM-DD between 1930 and 1960", k.Date)
+		d, err := parseFrontDate(k.Date)
+		if err != nil {
+			bad("date", "%v", err)
 			continue
 		}
-		k.Day = int(d.Unix() / 86400)
+		k.Day = d
+		if k.Role == FrontRoleExtent {
+			if e := parseFrontExtent(k, until, geom.Coordinates, bad); e != nil {
+				out.extents = append(out.extents, e)
+			}
+			continue
+		}
 		switch c := geom.Coordinates.(type) {
 		case orb.LineString:
 			if k.Role != FrontRoleLine {
@@ -251,9 +339,78 @@ func parseFrontFile(file string, data []byte) ([]*FrontKeyframe, map[string]fron
 			bad("geometry", "%v", err)
 			continue
 		}
-		keys = append(keys, k)
+		out.keys = append(out.keys, k)
 	}
-	return keys, rears, errs
+	return out, errs
+}
+
+func validHeldBy(role, heldBy string) bool {
+	for _, v := range heldByValid[role] {
+		if v == heldBy {
+			return true
+		}
+	}
+	return false
+}
+
+// parseFrontDate parses YYYY-MM-DD (1930-1960) into days since 1970-01-01 UTC.
+func parseFrontDate(s string) (int, error) {
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil || d.Year() < 1930 || d.Year() > 1960 {
+		return 0, fmt.Errorf("%q, want YYYY-MM-DD between 1930 and 1960", s)
+	}
+	return int(d.Unix() / 86400), nil
+}
+
+// parseFrontExtent checks and converts an extent: a Polygon or MultiPolygon held from k's
+// date to until (inclusive).
+func parseFrontExtent(k *FrontKeyframe, until string, g orb.Geometry, bad func(field, format string, a ...any)) *frontExtent {
+	e := &frontExtent{Theatre: k.Theatre, Part: k.Part, HeldBy: k.HeldBy, From: k.Day, Date: k.Date,
+		Until: until, Source: k.Source, Note: k.Note, File: k.File, Index: k.Index}
+	to, err := parseFrontDate(until)
+	if err != nil {
+		bad("until", "%v (an extent needs its last day)", err)
+		return nil
+	}
+	if to < k.Day {
+		bad("until", "%s is before date %s", until, k.Date)
+		return nil
+	}
+	e.To = to
+	var mp orb.MultiPolygon
+	switch c := g.(type) {
+	case orb.Polygon:
+		mp = orb.MultiPolygon{c}
+	case orb.MultiPolygon:
+		mp = c
+	default:
+		bad("geometry", "%s, want Polygon or MultiPolygon for an extent", g.GeoJSONType())
+		return nil
+	}
+	for i, pg := range mp {
+		if len(pg) == 0 {
+			bad("geometry", "polygon %d has no ring", i)
+			return nil
+		}
+		for j, r := range pg {
+			if len(r) < 4 {
+				bad("geometry", "polygon %d ring %d: %d vertices, want at least 3 distinct", i, j, len(r))
+				return nil
+			}
+			if err := checkFrontCoords(orb.LineString(r)); err != nil {
+				bad("geometry", "polygon %d ring %d: %v", i, j, err)
+				return nil
+			}
+			nr := orb.Ring(normalizeFrontRing(r))
+			if j > 0 {
+				nr.Reverse() // holes clockwise
+			}
+			pg[j] = nr
+		}
+	}
+	e.Area = mp
+	e.bound = mp.Bound()
+	return e
 }
 
 func knownFrontTheatre(id string) bool {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
+	"github.com/paulmach/orb/planar"
 )
 
 // Places used by the held-area tests (degrees, lon first).
@@ -293,5 +294,57 @@ func TestHeldOtherTheatres(t *testing.T) {
 				t.Errorf("held against the USSR on %s: got %v, want %v", tc.date, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestHeldAreaCutsOranienbaum checks that the drawn Axis area leaves out the Oranienbaum
+// bridgehead, a Soviet pocket whose ring starts on the water of the Gulf of Finland, on dates
+// across its life (Sep 1941 – Jan 1944).
+func TestHeldAreaCutsOranienbaum(t *testing.T) {
+	f := loadTestFronts(t)
+	for _, date := range []string{"1941-09-20", "1941-12-05", "1942-11-18", "1943-07-04", "1944-01-10"} {
+		for _, p := range []orb.Point{{29.77, 59.91}, {29.55, 59.85}, {29.3, 59.85}} {
+			if planar.MultiPolygonContains(f.HeldAtDay(float64(frontDay(date))), p) {
+				t.Errorf("%s: Oranienbaum bridgehead point %v drawn as Axis-held", date, p)
+			}
+		}
+	}
+}
+
+// TestHeldAreasMatchPointQuery is a property test: on a grid of points over the map, at dates
+// across the war and between keyframes, the drawn area of each side contains a point exactly
+// when HeldByAt names that side.
+func TestHeldAreasMatchPointQuery(t *testing.T) {
+	f := loadTestFronts(t)
+	dates := []string{"1939-09-20", "1940-06-01", "1941-06-22", "1941-10-03", "1942-08-15", "1942-11-18", "1943-07-15",
+		"1943-11-20", "1944-01-22", "1944-08-25", "1944-12-20", "1945-03-25", "1945-04-22", "1945-05-08", "1945-08-15"}
+	for _, date := range dates {
+		day := float64(frontDay(date)) + 0.37
+		areas := f.HeldAreasAtDay(day)
+		rings := f.ringsAt(day) // what HeldByAt uses, built once per date
+		in := make([]bool, 0, len(rings.rings))
+		bad := 0
+		for lon := -11.5; lon < 150; lon += 0.73 {
+			for lat := 25.3; lat < 72; lat += 0.61 {
+				p := orb.Point{lon, lat}
+				want := rings.holderAt(p, in)
+				drawn := HeldByNone
+				for _, a := range areas {
+					if planar.MultiPolygonContains(a.Area, p) {
+						if drawn != HeldByNone {
+							t.Errorf("%s %v: drawn for both %s and %s", date, p, drawn, a.HeldBy)
+						}
+						drawn = a.HeldBy
+					}
+				}
+				if want == HeldBySoviet {
+					want = HeldByNone // not drawn
+				}
+				if drawn != want && bad < 5 {
+					bad++
+					t.Errorf("%s %v: drawn as %q, point query says %q", date, p, drawn, want)
+				}
+			}
+		}
 	}
 }
