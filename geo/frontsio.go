@@ -464,7 +464,8 @@ func normalizeFrontRing(r orb.Ring) orb.LineString {
 // FeatureCollectionAt renders the fronts and the held areas at day (days since 1970-01-01
 // UTC, fractional allowed) as GeoJSON: one LineString per drawn line (properties "layer":
 // "front", theatre, part, role, held_by, date, from, to) and one MultiPolygon per side holding
-// ground against the USSR ("layer": "held", held_by "axis" or "opponent").
+// ground that is drawn ("layer": "held", held_by "axis", "opponent", "allied" or "uncovered";
+// the Axis feature is always present, the others only when they hold ground).
 func (f *Fronts) FeatureCollectionAt(day float64) *geojson.FeatureCollection {
 	fc := geojson.NewFeatureCollection()
 	date := time.Unix(int64(math.Floor(day*86400)), 0).UTC().Format("2006-01-02")
@@ -475,9 +476,13 @@ func (f *Fronts) FeatureCollectionAt(day float64) *geojson.FeatureCollection {
 			"from": frontDayString(s.From), "to": frontDayString(s.To)}
 		fc.Append(ft)
 	}
-	for _, side := range []string{HeldByAxis, HeldByOpponent} {
-		mp := f.heldBy(day, side)
-		if side == HeldByOpponent && len(mp) == 0 {
+	areas := map[string]orb.MultiPolygon{HeldByAxis: {}}
+	for _, a := range f.HeldAreasAtDay(day) {
+		areas[a.HeldBy] = a.Area.Clone()
+	}
+	for _, side := range []string{HeldByAxis, HeldByOpponent, HeldByAllied, HeldByUncovered} {
+		mp, ok := areas[side]
+		if !ok {
 			continue
 		}
 		held := geojson.NewFeature(mp)
@@ -488,8 +493,8 @@ func (f *Fronts) FeatureCollectionAt(day float64) *geojson.FeatureCollection {
 }
 
 // KeyframesFeatureCollection returns every keyframe as authored (front lines with their sea
-// vertices, pockets as Polygons) with theatre, part, role, held_by, date, source and note, and
-// the rear chains, for export as fronts.geojson.
+// vertices, pockets as Polygons) with theatre, part, role, held_by, date, source and note, then
+// the rear chains, the scopes and the extents (with until), for export as fronts.geojson.
 func (f *Fronts) KeyframesFeatureCollection() *geojson.FeatureCollection {
 	fc := geojson.NewFeatureCollection()
 	for _, k := range f.Keyframes() {
@@ -521,6 +526,31 @@ func (f *Fronts) KeyframesFeatureCollection() *geojson.FeatureCollection {
 		ft := geojson.NewFeature(f.rears[id].Line)
 		ft.Properties = geojson.Properties{"theatre": th, "part": part, "role": FrontRoleRear,
 			"source": f.rears[id].Source}
+		fc.Append(ft)
+	}
+	ids = ids[:0]
+	for id := range f.scopes {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		th, part, _ := strings.Cut(id, "/")
+		sc := f.scopes[id]
+		ft := geojson.NewFeature(orb.Polygon{sc.Ring})
+		ft.Properties = geojson.Properties{"theatre": th, "part": part, "role": FrontRoleScope,
+			"held_by": sc.HeldBy, "source": sc.Source}
+		if sc.Note != "" {
+			ft.Properties["note"] = sc.Note
+		}
+		fc.Append(ft)
+	}
+	for _, e := range f.extents {
+		ft := geojson.NewFeature(e.Area)
+		ft.Properties = geojson.Properties{"theatre": e.Theatre, "part": e.Part, "role": FrontRoleExtent,
+			"held_by": e.HeldBy, "date": e.Date, "until": e.Until, "source": e.Source}
+		if e.Note != "" {
+			ft.Properties["note"] = e.Note
+		}
 		fc.Append(ft)
 	}
 	return fc

@@ -325,3 +325,21 @@ func (f *Fronts) buildHeldDays() {
 		f.heldDays[i] = *f.ringsAt(float64(r.From + i))
 	}
 }
+
+// HeldByName returns the English name of a side for a legend ("Axis", "Western Allies",
+// "Not covered"...), or "" for HeldByNone.
+func HeldByName(heldBy string) string {
+	switch heldBy {
+	case HeldByAxis:
+		return "Axis"
+	case HeldByOpponent:
+		return "Opponent of the USSR"
+	case HeldBySoviet:
+		return "Red Army"
+	case HeldByAllied:
+		return "Western Allies"
+	case HeldByUncovered:
+		return "Not covered"
+	}
+	return ""
+}

@@ -252,7 +252,7 @@ func TestFeatureCollections(t *testing.T) {
 		t.Errorf("got %d front and %d held features, want some and 1", fronts, held)
 	}
 	all := f.KeyframesFeatureCollection()
-	if got, want := len(all.Features), len(f.Keyframes())+len(f.rears); got != want {
+	if got, want := len(all.Features), len(f.Keyframes())+len(f.rears)+len(f.scopes)+len(f.extents); got != want {
 		t.Errorf("export: got %d features, want %d", got, want)
 	}
 	for i, ft := range all.Features {
@@ -346,5 +346,24 @@ func TestHeldAreasMatchPointQuery(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestHeldSidesHavePaintsAndNames(t *testing.T) {
+	for _, side := range HeldSides {
+		if HeldByName(side) == "" {
+			t.Errorf("%s: no legend name", side)
+		}
+		for _, s := range []*Style{&StyleLight, &StyleDark} {
+			if s.HeldPaint(side).Fill.A == 0 {
+				t.Errorf("%s: no %s paint", side, s.Name)
+			}
+		}
+	}
+	if StyleLight.HeldPaint(HeldByAllied) == StyleLight.HeldPaint(HeldByAxis) {
+		t.Error("the Western Allies' wash has the Axis colour")
+	}
+	if _, ok := HeldRole(HeldBySoviet); ok {
+		t.Error("Soviet ground has a wash, want none")
 	}
 }
