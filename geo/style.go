@@ -21,15 +21,15 @@ type LayerRole int
 
 // Layer roles, in the usual drawing order.
 const (
-	RoleLand     LayerRole = iota // land polygons
-	RoleLake                      // lakes and inland seas
-	RoleAxisHeld                  // the Axis-held area, a translucent wash
-	RoleAlliedHeld                // the area held by the Western Allies, a translucent wash
-	RoleUncovered                 // ground the fronts do not cover on the date, a faint wash
-	RoleCoast                     // coastlines
-	RoleBorder                    // state borders
-	RoleRiver                     // rivers
-	RoleFront                     // front lines
+	RoleLand       LayerRole = iota // land polygons
+	RoleLake                        // lakes and inland seas
+	RoleAxisHeld                    // the Axis-held area, a translucent wash
+	RoleAlliedHeld                  // the area held by the Western Allies, a translucent wash
+	RoleUncovered                   // ground the fronts do not cover on the date, a faint wash
+	RoleCoast                       // coastlines
+	RoleBorder                      // state borders
+	RoleRiver                       // rivers
+	RoleFront                       // front lines
 )
 
 // Paint is how one layer is drawn. A colour with zero alpha is not drawn.
