@@ -17,7 +17,7 @@ import (
 
 // FrontTheatres lists the theatre ids a fronts file may name. Each file is named after its
 // theatre: fronts/<theatre>.geojson.
-var FrontTheatres = []string{"eastern", "finland", "khasan", "khalkhin-gol", "manchuria"}
+var FrontTheatres = []string{"eastern", "finland", "khasan", "khalkhin-gol", "manchuria", "extents", "west", "italy", "north-africa", "balkans"}
 
 // Sides: who held the ground a part or an extent encloses. "axis" is Germany and its allies
 // and co-belligerents (Finland 1941-1944, Japan and Manchukuo in 1945); "opponent" is a
@@ -36,13 +36,16 @@ const (
 	HeldByAllied    = "allied"
 	HeldByUncovered = "uncovered"
 	HeldByNone      = ""
+	// heldByNoneValue is how an extent says that nobody held its ground (a neutral or
+	// unoccupied zone cut out of an occupied country).
+	heldByNoneValue = "none"
 )
 
 // heldByValid lists the held_by values a feature may give, by role.
 var heldByValid = map[string][]string{
 	FrontRoleLine:   {HeldByAxis, HeldByOpponent, HeldBySoviet, HeldByAllied},
 	FrontRolePocket: {HeldByAxis, HeldByOpponent, HeldBySoviet, HeldByAllied},
-	FrontRoleExtent: {HeldByAxis, HeldByOpponent, HeldBySoviet, HeldByAllied, HeldByUncovered},
+	FrontRoleExtent: {HeldByAxis, HeldByOpponent, HeldBySoviet, HeldByAllied, HeldByUncovered, heldByNoneValue},
 	FrontRoleScope:  {HeldBySoviet, HeldByAllied, HeldByAxis},
 }
 

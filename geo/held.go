@@ -30,8 +30,9 @@ var HeldSides = []string{HeldByUncovered, HeldByAllied, HeldByOpponent, HeldByAx
 //     reaches into what the eastern front's rear chain encloses);
 //  3. scopes: ground inside a part's scope and outside every front area is held by the side
 //     facing that front (Soviet for the eastern front: the Red Army's side of the line);
-//  4. extents: "uncovered" over any other, else the extent's side (Axis-occupied countries
-//     between the campaigns);
+//  4. extents: "uncovered" over "none" (a zone nobody held, cut out of an occupied country)
+//     over Soviet or Western-Allied over Axis or opponent (Axis-occupied countries between
+//     the campaigns);
 //  5. otherwise nobody: HeldByNone.
 //
 // The same rule classifies the pieces of the arrangement of all the rings (heldclip.go), so
@@ -96,7 +97,7 @@ func (h *heldRings) holder(in []bool) string {
 			return m.side
 		}
 	}
-	ext := HeldByNone
+	ext, rank := HeldByNone, 0
 extents:
 	for i, m := range h.meta {
 		if m.kind != heldExtent || !in[i] {
@@ -107,14 +108,27 @@ extents:
 				continue extents
 			}
 		}
-		if m.side == HeldByUncovered {
-			return m.side
-		}
-		if ext == HeldByNone {
-			ext = m.side
+		if r := extentRank(m.side); r > rank {
+			ext, rank = m.side, r
 		}
 	}
+	if ext == heldByNoneValue {
+		return HeldByNone
+	}
 	return ext
+}
+
+// extentRank orders the sides of overlapping extents: the higher wins.
+func extentRank(side string) int {
+	switch side {
+	case HeldByUncovered:
+		return 4
+	case heldByNoneValue:
+		return 3
+	case HeldBySoviet, HeldByAllied:
+		return 2
+	}
+	return 1
 }
 
 // holderAt returns who held p according to the rings.

@@ -165,17 +165,17 @@ func TestHeldPeriods(t *testing.T) {
 		{"brest", []period{{"1941-06-22", "1944-07-28"}}},
 		{"grodno", []period{{"1941-06-23", "1944-07-16"}}},
 		{"kaunas", []period{{"1941-06-24", "1944-08-01"}}},
-		{"warsaw", []period{{"1941-06-22", "1945-01-17"}}},
-		{"krakow", []period{{"1941-06-22", "1945-01-19"}}},
-		{"budapest", []period{{"1941-06-22", "1945-02-13"}}},
-		{"belgrade", []period{{"1941-06-22", "1944-10-20"}}},
-		{"bucharest", []period{{"1941-06-22", "1944-08-23"}}},
-		{"sofia", []period{{"1941-06-22", "1944-09-09"}}},
-		{"vienna", []period{{"1941-06-22", "1945-04-13"}}},
-		{"prague", []period{{"1941-06-22", "1945-05-09"}}},
-		{"berlin", []period{{"1941-06-22", "1945-05-02"}}},
-		{"konigsberg", []period{{"1941-06-22", "1945-04-09"}}},
-		{"breslau", []period{{"1941-06-22", "1945-05-06"}}},
+		{"warsaw", []period{{"1939-09-28", "1945-01-17"}}},
+		{"krakow", []period{{"1939-09-06", "1945-01-19"}}},
+		{"budapest", []period{{"1940-11-20", "1945-02-13"}}},
+		{"belgrade", []period{{"1941-04-13", "1944-10-20"}}},
+		{"bucharest", []period{{"1940-11-23", "1944-08-23"}}},
+		{"sofia", []period{{"1941-03-01", "1944-09-09"}}},
+		{"vienna", []period{{"1939-09-01", "1945-04-13"}}},
+		{"prague", []period{{"1939-09-01", "1945-05-09"}}},
+		{"berlin", []period{{"1939-09-01", "1945-05-02"}}},
+		{"konigsberg", []period{{"1939-09-01", "1945-04-09"}}},
+		{"breslau", []period{{"1939-09-01", "1945-05-06"}}},
 		{"tartu", []period{{"1941-07-25", "1944-08-25"}}},
 		{"narva", []period{{"1941-08-17", "1944-07-26"}}},
 		{"luga", []period{{"1941-08-24", "1944-02-12"}}},
@@ -248,8 +248,8 @@ func TestFeatureCollections(t *testing.T) {
 			}
 		}
 	}
-	if fronts == 0 || held != 1 {
-		t.Errorf("got %d front and %d held features, want some and 1", fronts, held)
+	if fronts == 0 || held < 1 || fc.Features[fronts].Properties["held_by"] != HeldByAxis {
+		t.Errorf("got %d front and %d held features, want some, the Axis first", fronts, held)
 	}
 	all := f.KeyframesFeatureCollection()
 	if got, want := len(all.Features), len(f.Keyframes())+len(f.rears)+len(f.scopes)+len(f.extents); got != want {
@@ -321,6 +321,12 @@ func TestHeldAreasMatchPointQuery(t *testing.T) {
 	for _, date := range dates {
 		day := float64(frontDay(date)) + 0.37
 		areas := f.HeldAreasAtDay(day)
+		bounds := make([][]orb.Bound, len(areas))
+		for i, a := range areas {
+			for _, pg := range a.Area {
+				bounds[i] = append(bounds[i], pg.Bound())
+			}
+		}
 		rings := f.ringsAt(day) // what HeldByAt uses, built once per date
 		in := make([]bool, 0, len(rings.rings))
 		bad := 0
@@ -329,8 +335,11 @@ func TestHeldAreasMatchPointQuery(t *testing.T) {
 				p := orb.Point{lon, lat}
 				want := rings.holderAt(p, in)
 				drawn := HeldByNone
-				for _, a := range areas {
-					if planar.MultiPolygonContains(a.Area, p) {
+				for i, a := range areas {
+					for j, pg := range a.Area {
+						if !bounds[i][j].Contains(p) || !planar.PolygonContains(pg, p) {
+							continue
+						}
 						if drawn != HeldByNone {
 							t.Errorf("%s %v: drawn for both %s and %s", date, p, drawn, a.HeldBy)
 						}
