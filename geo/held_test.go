@@ -440,3 +440,66 @@ func TestHeldSidesHavePaintsAndNames(t *testing.T) {
 		t.Error("Soviet ground has a wash, want none")
 	}
 }
+
+// TestHeldErrata checks the places of the second edition's errata on the dates the audit found
+// wrong, and who held ground of the other fronts (the Western Allies, nobody, not covered).
+func TestHeldErrata(t *testing.T) {
+	f := loadTestFronts(t)
+	tests := []struct {
+		name string
+		date string
+		want string
+	}{
+		{"vyborg", "1941-07-10", HeldBySoviet}, // fell 29 Aug 1941
+		{"sortavala", "1941-07-10", HeldBySoviet},
+		{"sortavala", "1941-08-10", HeldBySoviet}, // fell 16 Aug 1941
+		{"vyborg", "1941-09-05", HeldByAxis},
+		{"vyazma", "1941-09-30", HeldBySoviet}, // fell 7 Oct 1941
+		{"bryansk", "1941-09-30", HeldBySoviet}, // fell 6 Oct 1941
+		{"vyazma", "1941-10-12", HeldByAxis},
+		{"suwalki", "1944-08-20", HeldByAxis}, // taken 23 Oct 1944
+		{"suwalki", "1944-10-15", HeldByAxis},
+		{"suwalki", "1944-11-10", HeldBySoviet},
+		{"stettin", "1945-04-16", HeldByAxis}, // fell 26 Apr 1945
+		{"pillau", "1945-04-12", HeldByAxis},  // fell 25 Apr 1945
+		{"pillau", "1945-04-20", HeldByAxis},
+		{"pillau", "1945-04-27", HeldBySoviet},
+		{"malaya-zemlya", "1943-05-01", HeldBySoviet}, // Feb - Sep 1943
+		{"kerch-yenikale", "1944-01-15", HeldBySoviet}, // Nov 1943 - Apr 1944
+		{"kerch", "1944-01-15", HeldByAxis},
+		{"oranienbaum", "1943-03-01", HeldBySoviet},
+		{"paris", "1944-09-01", HeldByAllied},
+		{"rome", "1944-07-01", HeldByAllied},
+		{"rome", "1944-05-01", HeldByAxis},
+		{"cairo", "1942-08-01", HeldByAllied},
+		{"mersa-matruh", "1942-08-01", HeldByAxis},
+		{"tunis", "1943-03-01", HeldByAxis},
+		{"athens", "1944-12-01", HeldByAllied},
+		{"madrid", "1943-01-01", HeldByNone},
+		{"bern", "1944-01-01", HeldByNone},
+		{"london", "1944-07-01", HeldByNone},
+		{"lyon", "1941-06-01", HeldByNone}, // the Vichy zone
+		{"warsaw", "1939-09-15", HeldByNone},
+		{"warsaw", "1939-10-15", HeldByAxis},
+		{"berlin", "1939-08-01", HeldByNone}, // before the war
+	}
+	for _, tc := range tests {
+		p, ok := heldTestPlaces[tc.name]
+		if !ok {
+			t.Fatalf("no test place %q", tc.name)
+		}
+		if got := f.HeldByAt(p, float64(frontDay(tc.date))+0.5); got != tc.want {
+			t.Errorf("%s on %s: held by %q, want %q", tc.name, tc.date, got, tc.want)
+		}
+	}
+	// The Samland pocket is drawn (it vanished after 9 April in the first edition).
+	if !planar.MultiPolygonContains(f.HeldAtDay(float64(frontDay("1945-04-15"))), orb.Point{19.99, 54.72}) {
+		t.Error("Fischhausen (Samland, fell 17 April) not drawn as Axis-held on 1945-04-15")
+	}
+	// Japan and Korea are not covered before the Soviet attack, nor drawn as Axis-held.
+	for _, p := range []orb.Point{{139.69, 35.69}, {126.98, 37.57}} {
+		if got := f.HeldByAt(p, float64(frontDay("1944-06-01"))); got != HeldByUncovered {
+			t.Errorf("%v on 1944-06-01: held by %q, want uncovered", p, got)
+		}
+	}
+}
