@@ -382,3 +382,58 @@ func (f *Fronts) TheatreRange(theatre string) (first, last int, ok bool) {
 	}
 	return 0, 0, false
 }
+
+// FocusBound returns the area, in degrees lon first, that the fronts show at day (days since
+// 1970-01-01 UTC): the bound of the areas of every active part (a front with its rear chain, a
+// pocket) and of the active extents held by the Axis, an opponent or the Western Allies (not
+// Soviet occupation zones, ground held by nobody or not covered), in the
+// region of the activity that began last, Europe and Africa (west of 75°E) or East Asia. So
+// the map can show the Far East during the war against Japan (9 August - 2 September 1945),
+// at Lake Khasan (1938) and Khalkhin Gol (1939), and Europe otherwise. The bound is grown by a
+// tenth on each side and to at least 8° by 5°. It reports false when nothing is active.
+func (f *Fronts) FocusBound(day float64) (orb.Bound, bool) {
+	type item struct {
+		b     orb.Bound
+		start int
+	}
+	var items []item
+	for _, t := range f.theatres {
+		for _, p := range t.parts {
+			if s, ok := p.at(day); ok {
+				items = append(items, item{s.Area.Bound(), p.keys[0].Day})
+			}
+		}
+		for _, e := range t.extents {
+			if day >= float64(e.From) && day < float64(e.To+1) && e.HeldBy != HeldByUncovered && e.HeldBy != heldByNoneValue && e.HeldBy != HeldBySoviet {
+				items = append(items, item{e.bound, e.From})
+			}
+		}
+	}
+	if len(items) == 0 {
+		return orb.Bound{}, false
+	}
+	east := func(b orb.Bound) bool { return b.Center()[0] >= 75 }
+	latest := items[0]
+	for _, it := range items[1:] {
+		if it.start > latest.start {
+			latest = it
+		}
+	}
+	var out orb.Bound
+	first := true
+	for _, it := range items {
+		if east(it.b) != east(latest.b) {
+			continue
+		}
+		if first {
+			out, first = it.b, false
+		} else {
+			out = out.Union(it.b)
+		}
+	}
+	w, h := out.Max[0]-out.Min[0], out.Max[1]-out.Min[1]
+	gx, gy := max(w*0.1, (8-w)/2), max(h*0.1, (5-h)/2)
+	out.Min[0], out.Max[0] = out.Min[0]-gx, out.Max[0]+gx
+	out.Min[1], out.Max[1] = max(-85, out.Min[1]-gy), min(85, out.Max[1]+gy)
+	return out, true
+}
