@@ -400,12 +400,12 @@ func TestFocusBound(t *testing.T) {
 		maxWidth  float64
 		wantFocus bool
 	}{
-		{"1938-08-01", []orb.Point{{130.58, 42.45}}, []orb.Point{{37.6, 55.75}, {126.6, 45.75}}, 12, true},                       // Lake Khasan, not Moscow or Harbin
-		{"1939-07-15", []orb.Point{{118.5, 47.65}}, []orb.Point{{37.6, 55.75}, {13.4, 52.5}}, 12, true},                          // Khalkhin Gol
-		{"1939-09-10", []orb.Point{{13.4, 52.5}, {21.0, 52.2}}, []orb.Point{{118.5, 47.65}}, 80, true},                          // Poland, not Mongolia
-		{"1942-08-15", []orb.Point{{44.5, 48.7}, {28.95, 30.83}, {2.35, 48.86}}, []orb.Point{{126.6, 45.75}}, 80, true},        // Stalingrad, El Alamein, Paris
-		{"1944-08-25", []orb.Point{{2.35, 48.86}, {27.6, 53.9}, {12.5, 41.9}}, []orb.Point{{130.0, 43.0}}, 80, true},            // Paris, Minsk, Rome
-		{"1945-08-15", []orb.Point{{126.6, 45.75}, {125.75, 39.02}}, []orb.Point{{37.6, 55.75}, {13.4, 52.5}}, 60, true},      // Harbin, Pyongyang
+		{"1938-08-01", []orb.Point{{130.58, 42.45}}, []orb.Point{{37.6, 55.75}, {126.6, 45.75}}, 12, true},               // Lake Khasan, not Moscow or Harbin
+		{"1939-07-15", []orb.Point{{118.5, 47.65}}, []orb.Point{{37.6, 55.75}, {13.4, 52.5}}, 12, true},                  // Khalkhin Gol
+		{"1939-09-10", []orb.Point{{13.4, 52.5}, {21.0, 52.2}}, []orb.Point{{118.5, 47.65}}, 80, true},                   // Poland, not Mongolia
+		{"1942-08-15", []orb.Point{{44.5, 48.7}, {28.95, 30.83}, {2.35, 48.86}}, []orb.Point{{126.6, 45.75}}, 80, true},  // Stalingrad, El Alamein, Paris
+		{"1944-08-25", []orb.Point{{2.35, 48.86}, {27.6, 53.9}, {12.5, 41.9}}, []orb.Point{{130.0, 43.0}}, 80, true},     // Paris, Minsk, Rome
+		{"1945-08-15", []orb.Point{{126.6, 45.75}, {125.75, 39.02}}, []orb.Point{{37.6, 55.75}, {13.4, 52.5}}, 60, true}, // Harbin, Pyongyang
 		{"1945-06-15", nil, nil, 0, false},
 		{"1937-01-01", nil, nil, 0, false},
 	}

@@ -454,7 +454,7 @@ func TestHeldErrata(t *testing.T) {
 		{"sortavala", "1941-07-10", HeldBySoviet},
 		{"sortavala", "1941-08-10", HeldBySoviet}, // fell 16 Aug 1941
 		{"vyborg", "1941-09-05", HeldByAxis},
-		{"vyazma", "1941-09-30", HeldBySoviet}, // fell 7 Oct 1941
+		{"vyazma", "1941-09-30", HeldBySoviet},  // fell 7 Oct 1941
 		{"bryansk", "1941-09-30", HeldBySoviet}, // fell 6 Oct 1941
 		{"vyazma", "1941-10-12", HeldByAxis},
 		{"suwalki", "1944-08-20", HeldByAxis}, // taken 23 Oct 1944
@@ -464,7 +464,7 @@ func TestHeldErrata(t *testing.T) {
 		{"pillau", "1945-04-12", HeldByAxis},  // fell 25 Apr 1945
 		{"pillau", "1945-04-20", HeldByAxis},
 		{"pillau", "1945-04-27", HeldBySoviet},
-		{"malaya-zemlya", "1943-05-01", HeldBySoviet}, // Feb - Sep 1943
+		{"malaya-zemlya", "1943-05-01", HeldBySoviet},  // Feb - Sep 1943
 		{"kerch-yenikale", "1944-01-15", HeldBySoviet}, // Nov 1943 - Apr 1944
 		{"kerch", "1944-01-15", HeldByAxis},
 		{"oranienbaum", "1943-03-01", HeldBySoviet},
