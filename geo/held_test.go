@@ -503,3 +503,25 @@ func TestHeldErrata(t *testing.T) {
 		}
 	}
 }
+
+// TestHeldManchuria checks the war against Japan: Soviet ground behind the Manchurian front,
+// Japanese ground ahead of it, Japan itself not covered.
+func TestHeldManchuria(t *testing.T) {
+	f := loadTestFronts(t)
+	for _, tc := range []struct {
+		name string
+		p    orb.Point
+		date string
+		want string
+	}{
+		{"Harbin", orb.Point{126.63, 45.75}, "1945-08-10", HeldByAxis},
+		{"Harbin", orb.Point{126.63, 45.75}, "1945-08-25", HeldBySoviet},
+		{"Hailar", orb.Point{119.7, 49.2}, "1945-08-16", HeldBySoviet},
+		{"Tokyo", orb.Point{139.69, 35.69}, "1945-08-15", HeldByUncovered},
+		{"Harbin after the surrender", orb.Point{126.63, 45.75}, "1945-09-10", HeldByNone},
+	} {
+		if got := f.HeldByAt(tc.p, float64(frontDay(tc.date))+0.5); got != tc.want {
+			t.Errorf("%s on %s: held by %q, want %q", tc.name, tc.date, got, tc.want)
+		}
+	}
+}
