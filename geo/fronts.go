@@ -28,7 +28,8 @@ type Fronts struct {
 	areaMu    sync.Mutex
 	areaCache []heldAreasAt // the last few moments drawn
 	staticMu  sync.Mutex
-	static    map[any]*clipRing // rings of extents and scopes, with their indexes
+	static    map[any]*clipRing     // rings of extents and scopes, with their indexes
+	unions    map[string][]HeldArea // extentUnion by set of active extents
 }
 
 type frontRear struct {

@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"fmt"
 	"math"
 	"time"
 
@@ -131,13 +132,55 @@ func extentRank(side string) int {
 	return 1
 }
 
-// holderAt returns who held p according to the rings.
-func (h *heldRings) holderAt(p orb.Point, in []bool) string {
-	in = in[:0]
-	for _, r := range h.rings {
-		in = append(in, r.contains(p))
+// holderAt returns who held p according to the rings: holder applied to p's membership,
+// testing each ring only when the rule needs it.
+func (h *heldRings) holderAt(p orb.Point) string {
+	best := -1
+	for i, m := range h.meta {
+		if m.kind == heldPocket && (best < 0 || m.area < h.meta[best].area) && h.rings[i].contains(p) {
+			best = i
+		}
 	}
-	return h.holder(in)
+	if best >= 0 {
+		return h.meta[best].side
+	}
+	front := ""
+	for i, m := range h.meta {
+		if m.kind != heldFront || (front != "" && (m.side == HeldByAxis || m.side == HeldByOpponent)) {
+			continue
+		}
+		if h.rings[i].contains(p) {
+			if m.side != HeldByAxis && m.side != HeldByOpponent {
+				return m.side
+			}
+			front = m.side
+		}
+	}
+	if front != "" {
+		return front
+	}
+	for i, m := range h.meta {
+		if m.kind == heldScope && h.rings[i].contains(p) {
+			return m.side
+		}
+	}
+	ext, rank := HeldByNone, 0
+extents:
+	for i, m := range h.meta {
+		if m.kind != heldExtent || extentRank(m.side) <= rank || !h.rings[i].contains(p) {
+			continue
+		}
+		for _, j := range m.holes {
+			if h.rings[j].contains(p) {
+				continue extents
+			}
+		}
+		ext, rank = m.side, extentRank(m.side)
+	}
+	if ext == heldByNoneValue {
+		return HeldByNone
+	}
+	return ext
 }
 
 // staticRing returns the clip ring of an extent's or a scope's ring, built once and shared by
@@ -158,13 +201,15 @@ func (f *Fronts) staticRing(key any, pts []orb.Point) *clipRing {
 }
 
 type staticKey struct {
-	e       *frontExtent
+	u       *orb.MultiPolygon
 	poly, r int
 }
 
 // ringsAt collects the rings active at day (days since 1970-01-01 UTC, fractional allowed).
+// The extents active at day enter as their union (see extentUnion), computed once per set.
 func (f *Fronts) ringsAt(day float64) *heldRings {
 	h := &heldRings{}
+	var active []int
 	for _, t := range f.theatres {
 		for _, p := range t.parts {
 			s, ok := p.at(day)
@@ -181,20 +226,70 @@ func (f *Fronts) ringsAt(day float64) *heldRings {
 				h.add(f.staticRing(p.scope, p.scope.Ring), heldMeta{kind: heldScope, side: p.scope.HeldBy})
 			}
 		}
-		for _, e := range t.extents {
-			if day < float64(e.From) || day >= float64(e.To+1) {
-				continue
-			}
-			for pi, pg := range e.Area {
-				outer := h.add(f.staticRing(staticKey{e, pi, 0}, pg[0]), heldMeta{kind: heldExtent, side: e.HeldBy})
-				for ri := 1; ri < len(pg); ri++ {
-					hole := h.add(f.staticRing(staticKey{e, pi, ri}, pg[ri]), heldMeta{kind: heldExtentHole})
-					h.meta[outer].holes = append(h.meta[outer].holes, hole)
-				}
+	}
+	for i, e := range f.extents {
+		if day >= float64(e.From) && day < float64(e.To+1) {
+			active = append(active, i)
+		}
+	}
+	us := f.extentUnion(active)
+	for ui := range us {
+		u := &us[ui] // the cached value: its address keys the static rings
+		for pi, pg := range u.Area {
+			outer := h.add(f.staticRing(staticKey{u: &u.Area, poly: pi}, pg[0]), heldMeta{kind: heldExtent, side: u.HeldBy})
+			for ri := 1; ri < len(pg); ri++ {
+				hole := h.add(f.staticRing(staticKey{u: &u.Area, poly: pi, r: ri}, pg[ri]), heldMeta{kind: heldExtentHole})
+				h.meta[outer].holes = append(h.meta[outer].holes, hole)
 			}
 		}
 	}
 	return h
+}
+
+// extentUnion returns the ground held by each side according to the extents with the given
+// indices alone (the rule of precedence among extents applied), one MultiPolygon per side,
+// cached per set: extents change only on their dates, and the union has none of the borders
+// between neighbouring occupied countries, so the overlay of each moment has fewer edges.
+func (f *Fronts) extentUnion(active []int) []HeldArea {
+	key := fmt.Sprint(active)
+	f.staticMu.Lock()
+	if u, ok := f.unions[key]; ok {
+		f.staticMu.Unlock()
+		return u
+	}
+	f.staticMu.Unlock()
+	h := &heldRings{}
+	for _, i := range active {
+		e := f.extents[i]
+		for _, pg := range e.Area {
+			r := newClipRing(pg[0])
+			outer := h.add(&r, heldMeta{kind: heldExtent, side: e.HeldBy})
+			for _, hr := range pg[1:] {
+				c := newClipRing(hr)
+				hole := h.add(&c, heldMeta{kind: heldExtentHole})
+				h.meta[outer].holes = append(h.meta[outer].holes, hole)
+			}
+		}
+	}
+	crs := make([]clipRing, len(h.rings))
+	for i, r := range h.rings {
+		crs[i] = *r
+	}
+	sides := []string{HeldByUncovered, HeldBySoviet, HeldByAllied, HeldByOpponent, HeldByAxis}
+	got := clipOverlay(crs, h.holder, sides)
+	var out []HeldArea
+	for _, side := range sides {
+		if mp := got[side]; len(mp) > 0 {
+			out = append(out, HeldArea{HeldBy: side, Area: mp})
+		}
+	}
+	f.staticMu.Lock()
+	if f.unions == nil {
+		f.unions = map[string][]HeldArea{}
+	}
+	f.unions[key] = out
+	f.staticMu.Unlock()
+	return out
 }
 
 // heldAreasAt is a cached result of HeldAreasAtDay.
@@ -272,8 +367,7 @@ func (f *Fronts) heldBy(day float64, side string) orb.MultiPolygon {
 // HeldByAxis, HeldByOpponent, HeldBySoviet, HeldByAllied, HeldByUncovered (the atlas does not
 // say) or HeldByNone.
 func (f *Fronts) HeldByAt(p orb.Point, day float64) string {
-	h := f.ringsAt(day)
-	return h.holderAt(p, make([]bool, 0, len(h.rings)))
+	return f.ringsAt(day).holderAt(p)
 }
 
 // AxisHeldAt reports whether p (degrees, lon first) was held by the Axis or by an opponent of
@@ -297,9 +391,8 @@ func (f *Fronts) HeldPeriods(lon, lat float64) []DayRange {
 	f.heldMu.Unlock()
 	f.heldOnce.Do(f.buildHeldDays)
 	var out []DayRange
-	in := make([]bool, 0, 64)
 	for i := range f.heldDays {
-		s := f.heldDays[i].holderAt(p, in)
+		s := f.heldDays[i].holderAt(p)
 		if s != HeldByAxis && s != HeldByOpponent {
 			continue
 		}

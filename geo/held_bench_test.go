@@ -49,3 +49,16 @@ func BenchmarkRenderOverlay(b *testing.B) {
 		md.RenderOverlay(v, &StyleLight, t0.Add(time.Duration(i%60)*9*time.Hour), Detail50m)
 	}
 }
+
+// BenchmarkHeldDays builds the daily rings HeldPeriods samples (its first call).
+func BenchmarkHeldDays(b *testing.B) {
+	f, err := LoadFronts(os.DirFS("../assets/content"), "fronts")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		f.heldDays = nil
+		f.buildHeldDays()
+	}
+}

@@ -392,12 +392,11 @@ func TestHeldAreasMatchPointQuery(t *testing.T) {
 			}
 		}
 		rings := f.ringsAt(day) // what HeldByAt uses, built once per date
-		in := make([]bool, 0, len(rings.rings))
 		bad := 0
 		for lon := -11.5; lon < 150; lon += 1.37 {
 			for lat := 25.3; lat < 72; lat += 0.97 {
 				p := orb.Point{lon, lat}
-				want := rings.holderAt(p, in)
+				want := rings.holderAt(p)
 				drawn := HeldByNone
 				for i, a := range areas {
 					for j, pg := range a.Area {
