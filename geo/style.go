@@ -117,7 +117,7 @@ var StyleLight = Style{
 	Land:       Paint{Fill: styleRGB(0xefe6d2, 0xff), Stroke: styleRGB(0x7a7a7a, 0xff), Width: 0.6},
 	Lake:       Paint{Fill: styleRGB(0xcfe3f3, 0xff), Stroke: styleRGB(0x8fb4d3, 0xff), Width: 0.5},
 	AxisHeld:   Paint{Fill: styleRGB(0x5a4a3a, 0x40)},
-	AlliedHeld: Paint{Fill: styleRGB(0x1f5fd0, 0x3c)},
+	AlliedHeld: Paint{Fill: styleRGB(0x1f5fd0, 0x4a)},
 	Uncovered:  Paint{Fill: styleRGB(0x8c9299, 0x1c)},
 	Coast:      Paint{Stroke: styleRGB(0x6d8aa3, 0xff), Width: 0.7},
 	Border:     Paint{Stroke: styleRGB(0x7a7a7a, 0xff), Width: 0.6},
