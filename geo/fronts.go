@@ -20,16 +20,17 @@ type Fronts struct {
 	scopes   map[string]frontScope // theatre + "/" + part
 	extents  []*frontExtent        // every extent, by first day
 
-	heldOnce  sync.Once
-	heldDays  []heldRings // day offset from heldFirst -> the rings of that day
-	heldFirst int
-	heldMu    sync.Mutex
-	heldCache map[orb.Point][]DayRange
-	areaMu    sync.Mutex
-	areaCache []heldAreasAt // the last few moments drawn
-	staticMu  sync.Mutex
-	static    map[any]*clipRing     // rings of extents and scopes, with their indexes
-	unions    map[string][]HeldArea // extentUnion by set of active extents
+	heldOnce   sync.Once
+	heldDays   []heldRings // day offset from heldFirst -> the rings of that day
+	heldFirst  int
+	heldMu     sync.Mutex
+	heldCache  map[orb.Point][]DayRange
+	areaMu     sync.Mutex
+	areaCache  []heldAreasAt // the last few moments drawn
+	staticMu   sync.Mutex
+	static     map[any]*clipRing     // rings of extents and scopes, with their indexes
+	unions     map[string][]HeldArea // extentUnion by set of active extents
+	extentSets map[string]*heldRings // extentSet by set of active extents
 }
 
 type frontRear struct {

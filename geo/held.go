@@ -56,10 +56,33 @@ type heldMeta struct {
 	holes []int   // extents: indices of the hole rings of the same polygon
 }
 
-// heldRings is the set of rings active at one moment with their rules.
+// heldRings is the set of rings active at one moment with their rules. The extents of the
+// moment may be kept apart in ext, shared between the moments with the same extents.
 type heldRings struct {
 	rings []*clipRing
 	meta  []heldMeta
+	ext   *heldRings
+}
+
+// flat returns h with its extents' rings appended (a new value when there are any).
+func (h *heldRings) flat() *heldRings {
+	if h.ext == nil {
+		return h
+	}
+	n := len(h.rings)
+	out := &heldRings{rings: append(append([]*clipRing(nil), h.rings...), h.ext.rings...),
+		meta: append([]heldMeta(nil), h.meta...)}
+	for _, m := range h.ext.meta {
+		if len(m.holes) > 0 {
+			hs := make([]int, len(m.holes))
+			for k, j := range m.holes {
+				hs[k] = j + n
+			}
+			m.holes = hs
+		}
+		out.meta = append(out.meta, m)
+	}
+	return out
 }
 
 func (h *heldRings) add(r *clipRing, m heldMeta) int {
@@ -165,17 +188,22 @@ func (h *heldRings) holderAt(p orb.Point) string {
 		}
 	}
 	ext, rank := HeldByNone, 0
-extents:
-	for i, m := range h.meta {
-		if m.kind != heldExtent || extentRank(m.side) <= rank || !h.rings[i].contains(p) {
+	for _, set := range []*heldRings{h, h.ext} {
+		if set == nil {
 			continue
 		}
-		for _, j := range m.holes {
-			if h.rings[j].contains(p) {
-				continue extents
+	extents:
+		for i, m := range set.meta {
+			if m.kind != heldExtent || extentRank(m.side) <= rank || !set.rings[i].contains(p) {
+				continue
 			}
+			for _, j := range m.holes {
+				if set.rings[j].contains(p) {
+					continue extents
+				}
+			}
+			ext, rank = m.side, extentRank(m.side)
 		}
-		ext, rank = m.side, extentRank(m.side)
 	}
 	if ext == heldByNoneValue {
 		return HeldByNone
@@ -200,14 +228,13 @@ func (f *Fronts) staticRing(key any, pts []orb.Point) *clipRing {
 	return r
 }
 
-type staticKey struct {
-	u       *orb.MultiPolygon
-	poly, r int
-}
-
 // ringsAt collects the rings active at day (days since 1970-01-01 UTC, fractional allowed).
 // The extents active at day enter as their union (see extentUnion), computed once per set.
-func (f *Fronts) ringsAt(day float64) *heldRings {
+func (f *Fronts) ringsAt(day float64) *heldRings { return f.ringsAtIndexed(day, true) }
+
+// ringsAtIndexed is ringsAt; the rings of fronts and pockets get a band index only when
+// index is true (the daily rings HeldPeriods keeps go without, to save memory).
+func (f *Fronts) ringsAtIndexed(day float64, index bool) *heldRings {
 	h := &heldRings{}
 	var active []int
 	for _, t := range f.theatres {
@@ -217,6 +244,9 @@ func (f *Fronts) ringsAt(day float64) *heldRings {
 				continue
 			}
 			cr := newClipRing(s.Area)
+			if !index {
+				cr.index = nil // kept for every day: no band index, to save memory
+			}
 			m := heldMeta{kind: heldFront, side: p.heldBy}
 			if p.role == FrontRolePocket {
 				m.kind, m.area = heldPocket, math.Abs(ringSignedArea(s.Area))
@@ -232,18 +262,42 @@ func (f *Fronts) ringsAt(day float64) *heldRings {
 			active = append(active, i)
 		}
 	}
+	h.ext = f.extentSet(active)
+	return h
+}
+
+// extentSet returns the rings of the union of the extents with the given indices, built once
+// per set and shared by every moment with that set (nil when there are none).
+func (f *Fronts) extentSet(active []int) *heldRings {
+	key := fmt.Sprint(active)
+	f.staticMu.Lock()
+	es, ok := f.extentSets[key]
+	f.staticMu.Unlock()
+	if ok {
+		return es
+	}
 	us := f.extentUnion(active)
-	for ui := range us {
-		u := &us[ui] // the cached value: its address keys the static rings
-		for pi, pg := range u.Area {
-			outer := h.add(f.staticRing(staticKey{u: &u.Area, poly: pi}, pg[0]), heldMeta{kind: heldExtent, side: u.HeldBy})
-			for ri := 1; ri < len(pg); ri++ {
-				hole := h.add(f.staticRing(staticKey{u: &u.Area, poly: pi, r: ri}, pg[ri]), heldMeta{kind: heldExtentHole})
-				h.meta[outer].holes = append(h.meta[outer].holes, hole)
+	if len(us) > 0 {
+		es = &heldRings{}
+		for _, u := range us {
+			for _, pg := range u.Area {
+				r := newClipRing(pg[0])
+				outer := es.add(&r, heldMeta{kind: heldExtent, side: u.HeldBy})
+				for _, hr := range pg[1:] {
+					c := newClipRing(hr)
+					hole := es.add(&c, heldMeta{kind: heldExtentHole})
+					es.meta[outer].holes = append(es.meta[outer].holes, hole)
+				}
 			}
 		}
 	}
-	return h
+	f.staticMu.Lock()
+	if f.extentSets == nil {
+		f.extentSets = map[string]*heldRings{}
+	}
+	f.extentSets[key] = es
+	f.staticMu.Unlock()
+	return es
 }
 
 // extentUnion returns the ground held by each side according to the extents with the given
@@ -314,7 +368,7 @@ func (f *Fronts) HeldAreasAtDay(day float64) []HeldArea {
 		}
 	}
 	f.areaMu.Unlock()
-	h := f.ringsAt(day)
+	h := f.ringsAt(day).flat()
 	crs := make([]clipRing, len(h.rings))
 	for i, r := range h.rings {
 		crs[i] = *r
@@ -429,7 +483,7 @@ func (f *Fronts) buildHeldDays() {
 	f.heldFirst = r.From
 	f.heldDays = make([]heldRings, r.To-r.From+1)
 	for i := range f.heldDays {
-		f.heldDays[i] = *f.ringsAt(float64(r.From + i))
+		f.heldDays[i] = *f.ringsAtIndexed(float64(r.From+i), false)
 	}
 }
 
