@@ -51,7 +51,7 @@ var heldTestPlaces = map[string]orb.Point{
 	"tripoli": {13.19, 32.89}, "benghazi": {20.07, 32.12}, "tobruk": {23.96, 32.08}, "mersa-matruh": {27.23, 31.35},
 	"athens": {23.73, 37.98}, "madrid": {-3.70, 40.42}, "bern": {7.45, 46.95}, "stockholm": {18.07, 59.33},
 	"istanbul": {28.98, 41.01}, "london": {-0.13, 51.51}, "lisbon": {-9.14, 38.72}, "cairo": {31.24, 30.04},
-	"alexandria": {29.92, 31.20},
+	"alexandria": {29.92, 31.20}, "vinnitsa": {28.47, 49.23},
 	"voronezh":   {39.20, 51.67}, "stavropol": {41.97, 45.04}, "poltava": {34.55, 49.59}, "uman": {30.22, 48.75}, "nikolaev": {31.99, 46.97}, "sofia": {23.32, 42.70}, "narva": {28.19, 59.38}, "luga": {29.85, 58.74}, "mariupol": {37.55, 47.10}, "pyatigorsk": {43.06, 44.04}, "petrozavodsk": {34.36, 61.79}, "oranienbaum": {29.77, 59.91}, "kronstadt": {29.77, 59.99}, "danzig": {18.65, 54.35}, "breslau": {17.04, 51.11}, "hel": {18.80, 54.61},
 }
 
@@ -206,6 +206,12 @@ func TestHeldPeriods(t *testing.T) {
 		{"petrozavodsk", []period{{"1941-10-01", "1944-06-28"}}},
 		{"leningrad", nil},
 		{"moscow", nil},
+		// The deviations of more than 7 days left in the first edition.
+		{"vinnitsa", []period{{"1941-07-21", "1944-03-20"}}},
+		{"nalchik", []period{{"1942-10-28", "1943-01-04"}}},
+		{"elista", []period{{"1942-08-12", "1942-12-31"}}},
+		{"staraya-russa", []period{{"-", "1944-02-18"}}},
+		{"kholm", []period{{"-", "1944-02-21"}}},
 		// The errata of the second edition.
 		{"vyborg", []period{{"1939-11-30", "1940-03-14"}, {"1941-08-29", "1944-06-20"}}},         // Finnish in the Winter War; Finnish again 29 Aug 1941 - 20 Jun 1944
 		{"sortavala", []period{{"1939-11-30", "1940-03-14"}, {"1941-08-16", "1944-09-20"}}},      // taken 16 Aug 1941; Finnish until the armistice of 19 Sep 1944
