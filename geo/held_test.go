@@ -52,7 +52,7 @@ var heldTestPlaces = map[string]orb.Point{
 	"athens": {23.73, 37.98}, "madrid": {-3.70, 40.42}, "bern": {7.45, 46.95}, "stockholm": {18.07, 59.33},
 	"istanbul": {28.98, 41.01}, "london": {-0.13, 51.51}, "lisbon": {-9.14, 38.72}, "cairo": {31.24, 30.04},
 	"alexandria": {29.92, 31.20}, "vinnitsa": {28.47, 49.23},
-	"voronezh":   {39.20, 51.67}, "stavropol": {41.97, 45.04}, "poltava": {34.55, 49.59}, "uman": {30.22, 48.75}, "nikolaev": {31.99, 46.97}, "sofia": {23.32, 42.70}, "narva": {28.19, 59.38}, "luga": {29.85, 58.74}, "mariupol": {37.55, 47.10}, "pyatigorsk": {43.06, 44.04}, "petrozavodsk": {34.36, 61.79}, "oranienbaum": {29.77, 59.91}, "kronstadt": {29.77, 59.99}, "danzig": {18.65, 54.35}, "breslau": {17.04, 51.11}, "hel": {18.80, 54.61},
+	"voronezh": {39.20, 51.67}, "stavropol": {41.97, 45.04}, "poltava": {34.55, 49.59}, "uman": {30.22, 48.75}, "nikolaev": {31.99, 46.97}, "sofia": {23.32, 42.70}, "narva": {28.19, 59.38}, "luga": {29.85, 58.74}, "mariupol": {37.55, 47.10}, "pyatigorsk": {43.06, 44.04}, "petrozavodsk": {34.36, 61.79}, "oranienbaum": {29.77, 59.91}, "kronstadt": {29.77, 59.99}, "danzig": {18.65, 54.35}, "breslau": {17.04, 51.11}, "hel": {18.80, 54.61},
 }
 
 // TestHeldAtReferenceKeyframes checks, for each keyframe of the reference table, places that
