@@ -16,12 +16,21 @@ import (
 // methods are safe for concurrent use; held-area results are cached inside.
 type Fronts struct {
 	theatres []*frontTheatre
-	rears    map[string]frontRear // theatre + "/" + part
+	rears    map[string]frontRear  // theatre + "/" + part
+	scopes   map[string]frontScope // theatre + "/" + part
+	extents  []*frontExtent        // every extent, by first day
 
-	heldOnce  sync.Once
-	heldDays  map[string][][]frontArea // theatre -> day offset -> areas
-	heldMu    sync.Mutex
-	heldCache map[orb.Point][]DayRange
+	heldOnce   sync.Once
+	heldDays   []heldRings // day offset from heldFirst -> the rings of that day
+	heldFirst  int
+	heldMu     sync.Mutex
+	heldCache  map[orb.Point][]DayRange
+	areaMu     sync.Mutex
+	areaCache  []heldAreasAt // the last few moments drawn
+	staticMu   sync.Mutex
+	static     map[any]*clipRing     // rings of extents and scopes, with their indexes
+	unions     map[string][]HeldArea // extentUnion by set of active extents
+	extentSets map[string]*heldRings // extentSet by set of active extents
 }
 
 type frontRear struct {
@@ -31,14 +40,16 @@ type frontRear struct {
 
 type frontTheatre struct {
 	id          string
-	first, last int // days of the first and last keyframe of any part
+	first, last int // days of the first and last keyframe of any part or extent
 	parts       []*frontPart
+	extents     []*frontExtent
 }
 
 type frontPart struct {
 	id, role, heldBy string
 	keys             []*FrontKeyframe
 	rear             []orb.Point
+	scope            *frontScope
 	pairs            []frontPair // pairs[i] matches keys[i] and keys[i+1]
 }
 
@@ -63,10 +74,20 @@ type FrontState struct {
 
 // buildFronts groups keyframes by theatre and part, checks their consistency and resamples
 // every consecutive pair.
-func buildFronts(keys []*FrontKeyframe, rears map[string]frontRear) (*Fronts, []error) {
+func buildFronts(all frontFileParts) (*Fronts, []error) {
 	var errs []error
-	f := &Fronts{rears: rears}
+	keys, rears := all.keys, all.rears
+	f := &Fronts{rears: rears, scopes: all.scopes, extents: all.extents}
 	byTheatre := map[string]*frontTheatre{}
+	theatre := func(id string) *frontTheatre {
+		t := byTheatre[id]
+		if t == nil {
+			t = &frontTheatre{id: id}
+			byTheatre[id] = t
+			f.theatres = append(f.theatres, t)
+		}
+		return t
+	}
 	parts := map[string]*frontPart{}
 	for _, k := range keys {
 		id := k.Theatre + "/" + k.Part
@@ -74,12 +95,7 @@ func buildFronts(keys []*FrontKeyframe, rears map[string]frontRear) (*Fronts, []
 		if p == nil {
 			p = &frontPart{id: k.Part, role: k.Role, heldBy: k.HeldBy}
 			parts[id] = p
-			t := byTheatre[k.Theatre]
-			if t == nil {
-				t = &frontTheatre{id: k.Theatre}
-				byTheatre[k.Theatre] = t
-				f.theatres = append(f.theatres, t)
-			}
+			t := theatre(k.Theatre)
 			t.parts = append(t.parts, p)
 		}
 		if k.Role != p.role || k.HeldBy != p.heldBy {
@@ -94,9 +110,26 @@ func buildFronts(keys []*FrontKeyframe, rears map[string]frontRear) (*Fronts, []
 			errs = append(errs, fmt.Errorf("rear chain %q: no front part with that id", id))
 		}
 	}
+	for id := range all.scopes {
+		p := parts[id]
+		if p == nil || p.role != FrontRoleLine {
+			errs = append(errs, fmt.Errorf("scope %q: no front part with that id", id))
+			continue
+		}
+		sc := all.scopes[id]
+		p.scope = &sc
+	}
+	sort.SliceStable(f.extents, func(i, j int) bool { return f.extents[i].From < f.extents[j].From })
+	for _, e := range f.extents {
+		t := theatre(e.Theatre)
+		t.extents = append(t.extents, e)
+	}
 	sort.Slice(f.theatres, func(i, j int) bool { return f.theatres[i].id < f.theatres[j].id })
 	for _, t := range f.theatres {
 		t.first, t.last = math.MaxInt, math.MinInt
+		for _, e := range t.extents {
+			t.first, t.last = min(t.first, e.From), max(t.last, e.To)
+		}
 		for _, p := range t.parts {
 			sort.SliceStable(p.keys, func(i, j int) bool { return p.keys[i].Day < p.keys[j].Day })
 			for i := 1; i < len(p.keys); i++ {
@@ -119,7 +152,7 @@ func buildFronts(keys []*FrontKeyframe, rears map[string]frontRear) (*Fronts, []
 			t.first = min(t.first, p.keys[0].Day)
 			t.last = max(t.last, p.keys[len(p.keys)-1].Day)
 		}
-		sort.Slice(t.parts, func(i, j int) bool { return t.parts[i].keys[0].Day < t.parts[j].keys[0].Day })
+		sort.SliceStable(t.parts, func(i, j int) bool { return t.parts[i].keys[0].Day < t.parts[j].keys[0].Day })
 	}
 	return f, errs
 }
@@ -350,4 +383,59 @@ func (f *Fronts) TheatreRange(theatre string) (first, last int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// FocusBound returns the area, in degrees lon first, that the fronts show at day (days since
+// 1970-01-01 UTC): the bound of the areas of every active part (a front with its rear chain, a
+// pocket) and of the active extents held by the Axis, an opponent or the Western Allies (not
+// Soviet occupation zones, ground held by nobody or not covered), in the
+// region of the activity that began last, Europe and Africa (west of 75°E) or East Asia. So
+// the map can show the Far East during the war against Japan (9 August - 2 September 1945),
+// at Lake Khasan (1938) and Khalkhin Gol (1939), and Europe otherwise. The bound is grown by a
+// tenth on each side and to at least 8° by 5°. It reports false when nothing is active.
+func (f *Fronts) FocusBound(day float64) (orb.Bound, bool) {
+	type item struct {
+		b     orb.Bound
+		start int
+	}
+	var items []item
+	for _, t := range f.theatres {
+		for _, p := range t.parts {
+			if s, ok := p.at(day); ok {
+				items = append(items, item{s.Area.Bound(), p.keys[0].Day})
+			}
+		}
+		for _, e := range t.extents {
+			if day >= float64(e.From) && day < float64(e.To+1) && e.HeldBy != HeldByUncovered && e.HeldBy != heldByNoneValue && e.HeldBy != HeldBySoviet {
+				items = append(items, item{e.bound, e.From})
+			}
+		}
+	}
+	if len(items) == 0 {
+		return orb.Bound{}, false
+	}
+	east := func(b orb.Bound) bool { return b.Center()[0] >= 75 }
+	latest := items[0]
+	for _, it := range items[1:] {
+		if it.start > latest.start {
+			latest = it
+		}
+	}
+	var out orb.Bound
+	first := true
+	for _, it := range items {
+		if east(it.b) != east(latest.b) {
+			continue
+		}
+		if first {
+			out, first = it.b, false
+		} else {
+			out = out.Union(it.b)
+		}
+	}
+	w, h := out.Max[0]-out.Min[0], out.Max[1]-out.Min[1]
+	gx, gy := max(w*0.1, (8-w)/2), max(h*0.1, (5-h)/2)
+	out.Min[0], out.Max[0] = out.Min[0]-gx, out.Max[0]+gx
+	out.Min[1], out.Max[1] = max(-85, out.Min[1]-gy), min(85, out.Max[1]+gy)
+	return out, true
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/golang/geo/s2"
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
 )
 
 var (
@@ -93,6 +94,20 @@ func TestLoadFrontsErrors(t *testing.T) {
 			[]string{"feature 0: geometry: 2 vertices with sea_head 1"}},
 		{"latitude out of range", `{"type":"Feature","properties":{"theatre":"khasan","date":"1938-08-01","source":"s"},"geometry":{"type":"LineString","coordinates":[[130,43],[130.5,95]]}}`,
 			[]string{"feature 0: geometry: vertex 1"}},
+		{"unknown held_by", `{"type":"Feature","properties":{"theatre":"khasan","date":"1938-08-01","source":"s","held_by":"martians"},"geometry":{"type":"LineString","coordinates":[[130,43],[130.5,42.5]]}}`,
+			[]string{`feature 0: held_by: "martians", want one of axis, opponent, soviet, allied`}},
+		{"uncovered front", `{"type":"Feature","properties":{"theatre":"khasan","date":"1938-08-01","source":"s","held_by":"uncovered"},"geometry":{"type":"LineString","coordinates":[[130,43],[130.5,42.5]]}}`,
+			[]string{`feature 0: held_by: "uncovered"`}},
+		{"extent without until", `{"type":"Feature","properties":{"theatre":"khasan","role":"extent","date":"1938-08-01","source":"s"},"geometry":{"type":"Polygon","coordinates":[[[130,43],[131,43],[131,42],[130,43]]]}}`,
+			[]string{"feature 0: until: \"\", want YYYY-MM-DD"}},
+		{"extent ending before it starts", `{"type":"Feature","properties":{"theatre":"khasan","role":"extent","date":"1938-08-01","until":"1938-07-01","source":"s"},"geometry":{"type":"Polygon","coordinates":[[[130,43],[131,43],[131,42],[130,43]]]}}`,
+			[]string{"feature 0: until: 1938-07-01 is before date 1938-08-01"}},
+		{"extent as a line", `{"type":"Feature","properties":{"theatre":"khasan","role":"extent","date":"1938-08-01","until":"1938-09-01","source":"s"},"geometry":{"type":"LineString","coordinates":[[130,43],[130.5,42.5]]}}`,
+			[]string{"feature 0: geometry: LineString, want Polygon or MultiPolygon for an extent"}},
+		{"until on a front", `{"type":"Feature","properties":{"theatre":"khasan","date":"1938-08-01","until":"1938-09-01","source":"s"},"geometry":{"type":"LineString","coordinates":[[130,43],[130.5,42.5]]}}`,
+			[]string{"feature 0: until: only an extent has an end date"}},
+		{"scope with a date", `{"type":"Feature","properties":{"theatre":"khasan","role":"scope","date":"1938-08-01","held_by":"soviet","source":"s"},"geometry":{"type":"Polygon","coordinates":[[[130,43],[131,43],[131,42],[130,43]]]}}`,
+			[]string{"feature 0: date: a scope has no date"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -165,6 +180,88 @@ func TestLoadFrontsTheatresFromThePack(t *testing.T) {
 				t.Errorf("theatres loaded %v, want %v", loaded, tc.loaded)
 			}
 		})
+	}
+}
+
+func TestLoadFrontsScopeWithoutPart(t *testing.T) {
+	const rear = `{"type":"Feature","properties":{"theatre":"khasan","role":"rear","source":"s"},"geometry":{"type":"LineString","coordinates":[[131,42],[130,42]]}}`
+	const line = `{"type":"Feature","properties":{"theatre":"khasan","date":"1938-08-01","source":"s"},"geometry":{"type":"LineString","coordinates":[[130,43],[130.5,42.5]]}}`
+	const scope = `{"type":"Feature","properties":{"theatre":"khasan","part":"north","role":"scope","held_by":"soviet","source":"s"},"geometry":{"type":"Polygon","coordinates":[[[130,43],[131,43],[131,42],[130,43]]]}}`
+	fsys := fstest.MapFS{"fronts/khasan.geojson": {Data: []byte(`{"type":"FeatureCollection","features":[` + line + `,` + rear + `,` + scope + `]}`)}}
+	_, err := LoadFronts(fsys, "fronts", []string{"khasan"})
+	if err == nil || !strings.Contains(err.Error(), `scope "khasan/north": no front part with that id`) {
+		t.Errorf("got error %v, want one naming the scope without a part", err)
+	}
+}
+
+// TestExtentsAndScopes checks the rule of precedence on a small made-up theatre: an extent
+// held by the Axis, a front of the Western Allies cutting into it, a scope giving the ground
+// beyond a Soviet front to the Red Army, an uncovered extent and an Axis pocket.
+func TestExtentsAndScopes(t *testing.T) {
+	feats := []string{
+		// Axis extent: the square 0..10 x 40..50, from 1940-01-01 to 1940-12-31, with a neutral hole.
+		`{"type":"Feature","properties":{"theatre":"khasan","part":"reich","role":"extent","date":"1940-01-01","until":"1940-12-31","source":"s"},"geometry":{"type":"Polygon","coordinates":[[[0,40],[10,40],[10,50],[0,50],[0,40]],[[1,41],[2,41],[2,42],[1,42],[1,41]]]}}`,
+		// Uncovered extent: 20..30 x 40..50 all year.
+		`{"type":"Feature","properties":{"theatre":"khasan","part":"far","role":"extent","held_by":"uncovered","date":"1940-01-01","until":"1940-12-31","source":"s"},"geometry":{"type":"Polygon","coordinates":[[[20,40],[30,40],[30,50],[20,50],[20,40]]]}}`,
+		// Allied front: west of x = 2 in June, west of x = 4 in July; rear chain far west.
+		`{"type":"Feature","properties":{"theatre":"khasan","part":"west","held_by":"allied","date":"1940-06-01","source":"s"},"geometry":{"type":"LineString","coordinates":[[2,51],[2,39]]}}`,
+		`{"type":"Feature","properties":{"theatre":"khasan","part":"west","held_by":"allied","date":"1940-07-01","source":"s"},"geometry":{"type":"LineString","coordinates":[[4,51],[4,39]]}}`,
+		`{"type":"Feature","properties":{"theatre":"khasan","part":"west","role":"rear","source":"s"},"geometry":{"type":"LineString","coordinates":[[-5,39],[-5,51]]}}`,
+		// Axis front in the east: Axis west of x = 8, its rear chain at x = 5; the scope x 5..15.
+		`{"type":"Feature","properties":{"theatre":"khasan","part":"east","date":"1940-06-01","source":"s"},"geometry":{"type":"LineString","coordinates":[[8,51],[8,39]]}}`,
+		`{"type":"Feature","properties":{"theatre":"khasan","part":"east","date":"1940-07-01","source":"s"},"geometry":{"type":"LineString","coordinates":[[6,51],[6,39]]}}`,
+		`{"type":"Feature","properties":{"theatre":"khasan","part":"east","role":"rear","source":"s"},"geometry":{"type":"LineString","coordinates":[[5,39],[5,51]]}}`,
+		`{"type":"Feature","properties":{"theatre":"khasan","part":"east","role":"scope","held_by":"soviet","source":"s"},"geometry":{"type":"Polygon","coordinates":[[[5,39],[15,39],[15,51],[5,51],[5,39]]]}}`,
+		// An Axis pocket inside the Allied ground.
+		`{"type":"Feature","properties":{"theatre":"khasan","part":"lorient","role":"pocket","date":"1940-06-01","source":"s"},"geometry":{"type":"Polygon","coordinates":[[[0.5,45],[1,45],[1,45.5],[0.5,45]]]}}`,
+		`{"type":"Feature","properties":{"theatre":"khasan","part":"lorient","role":"pocket","date":"1940-07-01","source":"s"},"geometry":{"type":"Polygon","coordinates":[[[0.5,45],[1,45],[1,45.5],[0.5,45]]]}}`,
+	}
+	fsys := fstest.MapFS{"fronts/khasan.geojson": {Data: []byte(`{"type":"FeatureCollection","features":[` + strings.Join(feats, ",") + `]}`)}}
+	f, err := LoadFronts(fsys, "fronts", []string{"khasan"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		p    orb.Point
+		date string
+		want string
+	}{
+		{orb.Point{3, 45}, "1940-03-01", HeldByAxis},       // extent only
+		{orb.Point{1.5, 41.5}, "1940-03-01", HeldByNone},   // the extent's hole
+		{orb.Point{9, 45}, "1940-03-01", HeldByAxis},       // the eastern front is not active yet
+		{orb.Point{1.5, 45}, "1940-06-01", HeldByAllied},   // behind the Allied line
+		{orb.Point{3, 45}, "1940-06-01", HeldByAxis},       // extent, east of the Allied line
+		{orb.Point{3, 45}, "1940-07-01", HeldByAllied},     // the Allied line moved east
+		{orb.Point{0.8, 45.1}, "1940-06-15", HeldByAxis},   // the pocket over the Allied front
+		{orb.Point{7, 45}, "1940-06-01", HeldByAxis},       // the eastern front's Axis area
+		{orb.Point{7, 45}, "1940-07-01", HeldBySoviet},     // its scope, beyond the line
+		{orb.Point{12, 45}, "1940-06-15", HeldBySoviet},    // the scope beyond the extent
+		{orb.Point{25, 45}, "1940-06-15", HeldByUncovered}, // uncovered extent
+		{orb.Point{3, 45}, "1941-01-01", HeldByNone},       // after every extent and front
+		{orb.Point{3, 45}, "1940-12-31", HeldByAxis},       // the extent's last day counts
+	}
+	for _, tc := range tests {
+		if got := f.HeldByAt(tc.p, float64(frontDay(tc.date))+0.5); got != tc.want {
+			t.Errorf("%v on %s: got %q, want %q", tc.p, tc.date, got, tc.want)
+		}
+	}
+	// The drawn areas agree: on 1940-06-15, Axis ground between the Allied line (x = 3) and the
+	// eastern line (x = 7), Allied ground west of x = 3 outside the pocket.
+	day := float64(frontDay("1940-06-15"))
+	areas := map[string]orb.MultiPolygon{}
+	for _, a := range f.HeldAreasAtDay(day) {
+		areas[a.HeldBy] = a.Area
+	}
+	for _, c := range []struct {
+		p    orb.Point
+		side string
+		in   bool
+	}{{orb.Point{5, 45}, HeldByAxis, true}, {orb.Point{2.5, 45}, HeldByAxis, false}, {orb.Point{2.5, 45}, HeldByAllied, true},
+		{orb.Point{0.8, 45.1}, HeldByAllied, false}, {orb.Point{0.8, 45.1}, HeldByAxis, true}, {orb.Point{1.5, 41.5}, HeldByAxis, false},
+		{orb.Point{1.5, 41.5}, HeldByAllied, true}, {orb.Point{9, 45}, HeldByAxis, false}, {orb.Point{25, 45}, HeldByUncovered, true}} {
+		if got := planar.MultiPolygonContains(areas[c.side], c.p); got != c.in {
+			t.Errorf("drawn %s area contains %v: got %v, want %v", c.side, c.p, got, c.in)
+		}
 	}
 }
 
@@ -399,6 +496,48 @@ func BenchmarkHeldPeriods(b *testing.B) {
 	f.HeldPeriods(30.52, 50.45) // build the daily areas once
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		f.HeldPeriods(30+float64(i%1000)*0.001, 50) // a new point each time: no cache hit
+		f.HeldPeriods(30+float64(i)*1e-7, 50) // a new point each time: no cache hit
+	}
+}
+
+// TestFocusBound checks that the area to show follows the war: Europe and Africa, the Far East
+// in August 1945, the Soviet-Japanese border battles of 1938-39, nothing between wars.
+func TestFocusBound(t *testing.T) {
+	f := loadTestFronts(t)
+	tests := []struct {
+		date      string
+		contains  []orb.Point
+		excludes  []orb.Point
+		maxWidth  float64
+		wantFocus bool
+	}{
+		{"1938-08-01", []orb.Point{{130.58, 42.45}}, []orb.Point{{37.6, 55.75}, {126.6, 45.75}}, 12, true},               // Lake Khasan, not Moscow or Harbin
+		{"1939-07-15", []orb.Point{{118.5, 47.65}}, []orb.Point{{37.6, 55.75}, {13.4, 52.5}}, 12, true},                  // Khalkhin Gol
+		{"1939-09-10", []orb.Point{{13.4, 52.5}, {21.0, 52.2}}, []orb.Point{{118.5, 47.65}}, 80, true},                   // Poland, not Mongolia
+		{"1942-08-15", []orb.Point{{44.5, 48.7}, {28.95, 30.83}, {2.35, 48.86}}, []orb.Point{{126.6, 45.75}}, 80, true},  // Stalingrad, El Alamein, Paris
+		{"1944-08-25", []orb.Point{{2.35, 48.86}, {27.6, 53.9}, {12.5, 41.9}}, []orb.Point{{130.0, 43.0}}, 80, true},     // Paris, Minsk, Rome
+		{"1945-08-15", []orb.Point{{126.6, 45.75}, {125.75, 39.02}}, []orb.Point{{37.6, 55.75}, {13.4, 52.5}}, 60, true}, // Harbin, Pyongyang
+		{"1945-06-15", nil, nil, 0, false},
+		{"1937-01-01", nil, nil, 0, false},
+	}
+	for _, tc := range tests {
+		b, ok := f.FocusBound(float64(frontDay(tc.date)))
+		if ok != tc.wantFocus {
+			t.Errorf("%s: focus %v, want %v", tc.date, ok, tc.wantFocus)
+			continue
+		}
+		for _, p := range tc.contains {
+			if !b.Contains(p) {
+				t.Errorf("%s: bound %v leaves out %v", tc.date, b, p)
+			}
+		}
+		for _, p := range tc.excludes {
+			if b.Contains(p) {
+				t.Errorf("%s: bound %v includes %v", tc.date, b, p)
+			}
+		}
+		if ok && b.Max[0]-b.Min[0] > tc.maxWidth {
+			t.Errorf("%s: bound %v is %.0f° wide, want at most %.0f°", tc.date, b, b.Max[0]-b.Min[0], tc.maxWidth)
+		}
 	}
 }

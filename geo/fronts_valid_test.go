@@ -59,3 +59,28 @@ func TestFrontAreasSimple(t *testing.T) {
 		}
 	}
 }
+
+// TestScopesAndExtentsSimple checks that every scope and every ring of every extent is simple,
+// and that the holes of an extent lie inside its outer ring.
+func TestScopesAndExtentsSimple(t *testing.T) {
+	f := loadTestFronts(t)
+	for id, sc := range f.scopes {
+		if a, b := frontRingCrossing(sc.Ring); a >= 0 {
+			t.Errorf("scope %s: edge %d %v-%v crosses edge %d %v-%v", id, a, sc.Ring[a], sc.Ring[a+1], b, sc.Ring[b], sc.Ring[b+1])
+		}
+	}
+	for _, e := range f.extents {
+		for pi, pg := range e.Area {
+			for ri, r := range pg {
+				if a, b := frontRingCrossing(r); a >= 0 {
+					t.Errorf("extent %s %s (%s feature %d) polygon %d ring %d: edge %d %v-%v crosses edge %d %v-%v",
+						e.Part, e.Date, e.File, e.Index, pi, ri, a, r[a], r[a+1], b, r[b], r[b+1])
+				}
+				outer := newClipRing(pg[0])
+				if ri > 0 && !outer.contains(ringInteriorPoint(r)) {
+					t.Errorf("extent %s %s polygon %d: hole %d outside the outer ring", e.Part, e.Date, pi, ri)
+				}
+			}
+		}
+	}
+}

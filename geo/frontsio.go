@@ -15,15 +15,35 @@ import (
 	"github.com/paulmach/orb/geojson"
 )
 
-// Sides of a front part: who held the area the part encloses. "axis" is Germany and its allies
+// Sides: who held the ground a part or an extent encloses. "axis" is Germany and its allies
 // and co-belligerents (Finland 1941-1944, Japan and Manchukuo in 1945); "opponent" is a
 // non-Axis state at war with the USSR (Finland in the Winter War, Japan at Lake Khasan and
-// Khalkhin Gol). "soviet" is the Red Army (and the Mongolian army at Khalkhin Gol).
+// Khalkhin Gol). "soviet" is the Red Army and the armies beside it (the Mongolian army at
+// Khalkhin Gol; in 1944-45 the Polish, Romanian, Bulgarian and Yugoslav forces on its front).
+// "allied" is the Western Allies (the British Commonwealth, the United States, the Free French
+// and the other armies under their command, and the Italian co-belligerents from September
+// 1943). "uncovered" marks ground the atlas does not draw on those dates (an extent only): it
+// is never shaded as held by anyone. HeldByNone is ground held by none of these: neutral or
+// unoccupied states, or a country between wars.
 const (
-	HeldByAxis     = "axis"
-	HeldByOpponent = "opponent"
-	HeldBySoviet   = "soviet"
+	HeldByAxis      = "axis"
+	HeldByOpponent  = "opponent"
+	HeldBySoviet    = "soviet"
+	HeldByAllied    = "allied"
+	HeldByUncovered = "uncovered"
+	HeldByNone      = ""
+	// heldByNoneValue is how an extent says that nobody held its ground (a neutral or
+	// unoccupied zone cut out of an occupied country).
+	heldByNoneValue = "none"
 )
+
+// heldByValid lists the held_by values a feature may give, by role.
+var heldByValid = map[string][]string{
+	FrontRoleLine:   {HeldByAxis, HeldByOpponent, HeldBySoviet, HeldByAllied},
+	FrontRolePocket: {HeldByAxis, HeldByOpponent, HeldBySoviet, HeldByAllied},
+	FrontRoleExtent: {HeldByAxis, HeldByOpponent, HeldBySoviet, HeldByAllied, HeldByUncovered, heldByNoneValue},
+	FrontRoleScope:  {HeldBySoviet, HeldByAllied, HeldByAxis},
+}
 
 // Roles of a feature in a fronts file.
 const (
@@ -33,6 +53,13 @@ const (
 	FrontRolePocket = "pocket"
 	// FrontRoleRear is the fixed chain (no date) that closes a front part into its held area.
 	FrontRoleRear = "rear"
+	// FrontRoleScope is the fixed area (no date) in which a front part decides who holds the
+	// ground: inside it and outside the part's own area, the ground is held by the scope's
+	// held_by (the side facing the front).
+	FrontRoleScope = "scope"
+	// FrontRoleExtent is ground held wholesale by one side from date to until, drawn without
+	// interpolation, below every front and pocket (occupied countries between the campaigns).
+	FrontRoleExtent = "extent"
 )
 
 // FrontKeyframe is one part of one theatre at one date, as authored.
@@ -58,7 +85,27 @@ type FrontKeyframe struct {
 }
 
 var frontProps = map[string]bool{"theatre": true, "date": true, "source": true, "note": true,
-	"role": true, "part": true, "held_by": true, "sea_head": true, "sea_tail": true}
+	"role": true, "part": true, "held_by": true, "sea_head": true, "sea_tail": true, "until": true}
+
+// frontExtent is ground held wholesale by one side over an interval of days (inclusive).
+type frontExtent struct {
+	Theatre, Part, HeldBy string
+	From, To              int // days since 1970-01-01 UTC, inclusive
+	Date, Until           string
+	Source, Note          string
+	Area                  orb.MultiPolygon // normalised: outer rings counter-clockwise, holes clockwise
+	bound                 orb.Bound
+	File                  string
+	Index                 int
+}
+
+// frontScope is the area in which a front part decides who holds the ground.
+type frontScope struct {
+	Ring   orb.Ring // counter-clockwise, closed
+	HeldBy string   // who holds the ground in the scope outside the part's area
+	Source string
+	Note   string
+}
 
 // LoadFronts reads every dir/*.geojson of fsys (dir is usually "fronts"), validates it strictly
 // and prepares the interpolation. theatres are the theatre ids the pack declares (its
@@ -77,33 +124,45 @@ func LoadFronts(fsys fs.FS, dir string, theatres []string) (*Fronts, error) {
 	}
 	declared := frontTheatreSet(theatres)
 	var errs []error
-	var keys []*FrontKeyframe
-	rears := map[string]frontRear{} // theatre + "/" + part
+	all := frontFileParts{rears: map[string]frontRear{}, scopes: map[string]frontScope{}}
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("geo: fronts: %w", err))
 			continue
 		}
-		k, r, ferrs := parseFrontFile(path.Base(name), data, declared)
+		got, ferrs := parseFrontFile(path.Base(name), data, declared)
 		if len(ferrs) > 0 {
 			errs = append(errs, ferrs...)
 			continue
 		}
-		keys = append(keys, k...)
-		for id, line := range r {
-			rears[id] = line
+		all.keys = append(all.keys, got.keys...)
+		all.extents = append(all.extents, got.extents...)
+		for id, line := range got.rears {
+			all.rears[id] = line
+		}
+		for id, sc := range got.scopes {
+			all.scopes[id] = sc
 		}
 	}
-	if len(keys) == 0 {
+	if len(all.keys) == 0 && len(all.extents) == 0 {
 		return nil, errors.Join(errs...)
 	}
-	f, berrs := buildFronts(keys, rears)
+	f, berrs := buildFronts(all)
 	if len(berrs) > 0 {
 		// Keyframes that contradict each other across files: nothing trustworthy to draw.
 		return nil, errors.Join(append(errs, berrs...)...)
 	}
 	return f, errors.Join(errs...)
+}
+
+// frontFileParts is what one or all fronts files hold: keyframes, rear chains and scopes
+// (keyed by theatre + "/" + part) and extents.
+type frontFileParts struct {
+	keys    []*FrontKeyframe
+	rears   map[string]frontRear
+	scopes  map[string]frontScope
+	extents []*frontExtent
 }
 
 type frontFileDoc struct {
@@ -132,19 +191,20 @@ func frontTheatreSet(theatres []string) frontTheatres {
 	return t
 }
 
-// parseFrontFile parses one fronts file; rear chains are keyed by theatre + "/" + part.
-func parseFrontFile(file string, data []byte, declared frontTheatres) ([]*FrontKeyframe, map[string]frontRear, []error) {
+// parseFrontFile parses one fronts file; rear chains and scopes are keyed by theatre + "/" +
+// part.
+func parseFrontFile(file string, data []byte, declared frontTheatres) (frontFileParts, []error) {
+	out := frontFileParts{rears: map[string]frontRear{}, scopes: map[string]frontScope{}}
 	var doc frontFileDoc
 	if err := json.Unmarshal(data, &doc); err != nil {
-		return nil, nil, []error{fmt.Errorf("%s: %w", file, err)}
+		return out, []error{fmt.Errorf("%s: %w", file, err)}
 	}
 	if doc.Type != "FeatureCollection" {
-		return nil, nil, []error{fmt.Errorf("%s: type %q, want FeatureCollection", file, doc.Type)}
+		return out, []error{fmt.Errorf("%s: type %q, want FeatureCollection", file, doc.Type)}
 	}
 	stem := strings.TrimSuffix(file, ".geojson")
 	var errs []error
-	var keys []*FrontKeyframe
-	rears := map[string]frontRear{}
+	rears, scopes := out.rears, out.scopes
 	// An undeclared theatre is reported once per file, at its first feature, with a count of
 	// the others: a file of three hundred keyframes gives one line, not three hundred.
 	type undeclaredTheatre struct{ err, more int }
@@ -196,6 +256,7 @@ func parseFrontFile(file string, data []byte, declared frontTheatres) ([]*FrontK
 		} else if k.Theatre != stem {
 			bad("theatre", "%q in file %s (the file must be named after its theatre)", k.Theatre, file)
 		}
+		until := str("until")
 		if k.Part == "" {
 			k.Part = "main"
 		}
@@ -209,6 +270,9 @@ func parseFrontFile(file string, data []byte, declared frontTheatres) ([]*FrontK
 		if err != nil || geom == nil {
 			bad("geometry", "unreadable: %v", err)
 			continue
+		}
+		if until != "" && k.Role != FrontRoleExtent {
+			bad("until", "only an extent has an end date")
 		}
 		switch k.Role {
 		case FrontRoleRear:
@@ -228,23 +292,50 @@ func parseFrontFile(file string, data []byte, declared frontTheatres) ([]*FrontK
 			}
 			rears[k.Theatre+"/"+k.Part] = frontRear{Line: ls, Source: k.Source}
 			continue
-		case FrontRoleLine, FrontRolePocket:
+		case FrontRoleScope:
+			if k.Date != "" {
+				bad("date", "a scope has no date")
+			}
+			if !validHeldBy(k.Role, k.HeldBy) {
+				bad("held_by", "%q, want one of %s (the side holding the scope outside the part's area)", k.HeldBy, strings.Join(heldByValid[k.Role], ", "))
+			}
+			pg, ok := geom.Coordinates.(orb.Polygon)
+			if !ok || len(pg) != 1 || len(pg[0]) < 4 {
+				bad("geometry", "%s, want a Polygon of one ring for a scope", geom.Type)
+				continue
+			}
+			if err := checkFrontCoords(orb.LineString(pg[0])); err != nil {
+				bad("geometry", "%v", err)
+				continue
+			}
+			if _, dup := scopes[k.Theatre+"/"+k.Part]; dup {
+				bad("part", "a second scope for part %q", k.Part)
+			}
+			scopes[k.Theatre+"/"+k.Part] = frontScope{Ring: orb.Ring(normalizeFrontRing(pg[0])), HeldBy: k.HeldBy, Source: k.Source, Note: k.Note}
+			continue
+		case FrontRoleLine, FrontRolePocket, FrontRoleExtent:
 		default:
-			bad("role", "%q, want front, pocket or rear", k.Role)
+			bad("role", "%q, want front, pocket, rear, scope or extent", k.Role)
 			continue
 		}
 		if k.HeldBy == "" {
 			k.HeldBy = HeldByAxis
 		}
-		if k.HeldBy != HeldByAxis && k.HeldBy != HeldBySoviet && k.HeldBy != HeldByOpponent {
-			bad("held_by", "%q, want axis, opponent or soviet", k.HeldBy)
+		if !validHeldBy(k.Role, k.HeldBy) {
+			bad("held_by", "%q, want one of %s", k.HeldBy, strings.Join(heldByValid[k.Role], ", "))
 		}
-		d, err := time.Parse("2006-01-02", k.Date)
-		if err != nil || d.Year() < 1930 || d.Year() > 1960 {
-			bad("date", "%q, want YYYY-MM-DD between 1930 and 1960", k.Date)
+		d, err := parseFrontDate(k.Date)
+		if err != nil {
+			bad("date", "%v", err)
 			continue
 		}
-		k.Day = int(d.Unix() / 86400)
+		k.Day = d
+		if k.Role == FrontRoleExtent {
+			if e := parseFrontExtent(k, until, geom.Coordinates, bad); e != nil {
+				out.extents = append(out.extents, e)
+			}
+			continue
+		}
 		switch c := geom.Coordinates.(type) {
 		case orb.LineString:
 			if k.Role != FrontRoleLine {
@@ -277,7 +368,7 @@ func parseFrontFile(file string, data []byte, declared frontTheatres) ([]*FrontK
 			bad("geometry", "%v", err)
 			continue
 		}
-		keys = append(keys, k)
+		out.keys = append(out.keys, k)
 	}
 	for _, u := range undeclared {
 		switch {
@@ -287,7 +378,76 @@ func parseFrontFile(file string, data []byte, declared frontTheatres) ([]*FrontK
 			errs[u.err] = fmt.Errorf("%w; %d more features name it", errs[u.err], u.more)
 		}
 	}
-	return keys, rears, errs
+	return out, errs
+}
+
+func validHeldBy(role, heldBy string) bool {
+	for _, v := range heldByValid[role] {
+		if v == heldBy {
+			return true
+		}
+	}
+	return false
+}
+
+// parseFrontDate parses YYYY-MM-DD (1930-1960) into days since 1970-01-01 UTC.
+func parseFrontDate(s string) (int, error) {
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil || d.Year() < 1930 || d.Year() > 1960 {
+		return 0, fmt.Errorf("%q, want YYYY-MM-DD between 1930 and 1960", s)
+	}
+	return int(d.Unix() / 86400), nil
+}
+
+// parseFrontExtent checks and converts an extent: a Polygon or MultiPolygon held from k's
+// date to until (inclusive).
+func parseFrontExtent(k *FrontKeyframe, until string, g orb.Geometry, bad func(field, format string, a ...any)) *frontExtent {
+	e := &frontExtent{Theatre: k.Theatre, Part: k.Part, HeldBy: k.HeldBy, From: k.Day, Date: k.Date,
+		Until: until, Source: k.Source, Note: k.Note, File: k.File, Index: k.Index}
+	to, err := parseFrontDate(until)
+	if err != nil {
+		bad("until", "%v (an extent needs its last day)", err)
+		return nil
+	}
+	if to < k.Day {
+		bad("until", "%s is before date %s", until, k.Date)
+		return nil
+	}
+	e.To = to
+	var mp orb.MultiPolygon
+	switch c := g.(type) {
+	case orb.Polygon:
+		mp = orb.MultiPolygon{c}
+	case orb.MultiPolygon:
+		mp = c
+	default:
+		bad("geometry", "%s, want Polygon or MultiPolygon for an extent", g.GeoJSONType())
+		return nil
+	}
+	for i, pg := range mp {
+		if len(pg) == 0 {
+			bad("geometry", "polygon %d has no ring", i)
+			return nil
+		}
+		for j, r := range pg {
+			if len(r) < 4 {
+				bad("geometry", "polygon %d ring %d: %d vertices, want at least 3 distinct", i, j, len(r))
+				return nil
+			}
+			if err := checkFrontCoords(orb.LineString(r)); err != nil {
+				bad("geometry", "polygon %d ring %d: %v", i, j, err)
+				return nil
+			}
+			nr := orb.Ring(normalizeFrontRing(r))
+			if j > 0 {
+				nr.Reverse() // holes clockwise
+			}
+			pg[j] = nr
+		}
+	}
+	e.Area = mp
+	e.bound = mp.Bound()
+	return e
 }
 
 func checkFrontCoords(ls orb.LineString) error {
@@ -332,7 +492,8 @@ func normalizeFrontRing(r orb.Ring) orb.LineString {
 // FeatureCollectionAt renders the fronts and the held areas at day (days since 1970-01-01
 // UTC, fractional allowed) as GeoJSON: one LineString per drawn line (properties "layer":
 // "front", theatre, part, role, held_by, date, from, to) and one MultiPolygon per side holding
-// ground against the USSR ("layer": "held", held_by "axis" or "opponent").
+// ground that is drawn ("layer": "held", held_by "axis", "opponent", "allied" or "uncovered";
+// the Axis feature is always present, the others only when they hold ground).
 func (f *Fronts) FeatureCollectionAt(day float64) *geojson.FeatureCollection {
 	fc := geojson.NewFeatureCollection()
 	date := time.Unix(int64(math.Floor(day*86400)), 0).UTC().Format("2006-01-02")
@@ -343,9 +504,13 @@ func (f *Fronts) FeatureCollectionAt(day float64) *geojson.FeatureCollection {
 			"from": frontDayString(s.From), "to": frontDayString(s.To)}
 		fc.Append(ft)
 	}
-	for _, side := range []string{HeldByAxis, HeldByOpponent} {
-		mp := f.heldBy(day, side)
-		if side == HeldByOpponent && len(mp) == 0 {
+	areas := map[string]orb.MultiPolygon{HeldByAxis: {}}
+	for _, a := range f.HeldAreasAtDay(day) {
+		areas[a.HeldBy] = a.Area.Clone()
+	}
+	for _, side := range []string{HeldByAxis, HeldByOpponent, HeldByAllied, HeldByUncovered} {
+		mp, ok := areas[side]
+		if !ok {
 			continue
 		}
 		held := geojson.NewFeature(mp)
@@ -356,8 +521,8 @@ func (f *Fronts) FeatureCollectionAt(day float64) *geojson.FeatureCollection {
 }
 
 // KeyframesFeatureCollection returns every keyframe as authored (front lines with their sea
-// vertices, pockets as Polygons) with theatre, part, role, held_by, date, source and note, and
-// the rear chains, for export as fronts.geojson.
+// vertices, pockets as Polygons) with theatre, part, role, held_by, date, source and note, then
+// the rear chains, the scopes and the extents (with until), for export as fronts.geojson.
 func (f *Fronts) KeyframesFeatureCollection() *geojson.FeatureCollection {
 	fc := geojson.NewFeatureCollection()
 	for _, k := range f.Keyframes() {
@@ -389,6 +554,31 @@ func (f *Fronts) KeyframesFeatureCollection() *geojson.FeatureCollection {
 		ft := geojson.NewFeature(f.rears[id].Line)
 		ft.Properties = geojson.Properties{"theatre": th, "part": part, "role": FrontRoleRear,
 			"source": f.rears[id].Source}
+		fc.Append(ft)
+	}
+	ids = ids[:0]
+	for id := range f.scopes {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		th, part, _ := strings.Cut(id, "/")
+		sc := f.scopes[id]
+		ft := geojson.NewFeature(orb.Polygon{sc.Ring})
+		ft.Properties = geojson.Properties{"theatre": th, "part": part, "role": FrontRoleScope,
+			"held_by": sc.HeldBy, "source": sc.Source}
+		if sc.Note != "" {
+			ft.Properties["note"] = sc.Note
+		}
+		fc.Append(ft)
+	}
+	for _, e := range f.extents {
+		ft := geojson.NewFeature(e.Area)
+		ft.Properties = geojson.Properties{"theatre": e.Theatre, "part": e.Part, "role": FrontRoleExtent,
+			"held_by": e.HeldBy, "date": e.Date, "until": e.Until, "source": e.Source}
+		if e.Note != "" {
+			ft.Properties["note"] = e.Note
+		}
 		fc.Append(ft)
 	}
 	return fc

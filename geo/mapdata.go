@@ -210,8 +210,9 @@ func Graticule(step float64) orb.MultiLineString {
 	return out
 }
 
-// OverlayLayers returns what changes with the date: the Axis-held area as a wash and the front
-// lines of every theatre active at t.
+// OverlayLayers returns what changes with the date: the ground held by each drawn side as a
+// wash (layers "held-uncovered", "held-allied", "held-opponent", "held-axis", with the roles of
+// HeldRole) and the front lines of every theatre active at t.
 func (m *MapData) OverlayLayers(t time.Time) []Layer {
 	if m.Fronts == nil {
 		return nil
@@ -220,10 +221,11 @@ func (m *MapData) OverlayLayers(t time.Time) []Layer {
 	for _, s := range m.Fronts.FrontsAt(t) {
 		lines = append(lines, s.Line)
 	}
-	held := m.Fronts.HeldAt(t)
 	var out []Layer
-	if len(held) > 0 {
-		out = append(out, Layer{Name: "axis-held", Kind: LayerFill, Role: RoleAxisHeld, Geoms: []orb.Geometry{held}})
+	for _, a := range m.Fronts.HeldAreasAt(t) {
+		if role, ok := HeldRole(a.HeldBy); ok {
+			out = append(out, Layer{Name: "held-" + a.HeldBy, Kind: LayerFill, Role: role, Geoms: []orb.Geometry{a.Area}})
+		}
 	}
 	if len(lines) > 0 {
 		out = append(out, Layer{Name: "fronts", Kind: LayerLine, Role: RoleFront, Geoms: lines})

@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"sync"
@@ -65,15 +66,23 @@ type countryLabelCache struct {
 }
 
 // CountryLabels returns a label for each state of the border snapshot shown at t, centred on
-// its largest polygon and ranked by area (large states first). The result is shared.
+// its largest polygon and ranked by area (large states first), named as on that date (see
+// countryLabelRules: "Korea (Japan)" until August 1945, not the snapshot's "Korea (USSR)").
+// The result is shared.
 func (m *MapData) CountryLabels(t time.Time) []MapLabel {
 	snap := BordersFor(t)
 	o, _ := m.countries.once.LoadOrStore(snap, &sync.Once{})
 	o.(*sync.Once).Do(func() {
 		m.countries.labels.Store(snap, countryLabels(m.BaseMap().Borders[snap]))
 	})
+	key := fmt.Sprintf("dated/%s/%d", snap, countryLabelEpoch(snap, t))
+	if v, ok := m.countries.labels.Load(key); ok {
+		return v.([]MapLabel)
+	}
 	v, _ := m.countries.labels.Load(snap)
-	ls, _ := v.([]MapLabel)
+	base, _ := v.([]MapLabel)
+	ls := datedCountryLabels(snap, base, t)
+	m.countries.labels.Store(key, ls)
 	return ls
 }
 

@@ -10,15 +10,15 @@ import (
 )
 
 // RenderOverlay draws what changes with the date, as seen through v, into a new transparent
-// v.W×v.H image: the Axis-held area washed over land only (not over the sea it borders), then
-// the front lines. The data is not modified.
+// v.W×v.H image: the held areas (Axis, Western Allies, not covered) washed over land only (not
+// over the sea they border), then the front lines. The data is not modified.
 func (m *MapData) RenderOverlay(v *View, s *Style, t time.Time, detail string) *image.RGBA {
 	clear := *s
 	clear.Background = color.NRGBA{}
 	layers := m.OverlayLayers(t)
 	var held, fronts []Layer
 	for _, l := range layers {
-		if l.Role == RoleAxisHeld {
+		if l.Role == RoleAxisHeld || l.Role == RoleAlliedHeld || l.Role == RoleUncovered {
 			held = append(held, l)
 		} else {
 			fronts = append(fronts, l)

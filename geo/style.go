@@ -21,13 +21,15 @@ type LayerRole int
 
 // Layer roles, in the usual drawing order.
 const (
-	RoleLand     LayerRole = iota // land polygons
-	RoleLake                      // lakes and inland seas
-	RoleAxisHeld                  // the Axis-held area, a translucent wash
-	RoleCoast                     // coastlines
-	RoleBorder                    // state borders
-	RoleRiver                     // rivers
-	RoleFront                     // front lines
+	RoleLand       LayerRole = iota // land polygons
+	RoleLake                        // lakes and inland seas
+	RoleAxisHeld                    // the Axis-held area, a translucent wash
+	RoleAlliedHeld                  // the area held by the Western Allies, a translucent wash
+	RoleUncovered                   // ground the fronts do not cover on the date, a faint wash
+	RoleCoast                       // coastlines
+	RoleBorder                      // state borders
+	RoleRiver                       // rivers
+	RoleFront                       // front lines
 )
 
 // Paint is how one layer is drawn. A colour with zero alpha is not drawn.
@@ -44,6 +46,8 @@ type Style struct {
 	Land       Paint
 	Lake       Paint
 	AxisHeld   Paint
+	AlliedHeld Paint
+	Uncovered  Paint
 	Coast      Paint
 	Border     Paint
 	River      Paint
@@ -59,6 +63,10 @@ func (s *Style) Paint(r LayerRole) Paint {
 		return s.Lake
 	case RoleAxisHeld:
 		return s.AxisHeld
+	case RoleAlliedHeld:
+		return s.AlliedHeld
+	case RoleUncovered:
+		return s.Uncovered
 	case RoleCoast:
 		return s.Coast
 	case RoleBorder:
@@ -71,12 +79,36 @@ func (s *Style) Paint(r LayerRole) Paint {
 	return Paint{}
 }
 
+// HeldRole returns the layer role that draws the ground held by heldBy (a HeldBy value), and
+// false for sides that are not drawn (Soviet ground, ground held by nobody).
+func HeldRole(heldBy string) (LayerRole, bool) {
+	switch heldBy {
+	case HeldByAxis, HeldByOpponent:
+		return RoleAxisHeld, true
+	case HeldByAllied:
+		return RoleAlliedHeld, true
+	case HeldByUncovered:
+		return RoleUncovered, true
+	}
+	return 0, false
+}
+
+// HeldPaint returns the Paint of the ground held by heldBy (the zero Paint for sides that are
+// not drawn), for the map and its legend.
+func (s *Style) HeldPaint(heldBy string) Paint {
+	if r, ok := HeldRole(heldBy); ok {
+		return s.Paint(r)
+	}
+	return Paint{}
+}
+
 func styleRGB(hex uint32, a uint8) color.NRGBA {
 	return color.NRGBA{R: uint8(hex >> 16), G: uint8(hex >> 8), B: uint8(hex), A: a}
 }
 
 // StyleLight is the atlas palette: paper-coloured land, pale blue water, grey borders, blue
-// rivers, a strong red front and a grey-brown wash over the Axis-held area. Its land and
+// rivers, a strong red front, a grey-brown wash over the Axis-held area, a blue one over the
+// area held by the Western Allies and a faint grey one over ground the fronts do not cover. Its land and
 // borders match the peer workload's style (fill #efe6d2, stroke #7a7a7a 0.6 px, front #c0392b
 // 2 px, water #cfe3f3).
 var StyleLight = Style{
@@ -85,6 +117,8 @@ var StyleLight = Style{
 	Land:       Paint{Fill: styleRGB(0xefe6d2, 0xff), Stroke: styleRGB(0x7a7a7a, 0xff), Width: 0.6},
 	Lake:       Paint{Fill: styleRGB(0xcfe3f3, 0xff), Stroke: styleRGB(0x8fb4d3, 0xff), Width: 0.5},
 	AxisHeld:   Paint{Fill: styleRGB(0x5a4a3a, 0x40)},
+	AlliedHeld: Paint{Fill: styleRGB(0x1f5fd0, 0x4a)},
+	Uncovered:  Paint{Fill: styleRGB(0x8c9299, 0x1c)},
 	Coast:      Paint{Stroke: styleRGB(0x6d8aa3, 0xff), Width: 0.7},
 	Border:     Paint{Stroke: styleRGB(0x7a7a7a, 0xff), Width: 0.6},
 	River:      Paint{Stroke: styleRGB(0x5b8fc7, 0xff), Width: 0.8},
@@ -92,13 +126,16 @@ var StyleLight = Style{
 }
 
 // StyleDark is the projector palette: dark slate land on near-black water, light grey borders,
-// cyan-blue rivers, a bright red front and a pale wash over the Axis-held area.
+// cyan-blue rivers, a bright red front, a pale wash over the Axis-held area, a light blue one
+// over the area held by the Western Allies and a faint one over ground the fronts do not cover.
 var StyleDark = Style{
 	Name:       "dark",
 	Background: styleRGB(0x0e1620, 0xff),
 	Land:       Paint{Fill: styleRGB(0x2a2f36, 0xff), Stroke: styleRGB(0x8a9099, 0xff), Width: 0.6},
 	Lake:       Paint{Fill: styleRGB(0x0e1620, 0xff), Stroke: styleRGB(0x3c5a78, 0xff), Width: 0.5},
 	AxisHeld:   Paint{Fill: styleRGB(0xd8c8a8, 0x38)},
+	AlliedHeld: Paint{Fill: styleRGB(0x6fa8ff, 0x44)},
+	Uncovered:  Paint{Fill: styleRGB(0x9aa4ae, 0x14)},
 	Coast:      Paint{Stroke: styleRGB(0x4f6f8f, 0xff), Width: 0.7},
 	Border:     Paint{Stroke: styleRGB(0x8a9099, 0xff), Width: 0.6},
 	River:      Paint{Stroke: styleRGB(0x4aa3df, 0xff), Width: 0.8},
