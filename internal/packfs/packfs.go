@@ -47,7 +47,7 @@ var errBadPath = badPath{}
 type badPath struct{}
 
 func (badPath) Error() string {
-	return `not a path inside the pack (want a relative path with "/", no "..", no "\\")`
+	return `not a path inside the pack (want a relative path with "/", no "..", no "\")`
 }
 
 func (badPath) Is(target error) bool { return target == fs.ErrInvalid }
