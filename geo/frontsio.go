@@ -13,6 +13,8 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
+
+	"frontline-atlas/internal/packfs"
 )
 
 // Sides of a front part: who held the area the part encloses. "axis" is Germany and its allies
@@ -80,14 +82,14 @@ func LoadFronts(fsys fs.FS, dir string, theatres []string) (*Fronts, error) {
 	var keys []*FrontKeyframe
 	rears := map[string]frontRear{} // theatre + "/" + part
 	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
+		data, err := packfs.ReadFile(fsys, name, MaxFrontsFile)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("geo: fronts: %w", err))
 			continue
 		}
 		k, r, ferrs := parseFrontFile(path.Base(name), data, declared)
 		if len(ferrs) > 0 {
-			errs = append(errs, ferrs...)
+			errs = append(errs, capFrontErrors(path.Base(name), ferrs)...)
 			continue
 		}
 		keys = append(keys, k...)
@@ -291,6 +293,9 @@ func parseFrontFile(file string, data []byte, declared frontTheatres) ([]*FrontK
 }
 
 func checkFrontCoords(ls orb.LineString) error {
+	if len(ls) > MaxFrontVertices {
+		return fmt.Errorf("%d vertices, more than the limit of %d for one line or ring", len(ls), MaxFrontVertices)
+	}
 	for i, p := range ls {
 		if math.IsNaN(p[0]) || math.IsNaN(p[1]) || p[0] < -180 || p[0] > 180 || p[1] < -90 || p[1] > 90 {
 			return fmt.Errorf("vertex %d %v out of range (want lon, lat in degrees)", i, p)
