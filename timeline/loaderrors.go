@@ -46,24 +46,44 @@ func (e *ContentError) Error() string {
 	return b.String()
 }
 
+// MaxProblemsListed is the most problems a PackError lists; those found after them are only
+// counted, so that validate answers in seconds whatever the file (a minified file of a
+// million broken items) and its report stays readable.
+const MaxProblemsListed = 1000
+
 // PackError gathers every problem found in one content pack. Unwrap gives the problems
 // (each a *ContentError), so errors.As and errors.Is look into them as with errors.Join.
 type PackError struct {
-	Pack     string // the label given to LoadFS: "embedded pack" or a folder path
-	Problems []*ContentError
+	Pack     string          // the label given to LoadFS: "embedded pack" or a folder path
+	Problems []*ContentError // the first MaxProblemsListed problems found, in file and line order
+	More     int             // the problems found after those, counted but not listed
 }
 
-// Error writes a header naming the pack, then one problem per line.
+// Count returns the number of problems found, listed or not.
+func (e *PackError) Count() int { return len(e.Problems) + e.More }
+
+// Error writes a header naming the pack and the count, then one problem per line, and a last
+// line with the number not listed.
 func (e *PackError) Error() string {
 	var b strings.Builder
-	n := len(e.Problems)
+	n := e.Count()
 	fmt.Fprintf(&b, "content pack %s: %d problem", e.Pack, n)
 	if n != 1 {
 		b.WriteString("s")
 	}
+	if e.More > 0 {
+		fmt.Fprintf(&b, " (the first %d listed)", len(e.Problems))
+	}
 	for _, p := range e.Problems {
 		b.WriteString("\n")
 		b.WriteString(p.Error())
+	}
+	if e.More > 0 {
+		fmt.Fprintf(&b, "\n… and %d more problem", e.More)
+		if e.More != 1 {
+			b.WriteString("s")
+		}
+		b.WriteString(" not listed: fix these and validate again")
 	}
 	return b.String()
 }
@@ -85,22 +105,46 @@ func (l *packLoader) packError() error {
 		}
 		return a.Line < b.Line
 	})
-	return &PackError{Pack: l.label, Problems: l.problems}
+	return &PackError{Pack: l.label, Problems: l.problems, More: l.more}
+}
+
+// full reports whether MaxProblemsListed problems are recorded: the next ones are counted in
+// l.more without being formatted.
+func (l *packLoader) full() bool { return len(l.problems) >= MaxProblemsListed }
+
+// failed reports whether any problem was found.
+func (l *packLoader) failed() bool { return len(l.problems)+l.more > 0 }
+
+// add records a problem, or counts it when the list is full.
+func (l *packLoader) add(e *ContentError) {
+	if l.full() {
+		l.more++
+		return
+	}
+	l.problems = append(l.problems, e)
 }
 
 // fileErr records a problem about a file at a byte offset (negative when unknown).
 func (l *packLoader) fileErr(f *packSource, name string, off int64, format string, args ...any) {
+	if l.full() {
+		l.more++
+		return
+	}
 	e := &ContentError{File: name, Msg: fmt.Sprintf(format, args...)}
 	if f != nil && off >= 0 {
 		e.Line, e.Col = f.lineCol(off)
 	}
-	l.problems = append(l.problems, e)
+	l.add(e)
 }
 
 // itemErr records a problem about a field of an item, at the line of that field.
 func (l *packLoader) itemErr(it *packItem, field, format string, args ...any) {
 	if it.failed[rootField(field)] && it.value != nil {
 		return // the field did not decode, and that was reported
+	}
+	if l.full() {
+		l.more++
+		return
 	}
 	e := &ContentError{File: it.file.name, Kind: it.ref.Kind, ID: it.ref.ID, Field: field, Msg: fmt.Sprintf(format, args...)}
 	off, ok := it.fields[rootField(field)]
@@ -110,7 +154,7 @@ func (l *packLoader) itemErr(it *packItem, field, format string, args ...any) {
 		}
 	}
 	e.Line, _ = it.file.lineCol(off)
-	l.problems = append(l.problems, e)
+	l.add(e)
 }
 
 // rootField returns the top-level key of a field path: "ribbon.stripes[1].color" → "ribbon".
