@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"frontline-atlas/cli"
+	"frontline-atlas/internal/atomicfile"
 )
 
 // RenderUI lays out the whole UI at w×h pixels (scale 1) on Fyne's software canvas, waits until
@@ -53,13 +55,9 @@ func snapshot(content *cli.Content, cmd cli.Command, out string) error {
 			return fmt.Errorf("snapshot: %w", err)
 		}
 	}
-	f, err := os.Create(out)
-	if err != nil {
+	// Through a temporary file and a rename: a full disk leaves an older picture whole.
+	if err := atomicfile.Write(out, 0o644, func(w io.Writer) error { return png.Encode(w, img) }); err != nil {
 		return fmt.Errorf("snapshot: %w", err)
 	}
-	if err := png.Encode(f, img); err != nil {
-		f.Close()
-		return fmt.Errorf("snapshot: writing %s: %w", out, err)
-	}
-	return f.Close()
+	return nil
 }
