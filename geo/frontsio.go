@@ -92,6 +92,10 @@ func LoadFronts(fsys fs.FS, dir string, theatres []string) (*Fronts, error) {
 			errs = append(errs, capFrontErrors(path.Base(name), ferrs)...)
 			continue
 		}
+		if len(k) == 0 && len(r) == 0 {
+			errs = append(errs, fmt.Errorf("%s: no features: want the keyframes of its theatre", path.Base(name)))
+			continue
+		}
 		keys = append(keys, k...)
 		for id, line := range r {
 			rears[id] = line
