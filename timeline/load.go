@@ -163,10 +163,12 @@ type packLoader struct {
 	// truncated is set when a file could not be read to its end: links are then not checked,
 	// as they may name items that were never read.
 	truncated bool
-	problems  []*ContentError // the first MaxProblemsListed found
+	problems  []*ContentError // the first MaxProblemsListed found, and problems of whole files
 	more      int             // the problems found after those
-	read      int64           // bytes of JSON read so far, against MaxPackContent
-	itemCount int             // items met so far, against MaxPackItems
+	// fileProblems counts the problems about whole files in problems.
+	fileProblems int
+	read         int64 // bytes of JSON read so far, against MaxPackContent
+	itemCount    int   // items met so far, against MaxPackItems
 	// suggestions is the work left for "did you mean" hints (id comparisons), so that a pack
 	// of a million broken links is checked in linear time: past it, links get no hint.
 	suggestions int
@@ -375,8 +377,7 @@ func (l *packLoader) syntaxErr(f *packSource, err error, off int64) {
 	} else if err == io.EOF || err == io.ErrUnexpectedEOF {
 		msg, off = "unexpected end of file", int64(len(f.data))
 	}
-	line, col := f.lineCol(off)
-	l.add(&ContentError{File: f.name, Line: line, Col: col, Msg: "invalid JSON: " + msg})
+	l.fileErr(f, f.name, off, "invalid JSON: %s", msg)
 }
 
 // decodeItem decodes one item of kind k whose text raw starts at offset start of f.

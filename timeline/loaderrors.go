@@ -46,16 +46,17 @@ func (e *ContentError) Error() string {
 	return b.String()
 }
 
-// MaxProblemsListed is the most problems a PackError lists; those found after them are only
-// counted, so that validate answers in seconds whatever the file (a minified file of a
-// million broken items) and its report stays readable.
+// MaxProblemsListed is the most problems of items a PackError lists; those found after them
+// are only counted, so that validate answers in seconds whatever the file (a minified file of
+// a million broken items) and its report stays readable. Problems about whole files (up to
+// 100) are listed besides.
 const MaxProblemsListed = 1000
 
 // PackError gathers every problem found in one content pack. Unwrap gives the problems
 // (each a *ContentError), so errors.As and errors.Is look into them as with errors.Join.
 type PackError struct {
 	Pack     string          // the label given to LoadFS: "embedded pack" or a folder path
-	Problems []*ContentError // the first MaxProblemsListed problems found, in file and line order
+	Problems []*ContentError // the first problems found (see MaxProblemsListed), in file and line order
 	More     int             // the problems found after those, counted but not listed
 }
 
@@ -108,9 +109,14 @@ func (l *packLoader) packError() error {
 	return &PackError{Pack: l.label, Problems: l.problems, More: l.more}
 }
 
-// full reports whether MaxProblemsListed problems are recorded: the next ones are counted in
-// l.more without being formatted.
-func (l *packLoader) full() bool { return len(l.problems) >= MaxProblemsListed }
+// full reports whether MaxProblemsListed problems of items are recorded: the next ones are
+// counted in l.more without being formatted.
+func (l *packLoader) full() bool { return len(l.problems)-l.fileProblems >= MaxProblemsListed }
+
+// maxFileProblems is how many problems about whole files (a file that cannot be read, invalid
+// JSON, too many items) are listed beyond MaxProblemsListed: they say why the rest of a file
+// was not read, so they are listed even when the items' problems fill the list.
+const maxFileProblems = 100
 
 // failed reports whether any problem was found.
 func (l *packLoader) failed() bool { return len(l.problems)+l.more > 0 }
@@ -126,15 +132,16 @@ func (l *packLoader) add(e *ContentError) {
 
 // fileErr records a problem about a file at a byte offset (negative when unknown).
 func (l *packLoader) fileErr(f *packSource, name string, off int64, format string, args ...any) {
-	if l.full() {
+	if l.fileProblems >= maxFileProblems {
 		l.more++
 		return
 	}
+	l.fileProblems++
 	e := &ContentError{File: name, Msg: fmt.Sprintf(format, args...)}
 	if f != nil && off >= 0 {
 		e.Line, e.Col = f.lineCol(off)
 	}
-	l.add(e)
+	l.problems = append(l.problems, e)
 }
 
 // itemErr records a problem about a field of an item, at the line of that field.
