@@ -183,6 +183,8 @@ type bmLoader struct {
 	fsys   fs.FS
 	budget int64
 	rings  int
+	// Scratch space of ringCrossing, reused from ring to ring.
+	cellStart, cellFill, cellEdges []int32
 }
 
 // loadLayer reads layer i of the manifest into m; every error names the file (and the

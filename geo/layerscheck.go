@@ -34,38 +34,69 @@ func (ld *bmLoader) ringCrossing(r orb.Ring) (orb.Point, bool) {
 		j := int((y - b.Min[1]) / ch)
 		return min(max(i, 0), side-1), min(max(j, 0), side-1)
 	}
-	grid := make([][]int32, side*side)
+	// The edges of each cell, by a counting sort into one slice (the loader's scratch space,
+	// reused from ring to ring): first count, then place.
+	cells := side * side
+	ld.cellStart = grow(ld.cellStart, cells+1)
+	clear(ld.cellStart)
 	placed := 0
 	for e := 0; e < n; e++ {
 		p, q := r[e], r[e+1]
 		i0, j0 := cell(math.Min(p[0], q[0]), math.Min(p[1], q[1]))
 		i1, j1 := cell(math.Max(p[0], q[0]), math.Max(p[1], q[1]))
 		placed += (i1 - i0 + 1) * (j1 - j0 + 1)
-		if placed > 4*n+side*side {
+		if placed > 4*n+cells {
 			// Edges spanning many cells (a ring of long spokes): the grid does not help; compare
 			// every pair if the budget allows.
 			return ld.allPairs(r)
 		}
-		for i := i0; i <= i1; i++ {
-			for j := j0; j <= j1; j++ {
-				grid[j*side+i] = append(grid[j*side+i], int32(e))
+		for j := j0; j <= j1; j++ {
+			for i := i0; i <= i1; i++ {
+				ld.cellStart[j*side+i+1]++
 			}
 		}
 	}
-	for _, edges := range grid {
+	for c := 1; c <= cells; c++ {
+		ld.cellStart[c] += ld.cellStart[c-1]
+	}
+	ld.cellEdges = grow(ld.cellEdges, placed)
+	ld.cellFill = grow(ld.cellFill, cells)
+	copy(ld.cellFill, ld.cellStart[:cells])
+	for e := 0; e < n; e++ {
+		p, q := r[e], r[e+1]
+		i0, j0 := cell(math.Min(p[0], q[0]), math.Min(p[1], q[1]))
+		i1, j1 := cell(math.Max(p[0], q[0]), math.Max(p[1], q[1]))
+		for j := j0; j <= j1; j++ {
+			for i := i0; i <= i1; i++ {
+				c := j*side + i
+				ld.cellEdges[ld.cellFill[c]] = int32(e)
+				ld.cellFill[c]++
+			}
+		}
+	}
+	for c := 0; c < cells; c++ {
+		edges := ld.cellEdges[ld.cellStart[c]:ld.cellStart[c+1]]
 		for a := 0; a < len(edges); a++ {
 			ld.rings -= len(edges) - a - 1
 			if ld.rings <= 0 {
 				return orb.Point{}, false
 			}
-			for c := a + 1; c < len(edges); c++ {
-				if at, ok := edgesCross(r, int(edges[a]), int(edges[c]), n); ok {
+			for b := a + 1; b < len(edges); b++ {
+				if at, ok := edgesCross(r, int(edges[a]), int(edges[b]), n); ok {
 					return at, true
 				}
 			}
 		}
 	}
 	return orb.Point{}, false
+}
+
+// grow returns s with length n, reusing its memory when it is large enough.
+func grow(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n, n+n/4)
+	}
+	return s[:n]
 }
 
 // allPairs compares every pair of edges of r, within the loader's budget.
