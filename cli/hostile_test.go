@@ -227,7 +227,7 @@ func TestHostilePacks(t *testing.T) {
 			took := time.Since(start)
 			runtime.ReadMemStats(&after)
 			alloc := after.TotalAlloc - before.TotalAlloc
-			t.Logf("%v, %d MB allocated", took.Round(time.Millisecond), alloc>>20)
+			t.Logf("%v, %d KB allocated", took.Round(time.Millisecond), alloc>>10)
 			all := out.String() + errb.String()
 			if code != tc.code {
 				t.Errorf("exit status %d, want %d", code, tc.code)

@@ -169,3 +169,32 @@ func (m *runtimeMem) read() {
 	runtime.ReadMemStats(&ms)
 	m.total = ms.TotalAlloc
 }
+
+// BenchmarkFrontAnchorsDense matches two lines of MaxFrontVertices vertices that share every
+// other vertex (the patience path).
+func BenchmarkFrontAnchorsDense(b *testing.B) {
+	a := denseChain(MaxFrontVertices, 50)
+	c := append([]s2.Point(nil), a...)
+	for i := 1; i < len(c)-1; i += 2 {
+		c[i] = s2.PointFromLatLng(s2.LatLngFromDegrees(50.5, 20+20*float64(i)/float64(len(c))))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		frontAnchors(a, c)
+	}
+}
+
+// BenchmarkFrontAnchorsRepeated matches two lines of 6,000 vertices made of the same two
+// points in turn, offset by one: every vertex repeats, so Hirschberg's algorithm runs (36
+// million cells, within lcsWorkBudget).
+func BenchmarkFrontAnchorsRepeated(b *testing.B) {
+	p := denseChain(3, 50)
+	a, c := make([]s2.Point, 6000), make([]s2.Point, 6000)
+	for i := range a {
+		a[i], c[i] = p[i%2], p[(i+1)%2]
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		frontAnchors(a, c)
+	}
+}

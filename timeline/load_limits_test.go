@@ -212,3 +212,15 @@ func TestFailedExportLeavesNothing(t *testing.T) {
 		t.Errorf("the folder holds %v after a failed export, want only the file that was there", ents)
 	}
 }
+
+// BenchmarkLoadMinified loads a pack whose events.json is one line of 40,000 broken items
+// (the case of issue 12: 17 s when each position was counted from the start of the line).
+func BenchmarkLoadMinified(b *testing.B) {
+	m := overlayPack(b, "")
+	m["events.json"] = &fstest.MapFile{Data: onePackLine(40_000)}
+	for b.Loop() {
+		if _, err := LoadFS(m, "minified"); err == nil {
+			b.Fatal("no error")
+		}
+	}
+}
