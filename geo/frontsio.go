@@ -84,7 +84,7 @@ func LoadFronts(fsys fs.FS, dir string, theatres []string) (*Fronts, error) {
 	for _, name := range names {
 		data, err := packfs.ReadFile(fsys, name, MaxFrontsFile)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("geo: fronts: %w", err))
+			errs = append(errs, fmt.Errorf("%s: %w", path.Base(name), packfs.Unwrap(err)))
 			continue
 		}
 		k, r, ferrs := parseFrontFile(path.Base(name), data, declared)

@@ -146,7 +146,7 @@ func LoadBaseMapLayers(fsys fs.FS, keep func(BaseMapLayer) bool) (*BaseMap, erro
 func ReadManifest(fsys fs.FS) ([]BaseMapLayer, error) {
 	data, err := packfs.ReadFile(fsys, "manifest.json", maxManifest)
 	if err != nil {
-		return slices.Clone(defaultBaseMapLayers), fmt.Errorf("manifest.json: %w", err)
+		return slices.Clone(defaultBaseMapLayers), fmt.Errorf("manifest.json: %w", packfs.Unwrap(err))
 	}
 	var doc struct {
 		Layers []BaseMapLayer `json:"layers"`
@@ -208,7 +208,7 @@ func (ld *bmLoader) loadLayer(m *BaseMap, i int, l BaseMapLayer) []error {
 		err = fmt.Errorf("the layers together are more than the limit of %s", packfs.FormatSize(MaxLayerBytes))
 	}
 	if err != nil {
-		return []error{fmt.Errorf("%s: %w", l.File, err)}
+		return []error{fmt.Errorf("%s: %w", l.File, packfs.Unwrap(err))}
 	}
 	ld.budget -= int64(len(data))
 	fc, err := geojson.UnmarshalFeatureCollection(data)

@@ -79,13 +79,10 @@ func loadMapData(base, pack fs.FS, theatres []string, onDetail func()) (*MapData
 		// The manifest is read once, here: its problems are reported once.
 		var err error
 		layers, err = ReadManifest(base)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("base map: %w", err))
-		}
+		errs = append(errs, eachPrefixed("base map: ", err)...)
 		coarse := func(l BaseMapLayer) bool { return l.Level != BaseMapLevel10m }
-		if bm, err = loadBaseMapLayers(base, layers, coarse); err != nil {
-			errs = append(errs, fmt.Errorf("base map: %w", err))
-		}
+		bm, err = loadBaseMapLayers(base, layers, coarse)
+		errs = append(errs, eachPrefixed("base map: ", err)...)
 	}
 	md.base.Store(bm)
 	if base == nil {
@@ -111,9 +108,7 @@ func loadMapData(base, pack fs.FS, theatres []string, onDetail func()) (*MapData
 // loadDetail loads the 1:10m layers and puts them beside the coarse level bm.
 func (md *MapData) loadDetail(base fs.FS, layers []BaseMapLayer, bm *BaseMap, onDetail func()) {
 	fine, err := loadBaseMapLayers(base, layers, func(l BaseMapLayer) bool { return l.Level == BaseMapLevel10m })
-	if err != nil {
-		md.detailErr = fmt.Errorf("base map: %w", err)
-	}
+	md.detailErr = errors.Join(eachPrefixed("base map: ", err)...)
 	if fine != nil {
 		merged := *bm
 		merged.Levels = map[string]*BaseMapLevel{}
@@ -134,6 +129,22 @@ func (md *MapData) loadDetail(base fs.FS, layers []BaseMapLayer, bm *BaseMap, on
 	if onDetail != nil {
 		onDetail()
 	}
+}
+
+// eachPrefixed returns the problems joined in err (errors.Join, at any depth), each with the
+// prefix, so that every line of the report says where it comes from.
+func eachPrefixed(prefix string, err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, eachPrefixed(prefix, e)...)
+		}
+		return out
+	}
+	return []error{fmt.Errorf("%s%w", prefix, err)}
 }
 
 // Warnings returns what loaded but may not draw as meant (see BaseMap.Warnings), for the

@@ -160,6 +160,17 @@ func pathErr(op, name string, err error) error {
 	return &fs.PathError{Op: op, Path: name, Err: err}
 }
 
+// Unwrap drops the operation and path of an *fs.PathError ("open map/x.geojson: …"), for a
+// message that names the file already; other errors are returned as they are. errors.Is and
+// errors.As still see the cause (ErrNotRegular, fs.ErrNotExist, …).
+func Unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
 // Stat returns what name is, following symbolic links inside the pack.
 func (f *FS) Stat(name string) (fs.FileInfo, error) {
 	full, err := f.full("stat", name)

@@ -289,3 +289,14 @@ func TestFormatSize(t *testing.T) {
 		}
 	}
 }
+
+func TestUnwrap(t *testing.T) {
+	_, err := Wrap(fstest.MapFS{}).ReadFile("map/x.geojson")
+	if got := Unwrap(err); got.Error() != "file does not exist" || !errors.Is(got, fs.ErrNotExist) {
+		t.Errorf("Unwrap(%v) = %v", err, got)
+	}
+	plain := errors.New("plain")
+	if Unwrap(plain) != plain {
+		t.Error("Unwrap changed an error that is not an *fs.PathError")
+	}
+}
