@@ -2,11 +2,7 @@ package cli
 
 import (
 	"bytes"
-	"encoding/binary"
 	"fmt"
-	"hash/crc32"
-	"image"
-	"image/png"
 	"math"
 	"os"
 	"path/filepath"
@@ -14,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"frontline-atlas/internal/testgen"
 )
 
 // heavyEnv, set to 1, runs the hostile-pack cases that read hundreds of megabytes or a
@@ -187,13 +185,15 @@ func TestHostilePacks(t *testing.T) {
 			},
 			want: []string{"extra.json:1:44: byte 0xcf is not UTF-8: save the file as UTF-8"}, within: 10 * time.Second, alloc: 64 << 20},
 		{name: "image of absurd dimensions", code: 0,
-			setup: func(t *testing.T, d string) { writeFile(t, d, "images/zhukov.png", absurdPNG(t)) },
-			want:  []string{`person "zhukov": field "image": "images/zhukov.png": 1000000×1000000 pixels: want 1 to 4096 on a side: the monogram is shown`}, within: 10 * time.Second, alloc: 64 << 20},
+			setup: func(t *testing.T, d string) {
+				writeFile(t, d, "images/zhukov.png", testgen.PNGHeader(1_000_000, 1_000_000))
+			},
+			want: []string{`person "zhukov": field "image": "images/zhukov.png": 1000000×1000000 pixels: want 1 to 4096 on a side: the monogram is shown`}, within: 10 * time.Second, alloc: 64 << 20},
 		{name: "a minified file of 40,000 broken items", code: 1,
-			setup: func(t *testing.T, d string) { writeFile(t, d, "minified.json", brokenItems(40_000)) },
+			setup: func(t *testing.T, d string) { writeFile(t, d, "minified.json", testgen.BrokenEvents(40_000)) },
 			want:  []string{"(the first 1000 listed)", "… and ", "more problems not listed"}, within: 30 * time.Second, alloc: 2 << 30},
 		{name: "a million items", heavy: true, code: 1,
-			setup: func(t *testing.T, d string) { writeFile(t, d, "million.json", brokenItems(1_000_000)) },
+			setup: func(t *testing.T, d string) { writeFile(t, d, "million.json", testgen.BrokenEvents(1_000_000)) },
 			want:  []string{"million.json:1:", "more than 100000 items in the pack: the items from here on are not read"}, within: 60 * time.Second, alloc: 6 << 30},
 		{name: "many large content files", heavy: true, code: 1,
 			setup: func(t *testing.T, d string) {
@@ -250,33 +250,4 @@ func clip(s string, n int) string {
 		return s
 	}
 	return s[:n] + "…"
-}
-
-// brokenItems is a one-line content file of n events, each with an unknown field.
-func brokenItems(n int) []byte {
-	var b bytes.Buffer
-	b.WriteString(`{"events":[`)
-	for i := range n {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		fmt.Fprintf(&b, `{"id":"x%d","colour":1}`, i)
-	}
-	b.WriteString("]}")
-	return b.Bytes()
-}
-
-// absurdPNG is a PNG whose header claims a million pixels on each side (the file is tiny: only
-// the header matters, as nothing past it is read).
-func absurdPNG(t *testing.T) []byte {
-	t.Helper()
-	var b bytes.Buffer
-	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 1, 1))); err != nil {
-		t.Fatal(err)
-	}
-	data := b.Bytes()
-	binary.BigEndian.PutUint32(data[16:], 1_000_000)
-	binary.BigEndian.PutUint32(data[20:], 1_000_000)
-	binary.BigEndian.PutUint32(data[29:], crc32.ChecksumIEEE(data[12:29]))
-	return data
 }

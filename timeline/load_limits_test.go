@@ -2,18 +2,16 @@ package timeline
 
 import (
 	"bytes"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/crc32"
-	"image"
-	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"unicode/utf8"
+
+	"frontline-atlas/internal/testgen"
 )
 
 // The column of a position is counted in runes from the start of its line, on a long line of
@@ -37,26 +35,11 @@ func TestLineColOnOneLongLine(t *testing.T) {
 	}
 }
 
-// onePackLine returns a content file of n events on one line (a minified file), each with an
-// unknown field and missing fields: several problems per item.
-func onePackLine(n int) []byte {
-	var b bytes.Buffer
-	b.WriteString(`{"events":[`)
-	for i := range n {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		fmt.Fprintf(&b, `{"id":"e%d","colour":1}`, i)
-	}
-	b.WriteString("]}")
-	return b.Bytes()
-}
-
 // A one-line file with tens of thousands of problems is reported in linear time: the first
 // MaxProblemsListed are listed, in order, with their columns, and the rest are counted.
 func TestManyProblemsAreCountedAndTheFirstListed(t *testing.T) {
 	m := overlayPack(t, "")
-	m["events.json"] = &fstest.MapFile{Data: onePackLine(10_000)}
+	m["events.json"] = &fstest.MapFile{Data: testgen.BrokenEvents(10_000)}
 	_, err := LoadFS(m, "minified")
 	var pe *PackError
 	if !errors.As(err, &pe) {
@@ -109,22 +92,6 @@ func TestTooManyItems(t *testing.T) {
 	}
 }
 
-// pngHeader returns a PNG file whose header claims w×h pixels (the image data is one pixel:
-// only the header matters, as nothing past it is read).
-func pngHeader(t *testing.T, w, h uint32) []byte {
-	t.Helper()
-	var b bytes.Buffer
-	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 1, 1))); err != nil {
-		t.Fatal(err)
-	}
-	data := b.Bytes()
-	// Signature (8), IHDR length (4), "IHDR" (4), width, height, …, CRC over type and data.
-	binary.BigEndian.PutUint32(data[16:], w)
-	binary.BigEndian.PutUint32(data[20:], h)
-	binary.BigEndian.PutUint32(data[29:], crc32.ChecksumIEEE(data[12:29]))
-	return data
-}
-
 // Images are checked by their header: too many pixels, not an image, SVG (which the app does
 // not draw) are warnings, and the pack loads.
 func TestImageWarnings(t *testing.T) {
@@ -133,10 +100,10 @@ func TestImageWarnings(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"absurd dimensions", pngHeader(t, 100_000, 100_000), `"images/zhukov.png": 100000×100000 pixels: want 1 to 4096 on a side: the monogram is shown`},
-		{"wide", pngHeader(t, 5000, 10), `5000×10 pixels: want 1 to 4096 on a side`},
+		{"absurd dimensions", testgen.PNGHeader(100_000, 100_000), `"images/zhukov.png": 100000×100000 pixels: want 1 to 4096 on a side: the monogram is shown`},
+		{"wide", testgen.PNGHeader(5000, 10), `5000×10 pixels: want 1 to 4096 on a side`},
 		{"not an image", []byte("GIF89a but not really"), `"images/zhukov.png": not a PNG or JPEG image (image: unknown format): the monogram is shown`},
-		{"truncated", pngHeader(t, 10, 10)[:20], `not a PNG or JPEG image`},
+		{"truncated", testgen.PNGHeader(10, 10)[:20], `not a PNG or JPEG image`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -217,7 +184,7 @@ func TestFailedExportLeavesNothing(t *testing.T) {
 // (the case of issue 12: 17 s when each position was counted from the start of the line).
 func BenchmarkLoadMinified(b *testing.B) {
 	m := overlayPack(b, "")
-	m["events.json"] = &fstest.MapFile{Data: onePackLine(40_000)}
+	m["events.json"] = &fstest.MapFile{Data: testgen.BrokenEvents(40_000)}
 	for b.Loop() {
 		if _, err := LoadFS(m, "minified"); err == nil {
 			b.Fatal("no error")
