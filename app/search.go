@@ -44,6 +44,9 @@ type Search struct {
 	pressed    bool          // a pointer is down on the card: the focus it takes must not close it
 	anchor     fyne.Position // the field's place in Layer, once anchored
 	anchored   bool
+	// windowShortcut runs a shortcut of the window and reports whether it was one
+	// (settingskeys.go): the text size keys work while the field has the keyboard.
+	windowShortcut func(fyne.Shortcut) bool
 }
 
 // searchRow is one row of the results: a kind heading or a hit.
