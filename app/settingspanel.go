@@ -17,9 +17,9 @@ import (
 // in each row is filled with the accent colour and ticked, so it is not told by colour alone.
 // Escape or Close shuts the panel.
 type SettingsPanel struct {
-	settings *Settings
-	canvas   func() fyne.Canvas
-	popup    *widget.PopUp
+	settings  *Settings
+	canvas    func() fyne.Canvas
+	popup     *widget.PopUp
 	startLang string // the language choice the interface was built with
 
 	// The controls, exported for tests.
