@@ -21,7 +21,7 @@ type Menu struct {
 	entries []menuEntry // added by features, in order
 	tail    []menuEntry // Settings and About
 	popup   *widget.PopUp
-	shown   []*menuItem
+	shown   []*MenuItem
 	canvas  func() fyne.Canvas
 	byKey   bool // the entry running now was pressed with a key
 }
@@ -58,12 +58,11 @@ func (m *Menu) Labels() []string {
 // IsOpen reports whether the menu is showing.
 func (m *Menu) IsOpen() bool { return m.popup != nil && m.popup.Visible() }
 
-// Entry returns the button of the entry labelled label while the menu is open, or nil (tests
-// tap it).
-func (m *Menu) Entry(label string) *Button {
+// Entry returns the entry labelled label while the menu is open, or nil (tests tap it).
+func (m *Menu) Entry(label string) *MenuItem {
 	for _, it := range m.shown {
 		if it.Text == label {
-			return &it.Button
+			return it
 		}
 	}
 	return nil
@@ -130,14 +129,15 @@ func (m *Menu) run(e menuEntry, byKey bool) {
 	}
 }
 
-// menuItem is one entry: a flat button as wide as the menu, that ↑ and ↓ move from.
-type menuItem struct {
+// MenuItem is one entry of the open menu: a flat button as wide as the menu, that ↑ and ↓
+// move from.
+type MenuItem struct {
 	Button
 	menu *Menu
 }
 
-func newMenuItem(m *Menu, e menuEntry) *menuItem {
-	it := &menuItem{menu: m}
+func newMenuItem(m *Menu, e menuEntry) *MenuItem {
+	it := &MenuItem{menu: m}
 	it.Text, it.Icon = e.label, e.icon
 	it.Alignment = widget.ButtonAlignLeading
 	it.Importance = widget.LowImportance
@@ -153,7 +153,7 @@ func newMenuItem(m *Menu, e menuEntry) *menuItem {
 }
 
 // TypedKey moves through the menu on ↑ and ↓; other keys are a Button's.
-func (it *menuItem) TypedKey(ev *fyne.KeyEvent) {
+func (it *MenuItem) TypedKey(ev *fyne.KeyEvent) {
 	c := it.menu.canvas()
 	switch {
 	case ev.Name == fyne.KeyDown && c != nil:
