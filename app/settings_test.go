@@ -162,7 +162,9 @@ func TestSettingsPanel(t *testing.T) {
 		t.Errorf("after − the panel shows %q, want \"110 %%\"", p.SizeText.Text)
 	}
 
-	bg := func() color.Color { return fyne.CurrentApp().Settings().Theme().Color(theme.ColorNameBackground, theme.VariantLight) }
+	bg := func() color.Color {
+		return fyne.CurrentApp().Settings().Theme().Color(theme.ColorNameBackground, theme.VariantLight)
+	}
 	test.Tap(p.Themes["dark"])
 	if Variant() != theme.VariantDark || luminance(bg()) > 0.1 {
 		t.Errorf("Dark: variant %v, background %v", Variant(), bg())
