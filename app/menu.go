@@ -1,7 +1,10 @@
 package app
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
@@ -92,8 +95,9 @@ func (m *Menu) Open(focus bool) {
 	for _, e := range m.tail {
 		add(e)
 	}
-	m.popup = widget.NewPopUp(box, c)
-	size := box.MinSize()
+	framed := newOutlineBox(box)
+	m.popup = widget.NewPopUp(framed, c)
+	size := framed.MinSize()
 	size.Width = max(size.Width, 260*TextScale(nil))
 	d := fyne.CurrentApp().Driver()
 	at := d.AbsolutePositionForObject(m.Button)
@@ -168,3 +172,59 @@ func (it *MenuItem) TypedKey(ev *fyne.KeyEvent) {
 // menuSettingsLabel and menuAboutLabel are the fixed entries' labels.
 func menuSettingsLabel() string { return lang.L("Settings…") }
 func menuAboutLabel() string    { return lang.L("About Frontline Atlas") }
+
+// outlineBox draws its content inside an outline in the theme's field-border colour, so that a
+// pop-up (the menu, the settings panel) stands apart from the window under it in every theme:
+// in high contrast both are black, or both white.
+type outlineBox struct {
+	widget.BaseWidget
+	content fyne.CanvasObject
+}
+
+func newOutlineBox(content fyne.CanvasObject) *outlineBox {
+	b := &outlineBox{content: content}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *outlineBox) CreateRenderer() fyne.WidgetRenderer {
+	r := &outlineRenderer{box: b, line: canvas.NewRectangle(color.Transparent)}
+	r.Refresh()
+	return r
+}
+
+type outlineRenderer struct {
+	box  *outlineBox
+	line *canvas.Rectangle
+}
+
+// inset is the room between the outline and the content.
+func (r *outlineRenderer) inset() float32 {
+	return theme.SizeForWidget(theme.SizeNameInputBorder, r.box) + theme.SizeForWidget(theme.SizeNamePadding, r.box)
+}
+
+func (r *outlineRenderer) Layout(size fyne.Size) {
+	r.line.Resize(size)
+	in := r.inset()
+	r.box.content.Move(fyne.NewPos(in, in))
+	r.box.content.Resize(size.SubtractWidthHeight(2*in, 2*in))
+}
+
+func (r *outlineRenderer) MinSize() fyne.Size {
+	in := r.inset()
+	return r.box.content.MinSize().AddWidthHeight(2*in, 2*in)
+}
+
+func (r *outlineRenderer) Refresh() {
+	r.line.StrokeColor = theme.ColorForWidget(theme.ColorNameInputBorder, r.box)
+	r.line.StrokeWidth = theme.SizeForWidget(theme.SizeNameInputBorder, r.box)
+	r.line.CornerRadius = theme.SizeForWidget(theme.SizeNameInputRadius, r.box)
+	r.line.Refresh()
+	r.Layout(r.box.Size())
+}
+
+func (r *outlineRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.line, r.box.content}
+}
+
+func (r *outlineRenderer) Destroy() {}

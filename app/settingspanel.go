@@ -76,25 +76,24 @@ func (p *SettingsPanel) Open(focus bool) {
 		p.Languages[l.id] = button(l.label, nil, func() { s.SetLanguage(l.id) })
 		langs = append(langs, touchTarget(p.Languages[l.id]))
 	}
-	p.LanguageNote = widget.NewLabel(lang.L("The language changes when Frontline Atlas is next started."))
-	p.LanguageNote.Wrapping = fyne.TextWrapWord
+	p.LanguageNote = widget.NewLabel(lang.L("Applies at the next start."))
 	p.CloseB = button(lang.L("Close"), nil, p.Close)
 
 	row := func(objs ...fyne.CanvasObject) fyne.CanvasObject { return container.NewHBox(objs...) }
-	name := func(s string) fyne.CanvasObject {
-		return widget.NewLabelWithStyle(s, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	name := func(s string) fyne.CanvasObject { // level with the first row of its controls
+		l := widget.NewLabelWithStyle(s, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		return container.NewVBox(touchTarget(container.NewCenter(l)))
 	}
 	form := container.New(layout.NewFormLayout(),
-		name(lang.L("Text size")), row(touchTarget(p.Smaller), p.SizeText, touchTarget(p.Larger), touchTarget(p.ResetSize)),
+		name(lang.L("Text size")), row(touchTarget(p.Smaller), container.NewCenter(p.SizeText), touchTarget(p.Larger), touchTarget(p.ResetSize)),
 		name(lang.L("Theme")), row(themes...),
 		name(lang.L("Contrast")), row(touchTarget(p.Contrast[false]), touchTarget(p.Contrast[true])),
-		name(lang.L("Language")), row(langs...),
-		layout.NewSpacer(), p.LanguageNote,
+		name(lang.L("Language")), container.NewVBox(row(langs...), p.LanguageNote),
 	)
 	title := widget.NewLabelWithStyle(lang.L("Settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	body := container.NewVBox(title, form, container.NewHBox(layout.NewSpacer(), touchTarget(p.CloseB)))
-	scroll := container.NewVScroll(body)
+	scroll := container.NewScroll(newOutlineBox(body)) // both ways: at 200 % the panel may be wider than a small window
 	p.popup = widget.NewModalPopUp(scroll, c)
 	p.refresh()
 	p.popup.Show()
@@ -146,9 +145,10 @@ func (p *SettingsPanel) fit() {
 	if c == nil || p.popup == nil {
 		return
 	}
-	want := p.popup.Content.(*container.Scroll).Content.MinSize()
+	pad := theme.Size(theme.SizeNameInnerPadding) // the pop-up's inset of its content
+	want := p.popup.Content.(*container.Scroll).Content.MinSize().AddWidthHeight(pad, pad)
 	limit := c.Size().Subtract(fyne.NewSquareSize(2 * touchMin))
-	p.popup.Resize(fyne.NewSize(min(want.Width+theme.Padding()*2, limit.Width), min(want.Height+theme.Padding()*2, limit.Height)))
+	p.popup.Resize(want.Min(limit))
 }
 
 // markChosen fills the button of the choice made with the accent colour and ticks it.
