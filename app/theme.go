@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -42,9 +43,15 @@ type atlasTheme struct {
 	scale    float32 // 1 at 100 %
 }
 
-// NewTheme returns the app theme at the standard contrast and text size: "light" or "dark"
-// force a variant, anything else follows the system setting.
-func NewTheme(name string) fyne.Theme { return Appearance{Variant: name}.Theme() }
+// NewTheme returns the app theme at the standard text size: "light" or "dark" force a variant,
+// "high-contrast-light" and "high-contrast-dark" the high-contrast palettes, anything else
+// follows the system setting.
+func NewTheme(name string) fyne.Theme {
+	if v, ok := strings.CutPrefix(name, "high-contrast-"); ok {
+		return Appearance{Variant: v, HighContrast: true}.Theme()
+	}
+	return Appearance{Variant: name}.Theme()
+}
 
 // ApplyTheme sets the app theme by name (light, dark or system), at the standard contrast and
 // text size.
