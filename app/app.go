@@ -107,7 +107,12 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 
 	split := container.NewHSplit(u.Map, u.Details.Object())
 	split.Offset = 0.74
-	main := container.NewVSplit(split, u.Timeline.Panel())
+	// At large text the timeline's row of controls is wider than a 1280 px screen (1371 px at
+	// 175 %, 1551 px at 200 %); in a horizontal scroll it no longer forces the window wider
+	// than the screen (Fyne grows a window to its content's minimum), where ☰ and the right
+	// of the window would be out of reach. Up to 150 % nothing scrolls at 1280 px.
+	timelinePanel := container.NewHScroll(u.Timeline.Panel())
+	main := container.NewVSplit(split, timelinePanel)
 	main.Offset = 0.62
 	bar := container.NewPadded(top)
 	// The top bar comes first among the objects (container.NewBorder would put it after main),

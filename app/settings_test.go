@@ -254,3 +254,21 @@ func TestSettingsReadBadValues(t *testing.T) {
 		t.Errorf("unknown theme and language read as %q and %q, want system and the system's", s.Theme(), s.Language())
 	}
 }
+
+// At every text size the window fits a 1280×720 screen: Fyne grows a window to its content's
+// least size, which would push ☰ and the right of the window off the screen. The controls
+// beyond the right edge at 200 % are reached by scrolling the timeline's panel.
+func TestLargeTextFitsSmallScreen(t *testing.T) {
+	u, win := newPrefsUI(t, filepath.Join(t.TempDir(), PrefsFile), Options{Event: "battle-of-kursk"})
+	win.Resize(fyne.NewSize(1280, 720))
+	for _, p := range TextSizes {
+		u.Settings.SetTextPercent(p)
+		if m := u.Content().MinSize(); m.Width > 1280 || m.Height > 720 {
+			t.Errorf("at %d %% the window needs at least %v, more than 1280×720", p, m)
+		}
+		d := fyne.CurrentApp().Driver()
+		if at := d.AbsolutePositionForObject(u.Menu.Button); at.X+u.Menu.Button.Size().Width > 1280 {
+			t.Errorf("at %d %% ☰ ends at x=%.0f, beyond the window", p, at.X+u.Menu.Button.Size().Width)
+		}
+	}
+}
