@@ -49,6 +49,8 @@ type UI struct {
 	Details  *Details
 	Search   *Search
 	DateText *widget.Label
+	// Date is DateText as a stop of Tab: the arrows move the date while it has the keyboard.
+	Date     *DateControl
 	BackB    *Button
 	ForwardB *Button
 	// Menu is the ☰ button at the right of the top bar and what it opens (AddMenuItem).
@@ -99,10 +101,11 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	}
 
 	// The top bar: title, search, date, Back, Forward and ☰. Tab goes through it in that order
-	// (the search field first), then through the map's buttons, the links of the details
+	// (the search field first, then the date), then through the map's buttons, the links of the details
 	// panel and the timeline's controls.
 	title := widget.NewLabelWithStyle(lang.L("Frontline Atlas"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	right := container.NewHBox(u.DateText, touchTarget(u.BackB), touchTarget(u.ForwardB), touchTarget(u.Menu.Button))
+	u.Date = newDateControl(u.DateText, u.State)
+	right := container.NewHBox(u.Date, touchTarget(u.BackB), touchTarget(u.ForwardB), touchTarget(u.Menu.Button))
 	top := container.NewBorder(nil, nil, title, right, u.Search)
 
 	split := container.NewHSplit(u.Map, u.Details.Object())

@@ -50,7 +50,7 @@ func tabOrder(c fyne.Canvas, back bool) []fyne.Focusable {
 
 func indexOf(order []fyne.Focusable, f fyne.Focusable) int { return slices.Index(order, f) }
 
-// Tab goes through the top bar (the search field, Back, Forward, ☰), then the map's buttons,
+// Tab goes through the top bar (the search field, the date, Back, Forward, ☰), then the map's buttons,
 // then every link of the details panel in the order shown, then the timeline's controls;
 // Shift+Tab goes the same way back. A disabled button is passed over.
 func TestTabOrder(t *testing.T) {
@@ -61,8 +61,8 @@ func TestTabOrder(t *testing.T) {
 	if len(order) < 10 {
 		t.Fatalf("Tab reaches only %d controls", len(order))
 	}
-	if want := []fyne.Focusable{u.Search, u.BackB, u.Menu.Button}; !slices.Equal(order[:3], want) {
-		t.Fatalf("Tab begins with %T, %T, %T; want the search field, Back and ☰ (Forward is disabled)", order[0], order[1], order[2])
+	if want := []fyne.Focusable{u.Search, u.Date, u.BackB, u.Menu.Button}; !slices.Equal(order[:4], want) {
+		t.Fatalf("Tab begins with %T, %T, %T, %T; want the search field, the date, Back and ☰ (Forward is disabled)", order[0], order[1], order[2], order[3])
 	}
 	links := pageLinks(u.Details)
 	if len(links) < 4 {
@@ -73,7 +73,7 @@ func TestTabOrder(t *testing.T) {
 		t.Fatalf("Tab does not go through the details links one after the other in page order (first at %d)", first)
 	}
 	for _, b := range []fyne.Focusable{u.Map.ZoomInB, u.Map.ZoomOutB} {
-		if i := indexOf(order, b); i < 3 || i > first {
+		if i := indexOf(order, b); i < 4 || i > first {
 			t.Errorf("the map button %p is reached at %d, want between the top bar and the details links (%d)", b, i, first)
 		}
 	}
@@ -223,5 +223,60 @@ func TestOneWayToTheNetwork(t *testing.T) {
 	}
 	if n != 1 {
 		t.Errorf("found %d calls of OpenURL, want the one in openInBrowser", n)
+	}
+}
+
+// The date of the top bar, reached with Tab, moves the date with the arrows (a day, a month),
+// Home and End, and shows a ring while it has the keyboard.
+func TestDateControlKeys(t *testing.T) {
+	u, win := newTestUI(t, 1280, 800, Options{Date: timeline.DayOf(1943, 1, 31)})
+	c := win.Canvas()
+	c.Focus(u.Date)
+	ring := test.WidgetRenderer(u.Date).Objects()[1].(*canvas.Rectangle)
+	if !ring.Visible() || !sameColor(ring.StrokeColor, theme.Color(theme.ColorNameFocus)) {
+		t.Errorf("the focused date shows no ring in the focus colour")
+	}
+	for _, step := range []struct {
+		key  fyne.KeyName
+		want timeline.Day
+	}{
+		{fyne.KeyRight, timeline.DayOf(1943, 2, 1)},
+		{fyne.KeyLeft, timeline.DayOf(1943, 1, 31)},
+		{fyne.KeyUp, timeline.DayOf(1943, 2, 28)},
+		{fyne.KeyDown, timeline.DayOf(1943, 1, 28)},
+		{fyne.KeyEnd, timeline.PeriodEnd},
+		{fyne.KeyHome, timeline.PeriodStart},
+		{fyne.KeyLeft, timeline.PeriodStart},
+	} {
+		c.Focused().TypedKey(&fyne.KeyEvent{Name: step.key})
+		if got := u.State.Date(); got != step.want {
+			t.Errorf("%s: %s, want %s", step.key, got.Date(), step.want.Date())
+		}
+	}
+	if u.DateText.Text != timeline.PeriodStart.Date().Human() {
+		t.Errorf("the top bar shows %q", u.DateText.Text)
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.Focused() != nil || ring.Visible() {
+		t.Errorf("Escape leaves the keyboard on %T, ring shown %v", c.Focused(), ring.Visible())
+	}
+}
+
+func TestAddMonths(t *testing.T) {
+	for _, tc := range []struct {
+		from timeline.Day
+		n    int
+		want timeline.Day
+	}{
+		{timeline.DayOf(1943, 1, 31), 1, timeline.DayOf(1943, 2, 28)},
+		{timeline.DayOf(1944, 1, 31), 1, timeline.DayOf(1944, 2, 29)},
+		{timeline.DayOf(1943, 12, 15), 1, timeline.DayOf(1944, 1, 15)},
+		{timeline.DayOf(1943, 1, 15), -1, timeline.DayOf(1942, 12, 15)},
+		{timeline.DayOf(1943, 3, 31), -13, timeline.DayOf(1942, 2, 28)},
+		{timeline.DayOf(1943, 5, 9), 24, timeline.DayOf(1945, 5, 9)},
+	} {
+		if got := addMonths(tc.from, tc.n); got != tc.want {
+			t.Errorf("%s %+d months: %s, want %s", tc.from.Date(), tc.n, got.Date(), tc.want.Date())
+		}
 	}
 }
