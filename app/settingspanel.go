@@ -82,7 +82,7 @@ func (p *SettingsPanel) Open(focus bool) {
 	row := func(objs ...fyne.CanvasObject) fyne.CanvasObject { return container.NewHBox(objs...) }
 	name := func(s string) fyne.CanvasObject { // level with the first row of its controls
 		l := widget.NewLabelWithStyle(s, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-		return container.NewVBox(touchTarget(container.NewCenter(l)))
+		return container.NewVBox(touchTarget(container.NewVBox(layout.NewSpacer(), l, layout.NewSpacer())))
 	}
 	form := container.New(layout.NewFormLayout(),
 		name(lang.L("Text size")), row(touchTarget(p.Smaller), container.NewCenter(p.SizeText), touchTarget(p.Larger), touchTarget(p.ResetSize)),
