@@ -124,3 +124,24 @@ func TestMutedTextIsMuted(t *testing.T) {
 		}
 	}
 }
+
+// TextOn picks the ink that reads on a fill: dark on the pale and the yellow, white on the dark
+// and the saturated, and says how well.
+func TestTextOn(t *testing.T) {
+	for _, tc := range []struct {
+		fill    color.Color
+		want    color.NRGBA
+		atLeast float64
+	}{
+		{rgb(0xb08a2e), inkDark, 4.5},  // the post-war lane: white gave 2.9:1
+		{rgb(0xb3362c), inkLight, 4.5}, // the operations lane
+		{rgb(0xf0e8d8), inkDark, 7},
+		{rgb(0x1f2d3d), inkLight, 7},
+		{rgba(0x000000, 0), inkDark, 7}, // nothing drawn: the white under it
+	} {
+		got, r := TextOn(tc.fill, color.White)
+		if got != tc.want || r < tc.atLeast {
+			t.Errorf("TextOn(%v) = %v at %.2f, want %v at least %.1f", tc.fill, got, r, tc.want, tc.atLeast)
+		}
+	}
+}

@@ -35,3 +35,23 @@ func contrastOver(fg, bg, under color.Color) float64 {
 	b := over(bg, under)
 	return contrastRatio(over(fg, b), b)
 }
+
+// Ink colours for text on a coloured fill (a timeline bar, a count badge): white, or a near
+// black, whichever reads better on the fill.
+var (
+	inkLight = rgb(0xffffff)
+	inkDark  = rgb(0x10141a)
+)
+
+// TextOn returns the colour to write on fill (drawn over the opaque under): white or a near
+// black, whichever has the higher contrast, and that contrast. A fill that gives neither 4.5:1
+// (a mid-tone such as #5b6ea8, 4.25:1 with white and 3.7:1 with black) must be made lighter or
+// darker where the text sits; the caller checks the ratio.
+func TextOn(fill, under color.Color) (color.NRGBA, float64) {
+	f := over(fill, under)
+	l, d := contrastRatio(inkLight, f), contrastRatio(inkDark, f)
+	if l >= d {
+		return inkLight, l
+	}
+	return inkDark, d
+}
