@@ -208,7 +208,7 @@ func (s *Search) place() {
 	top := pos.Y + s.Size().Height + 2
 	want := s.card.MinSize().Height + s.box.MinSize().Height
 	room := c.Size().Height - top - searchCardMargin
-	w := fyne.Max(fyne.Min(s.Size().Width, searchCardMaxWidth), searchCardMinWidth)
+	w := fyne.Max(fyne.Min(s.Size().Width, searchCardMaxWidth*max(1, TextScale(s))), searchCardMinWidth)
 	if over := pos.X + w - (c.Size().Width - searchCardMargin); over > 0 {
 		pos.X = fyne.Max(searchCardMargin, pos.X-over)
 	}

@@ -272,3 +272,16 @@ func TestLargeTextFitsSmallScreen(t *testing.T) {
 		}
 	}
 }
+
+// The search results grow with the text: at 200 % a result is 96 px high and its name is drawn
+// at twice the size.
+func TestSearchRowsFollowTextSize(t *testing.T) {
+	u, win := newPrefsUI(t, filepath.Join(t.TempDir(), PrefsFile), Options{})
+	typeQuery(win, u.Search, "kursk")
+	h0 := u.Search.views[1].Size().Height
+	u.Settings.SetTextPercent(200)
+	typeQuery(win, u.Search, "k") // the card is laid out again as the query changes
+	if h := u.Search.views[1].Size().Height; h != 2*h0 {
+		t.Errorf("a result row is %.0f px at 200 %%, want %.0f", h, 2*h0)
+	}
+}
