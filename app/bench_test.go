@@ -67,12 +67,12 @@ func benchPan(b *testing.B, compose, paint bool) {
 	test.NewTempApp(b).Settings().SetTheme(NewTheme("light"))
 	m, cv := benchMap(b, benchContent(b))
 	m.compose = compose
-	m.refreshNow()
+	m.Refresh()
 	dirs := []fyne.Delta{{DX: 8}, {DY: 8}, {DX: -8}, {DY: -8}}
 	i := 0
 	for b.Loop() {
 		m.Pan(dirs[(i/30)%4])
-		m.refreshNow()
+		m.Refresh()
 		if paint {
 			cv.Capture()
 		}
@@ -100,7 +100,7 @@ func benchZoom(b *testing.B, compose, paint bool) {
 	test.NewTempApp(b).Settings().SetTheme(NewTheme("light"))
 	m, cv := benchMap(b, benchContent(b))
 	m.compose = compose
-	m.refreshNow()
+	m.Refresh()
 	i := 0
 	for b.Loop() {
 		f := 1.05
@@ -108,7 +108,7 @@ func benchZoom(b *testing.B, compose, paint bool) {
 			f = 1 / 1.05
 		}
 		m.ZoomAbout(f, fyne.NewPos(benchW/2, benchH/2))
-		m.refreshNow()
+		m.Refresh()
 		if paint {
 			cv.Capture()
 		}
@@ -150,7 +150,7 @@ func BenchmarkMapMemory(b *testing.B) {
 	for b.Loop() {
 		for j := 0; j < 40; j++ {
 			u.Map.Pan(fyne.NewDelta(8, 4))
-			u.Map.refreshNow()
+			u.Map.Refresh()
 		}
 		u.Map.WaitReady()
 	}

@@ -44,6 +44,9 @@ func (m *MapData) DetailReady() bool {
 	}
 }
 
+// DetailLoaded returns a channel that is closed when the 1:10m level has loaded (or failed to).
+func (m *MapData) DetailLoaded() <-chan struct{} { return m.detail }
+
 // WaitDetail waits until the 1:10m level has loaded and returns what went wrong loading it.
 func (m *MapData) WaitDetail() error {
 	<-m.detail

@@ -3,51 +3,272 @@ package geo
 import (
 	"image"
 	"image/color"
-	"image/draw"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/paulmach/orb"
 )
 
-// RenderOverlay draws what changes with the date, as seen through v, into a new transparent
-// v.W×v.H image: the Axis-held area washed over land only (not over the sea it borders), then
-// the front lines. The data is not modified.
-func (m *MapData) RenderOverlay(v *View, s *Style, t time.Time, detail string) *image.RGBA {
-	clear := *s
+// overlayReq is what an overlay is drawn for.
+type overlayReq struct {
+	view   View
+	day    time.Time
+	style  *Style
+	detail string
+}
+
+func (r overlayReq) same(o overlayReq) bool {
+	return r.view == o.view && r.day.Equal(o.day) && r.style == o.style && r.detail == o.detail
+}
+
+// overlayWorker draws the overlay of the date for a session on one background goroutine: the
+// latest request wins, and requests that pile up while it draws collapse into one. The land
+// under the Axis-held wash is rasterized once per view and detail, not once per date, so
+// playback redraws only the wash and the fronts.
+type overlayWorker struct {
+	s *MapSession
+
+	mu      sync.Mutex
+	want    overlayReq // the latest request
+	wanted  bool
+	have    overlayReq // what img was drawn for
+	img     *image.RGBA
+	rect    image.Rectangle // where img lies in have.view's pixels
+	drawn   bool
+	kick    chan struct{}
+	timer   *time.Timer
+	started bool
+	stopped bool
+
+	// Used by the worker goroutine only.
+	maskView   View
+	maskDetail string
+	mask       []uint8 // land coverage of maskView, one byte a pixel
+	buf        *image.RGBA
+
+	renders, maskRenders atomic.Int64 // counts, for tests and measurements
+}
+
+func (o *overlayWorker) init(s *MapSession) {
+	o.s = s
+	o.kick = make(chan struct{}, 1)
+}
+
+// overlayRequest is the overlay the frame of v needs.
+func (s *MapSession) overlayRequest(v *View, detail string) overlayReq {
+	return overlayReq{view: *v, day: s.day, style: s.style, detail: detail}
+}
+
+// frame returns the overlay to show for req (the last one drawn, placed for req's view) and
+// whether it is current. A stale overlay is asked for: at once when the date or style changed,
+// after the view rests when only the view did (a pan or zoom in progress).
+func (o *overlayWorker) frame(req overlayReq) (OverlayImage, bool) {
+	if o.s.data == nil {
+		return OverlayImage{}, true
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	current := o.drawn && o.have.same(req)
+	if !current && !(o.wanted && o.want.same(req)) {
+		o.want, o.wanted = req, true
+		if o.drawn && o.have.day.Equal(req.day) && o.have.style == req.style {
+			o.restartTimer()
+		} else {
+			o.kickLocked()
+		}
+	}
+	if !o.drawn || o.img == nil {
+		return OverlayImage{}, current
+	}
+	// The drawn overlay moved and scaled from its view to req's.
+	ov, v := &o.have.view, &req.view
+	x0, y0 := ov.ScreenToProj(float64(o.rect.Min.X), float64(o.rect.Min.Y))
+	px, py := v.ProjToScreen(x0, y0)
+	k := ov.Scale / v.Scale
+	return OverlayImage{Img: o.img, X: px, Y: py, W: float64(o.rect.Dx()) * k, H: float64(o.rect.Dy()) * k}, current
+}
+
+// now asks for the overlay of the latest request at once (headless drawing).
+func (o *overlayWorker) now() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.wanted {
+		o.kickLocked()
+	}
+}
+
+func (o *overlayWorker) restartTimer() {
+	if o.stopped {
+		return
+	}
+	if o.timer == nil {
+		o.timer = time.AfterFunc(o.s.opts.OverlayRest, func() {
+			o.mu.Lock()
+			defer o.mu.Unlock()
+			o.kickLocked()
+		})
+		return
+	}
+	o.timer.Reset(o.s.opts.OverlayRest)
+}
+
+// kickLocked wakes the worker, starting it the first time; it never blocks. o.mu is held.
+func (o *overlayWorker) kickLocked() {
+	if o.stopped {
+		return
+	}
+	if !o.started {
+		o.started = true
+		o.s.wg.Add(1)
+		go o.run()
+	}
+	select {
+	case o.kick <- struct{}{}:
+	default: // a wake-up is pending: the worker will draw the latest request
+	}
+}
+
+// stop keeps the worker and the timer from starting again; the worker itself returns when the
+// session's done channel closes.
+func (o *overlayWorker) stop() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.stopped = true
+	if o.timer != nil {
+		o.timer.Stop()
+	}
+}
+
+// drop lets go of the images (after the worker has stopped).
+func (o *overlayWorker) drop() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.img, o.drawn, o.mask, o.buf = nil, false, nil, nil
+}
+
+func (o *overlayWorker) run() {
+	defer o.s.wg.Done()
+	for {
+		select {
+		case <-o.s.done:
+			return
+		case <-o.kick:
+		}
+		o.mu.Lock()
+		req := o.want
+		o.mu.Unlock()
+		img, rect := o.render(req)
+		o.mu.Lock()
+		o.have, o.img, o.rect, o.drawn = req, img, rect, true
+		o.mu.Unlock()
+		o.s.notify()
+	}
+}
+
+// render draws what changes with the date, as seen through r.view: the Axis-held area washed
+// over land only (not over the sea it borders), then the front lines. It returns the part of
+// the drawing that is not transparent (nil when all is) and where that part lies.
+func (o *overlayWorker) render(r overlayReq) (*image.RGBA, image.Rectangle) {
+	o.renders.Add(1)
+	v := r.view
+	if v.W < 1 || v.H < 1 {
+		return nil, image.Rectangle{}
+	}
+	clear := *r.style
 	clear.Background = color.NRGBA{}
-	layers := m.OverlayLayers(t)
 	var held, fronts []Layer
-	for _, l := range layers {
+	for _, l := range o.s.data.OverlayLayers(r.day) {
 		if l.Role == RoleAxisHeld {
 			held = append(held, l)
 		} else {
 			fronts = append(fronts, l)
 		}
 	}
-	out := image.NewRGBA(image.Rect(0, 0, v.W, v.H))
+	if o.buf == nil || o.buf.Rect.Dx() != v.W || o.buf.Rect.Dy() != v.H {
+		o.buf = image.NewRGBA(image.Rect(0, 0, v.W, v.H))
+	}
+	clearRGBA(o.buf)
 	if len(held) > 0 {
-		wash := RenderFrame(v, &clear, held)
-		mask := &clear
-		maskStyle := *mask
-		maskStyle.Land = Paint{Fill: color.NRGBA{A: 0xff}}
-		land := RenderFrame(v, &maskStyle, []Layer{{Name: "land-mask", Kind: LayerFill, Role: RoleLand, Geoms: m.landGeoms(detail)}})
-		maskWash(wash, land)
-		out = wash
+		renderInto(o.buf, &v, &clear, held, false)
+		maskWash(o.buf, o.landMask(&v, r.detail))
 	}
 	if len(fronts) > 0 {
-		lines := RenderFrame(v, &clear, fronts)
-		draw.Draw(out, out.Bounds(), lines, image.Point{}, draw.Over)
+		renderInto(o.buf, &v, &clear, fronts, false)
 	}
-	return out
+	rect := opaqueBounds(o.buf)
+	if rect.Empty() {
+		return nil, rect
+	}
+	out := image.NewRGBA(image.Rect(0, 0, rect.Dx(), rect.Dy()))
+	for y := rect.Min.Y; y < rect.Max.Y; y++ {
+		copy(out.Pix[out.PixOffset(0, y-rect.Min.Y):][:4*rect.Dx()], o.buf.Pix[o.buf.PixOffset(rect.Min.X, y):][:4*rect.Dx()])
+	}
+	return out, rect
 }
 
-// maskWash scales every pixel of wash (premultiplied) by the alpha of the same pixel of land.
-func maskWash(wash, land *image.RGBA) {
+// landMask returns the land coverage of v at a detail level, one byte a pixel, drawing it only
+// when the view or the detail changed.
+func (o *overlayWorker) landMask(v *View, detail string) []uint8 {
+	if o.mask != nil && o.maskView == *v && o.maskDetail == detail {
+		return o.mask
+	}
+	o.maskRenders.Add(1)
+	st := Style{Land: Paint{Fill: color.NRGBA{A: 0xff}}}
+	img := RenderFrame(v, &st, []Layer{{Name: "land-mask", Kind: LayerFill, Role: RoleLand, Geoms: o.s.data.landGeoms(detail)}})
+	mask := make([]uint8, v.W*v.H)
+	for i := range mask {
+		mask[i] = img.Pix[4*i+3]
+	}
+	o.mask, o.maskView, o.maskDetail = mask, *v, detail
+	return mask
+}
+
+// clearRGBA makes every pixel of img transparent.
+func clearRGBA(img *image.RGBA) { clear(img.Pix) }
+
+// opaqueBounds returns the smallest rectangle holding every pixel of img that is not
+// transparent (empty when there is none).
+func opaqueBounds(img *image.RGBA) image.Rectangle {
+	b := img.Rect
+	r := image.Rectangle{Min: b.Max, Max: b.Min}
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		row := img.Pix[img.PixOffset(b.Min.X, y):][:4*b.Dx()]
+		first := -1
+		for i := 3; i < len(row); i += 4 {
+			if row[i] != 0 {
+				first = i / 4
+				break
+			}
+		}
+		if first < 0 {
+			continue
+		}
+		last := first
+		for i := len(row) - 1; i >= 4*first+3; i -= 4 {
+			if row[i] != 0 {
+				last = i / 4
+				break
+			}
+		}
+		r.Min.X = min(r.Min.X, b.Min.X+first)
+		r.Max.X = max(r.Max.X, b.Min.X+last+1)
+		r.Min.Y = min(r.Min.Y, y)
+		r.Max.Y = max(r.Max.Y, y+1)
+	}
+	if r.Min.X >= r.Max.X || r.Min.Y >= r.Max.Y {
+		return image.Rectangle{}
+	}
+	return r
+}
+
+// maskWash scales every pixel of wash (premultiplied) by the land coverage of the same pixel.
+func maskWash(wash *image.RGBA, land []uint8) {
 	for i := 3; i < len(wash.Pix); i += 4 {
 		if wash.Pix[i] == 0 {
 			continue
 		}
-		a := uint32(land.Pix[i])
+		a := uint32(land[i/4])
 		if a == 0xff {
 			continue
 		}

@@ -229,6 +229,12 @@ func (c *TileCache) put(k TileKey, img *image.RGBA) {
 	}
 	c.items[k] = c.lru.PushFront(&tileEntry{key: k, img: img})
 	c.bytes += int64(len(img.Pix))
+	c.evict()
+}
+
+// evict drops the least recently used tiles until the cache is within its budget (the newest
+// tile always stays). c.mu is held.
+func (c *TileCache) evict() {
 	for c.bytes > c.maxBytes && c.lru.Len() > 1 {
 		e := c.lru.Back()
 		te := e.Value.(*tileEntry)
@@ -245,6 +251,22 @@ func (c *TileCache) get(k TileKey) *image.RGBA {
 		return e.Value.(*tileEntry).img
 	}
 	return nil
+}
+
+// SetMaxBytes changes the memory budget of the cache (a window was resized, or the scene left
+// view and keeps only a few tiles); tiles over it are evicted, least recently used first.
+func (c *TileCache) SetMaxBytes(n int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.maxBytes = n
+	c.evict()
+}
+
+// MaxBytes returns the memory budget of the cache.
+func (c *TileCache) MaxBytes() int64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.maxBytes
 }
 
 // Bytes returns the memory held by cached tile pixels, in bytes.
