@@ -40,6 +40,8 @@ type overlayWorker struct {
 	timer   *time.Timer
 	started bool
 	stopped bool
+	busy    bool       // the worker is drawing
+	drawing overlayReq // what it is drawing
 
 	// Used by the worker goroutine only.
 	maskView   View
@@ -89,11 +91,12 @@ func (o *overlayWorker) frame(req overlayReq) (OverlayImage, bool) {
 	return OverlayImage{Img: o.img, X: px, Y: py, W: float64(o.rect.Dx()) * k, H: float64(o.rect.Dy()) * k}, current
 }
 
-// now asks for the overlay of the latest request at once (headless drawing).
+// now asks for the overlay of the latest request at once (headless drawing), unless it is
+// drawn or being drawn.
 func (o *overlayWorker) now() {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	if o.wanted {
+	if o.wanted && !(o.drawn && o.have.same(o.want)) && !(o.busy && o.drawing.same(o.want)) {
 		o.kickLocked()
 	}
 }
@@ -157,10 +160,16 @@ func (o *overlayWorker) run() {
 		}
 		o.mu.Lock()
 		req := o.want
+		if o.drawn && o.have.same(req) {
+			o.mu.Unlock()
+			continue // a wake-up for what is drawn already
+		}
+		o.busy, o.drawing = true, req
 		o.mu.Unlock()
 		img, rect := o.render(req)
 		o.mu.Lock()
 		o.have, o.img, o.rect, o.drawn = req, img, rect, true
+		o.busy = false
 		o.mu.Unlock()
 		o.s.notify()
 	}

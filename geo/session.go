@@ -19,7 +19,8 @@ const DefaultOverlayRest = 120 * time.Millisecond
 
 // SessionOptions configure a MapSession.
 type SessionOptions struct {
-	// Home is the lon/lat bound the map opens on and fits to when nothing is selected.
+	// Home is the lon/lat bound the map opens on and fits to when nothing is selected; zero
+	// means Europe and the western USSR (2–62°E, 36–68°N).
 	Home orb.Bound
 	// Measure returns the size in pixels of a text drawn at size pixels, bold or italic: the UI
 	// toolkit measures, so labels placed here fit the text it draws. Nil estimates.
@@ -111,7 +112,7 @@ const placeCell = 50000.0
 // NewMapSession opens a session on data (nil draws no base map and no overlay) with a
 // 1024×640 view of opts.Home in the light style.
 func NewMapSession(data *MapData, opts SessionOptions) *MapSession {
-	if opts.Home.IsEmpty() {
+	if opts.Home == (orb.Bound{}) || opts.Home.IsEmpty() {
 		opts.Home = orb.Bound{Min: orb.Point{2, 36}, Max: orb.Point{62, 68}}
 	}
 	if opts.OverlayRest <= 0 {
