@@ -176,24 +176,55 @@ func TestTileCacheMemoryBound(t *testing.T) {
 	}
 }
 
-// Many goroutines asking for frames while workers render: run with -race.
+// Many goroutines ask for frames while the workers render (make test runs it with -race too):
+// every frame is made of whole tiles, each tile is rendered once, and when the asking stops
+// every view's frame completes with the tiles a lone render gives.
 func TestTileCacheConcurrent(t *testing.T) {
-	c := NewTileCache(tilesTestScene(), 8<<20, 0, nil)
+	sc := tilesTestScene()
+	var ready atomic.Int64
+	c := NewTileCache(sc, 64<<20, 0, func(TileKey) { ready.Add(1) })
 	defer c.Close()
 	var wg sync.WaitGroup
-	for g := range 4 {
+	views := make([]*View, 4)
+	for g := range views {
+		v := tilesTestView(5 + g%3)
+		views[g] = v
 		wg.Go(func() {
-			v := tilesTestView(5 + g%3)
 			for i := range 20 {
 				v.Pan(float64(7*i%13), float64(5*i%11))
 				f := c.Frame(v)
+				for _, p := range f.Pieces {
+					if p.Img.Bounds() != image.Rect(0, 0, TileSize, TileSize) || !p.Src.In(p.Img.Bounds()) {
+						t.Errorf("piece %v: image %v, source %v", p.Key, p.Img.Bounds(), p.Src)
+					}
+				}
 				dst := image.NewRGBA(image.Rect(0, 0, v.W, v.H))
 				f.Draw(dst, StyleLight.Background, i%2 == 0)
 			}
 		})
 	}
 	wg.Wait()
-	c.WaitIdle()
+	for g, v := range views {
+		f := c.Frame(v)
+		for tries := 0; !f.Complete() && tries < 100; tries++ {
+			c.WaitIdle()
+			f = c.Frame(v)
+		}
+		if !f.Complete() {
+			t.Fatalf("view %d: %d tiles still missing after the asking stopped", g, f.Missing)
+		}
+		for _, p := range f.Pieces {
+			if !bytes.Equal(p.Img.Pix, sc.RenderTile(p.Key).Pix) {
+				t.Errorf("view %d: tile %v differs from a lone render", g, p.Key)
+			}
+		}
+	}
+	if got, n := ready.Load(), int64(c.Len()); got != n {
+		t.Errorf("%d tiles rendered for %d cached (none evicted): some were rendered twice", got, n)
+	}
+	if c.Bytes() > 64<<20 {
+		t.Errorf("cache holds %d bytes, over its budget", c.Bytes())
+	}
 }
 
 func TestScaleNearestMatchesXDraw(t *testing.T) {
