@@ -75,7 +75,7 @@ var (
 
 // NewMapView makes the map for the state, the catalog's places and the map data.
 func NewMapView(state *State, cat *timeline.Catalog, data *geo.MapData, headless bool) *MapView {
-	m := &MapView{state: state, data: data, headless: headless, compose: headless, post: fyne.Do}
+	m := &MapView{state: state, data: data, headless: headless, compose: headless, post: postToUI}
 	opts := geo.SessionOptions{Home: defaultMapBound, Measure: measureText}
 	if !headless {
 		opts.OnUpdate = func() { m.post(m.update) }
@@ -259,10 +259,14 @@ func (m *MapView) CreateRenderer() fyne.WidgetRenderer { return newMapRenderer(m
 // Close stops everything the map started (tile workers, the overlay worker and its timer, the
 // close-zoom watcher, the inertia of a drag) and drops its tiles. The map draws nothing after.
 func (m *MapView) Close() {
+	if m.closed {
+		return
+	}
 	m.closed = true
 	if m.inertia != nil {
 		m.inertia.Stop()
 		m.inertia = nil
 	}
 	m.session.Close()
+	m.Refresh() // an empty frame: the renderer lets go of tile and overlay images
 }

@@ -8,6 +8,11 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
+// postToUI runs a function on the UI goroutine: the map's redraws that background work asks
+// for and playback's ticks go through it. Tests replace it with a loop of their own, since the
+// test driver's fyne.Do runs the function on the calling goroutine.
+var postToUI = fyne.Do
+
 // The views move and recolour pooled canvas objects every frame. Refreshing an object makes the
 // GL painter drop its texture (a text is rasterized again), so these helpers set an object's
 // look and refresh it only when something changed; moving an object needs no refresh. The

@@ -102,31 +102,7 @@ func (r *timelineRenderer) Objects() []fyne.CanvasObject { return r.objects }
 func (r *timelineRenderer) Destroy()                     {}
 func (r *timelineRenderer) MinSize() fyne.Size           { return r.t.minSize() }
 
-func (r *timelineRenderer) Layout(size fyne.Size) {
-	t := r.t
-	t.fitLanes(size.Height)
-	w := float64(size.Width - t.gutter)
-	if w < 1 {
-		w = 1
-	}
-	switch {
-	case !t.sized || (!t.moved && t.scale.Width() != w):
-		// Until the user scrolls or zooms, open on the war years, readable at a glance
-		// (zooming out shows all of 1936–1953), with the selected event and the date in view.
-		t.scale = timeline.NewScale(w)
-		t.scale.ShowRange(float64(timeline.DayOf(1938, 1, 1)), float64(timeline.DayOf(1947, 1, 1)))
-		t.sized = true
-		if sel := t.state.Selection(); sel.Kind == timeline.KindEvent && t.cat != nil {
-			if e := t.cat.Event(sel.ID); e != nil {
-				t.ShowEvent(e)
-			}
-		}
-		t.keepCursorVisible()
-	case t.scale.Width() != w:
-		t.scale.SetWidth(w)
-	}
-	r.draw(size)
-}
+func (r *timelineRenderer) Layout(size fyne.Size) { r.draw(size) }
 
 // Refresh redraws the band. Only objects whose look changed are refreshed; the canvas is
 // marked for repainting through the background (refreshing the widget would make the GL
@@ -156,16 +132,18 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 		return
 	}
 	r.nr, r.nc, r.nt = 0, 0, 0
-	fg := theme.Color(theme.ColorNameForeground)
-	bgc := theme.Color(theme.ColorNameBackground)
-	muted := theme.Color(theme.ColorNameDisabled)
-	accent := theme.Color(theme.ColorNamePrimary)
-	dark := Variant() == theme.VariantDark
+	th, v := t.Theme(), themeVariant()
+	fg := th.Color(theme.ColorNameForeground, v)
+	bgc := th.Color(theme.ColorNameBackground, v)
+	muted := th.Color(theme.ColorNameDisabled, v)
+	accent := th.Color(theme.ColorNamePrimary, v)
+	dark := isDark(th)
 	none := color.Transparent
+	pad := th.Size(theme.SizeNamePadding)
 
 	setRect(r.bg, bgc, none, 0, 0)
 	place(r.bg, 0, 0, size.Width, size.Height)
-	setRect(r.axisBg, theme.Color(theme.ColorNameInputBackground), none, 0, 0)
+	setRect(r.axisBg, th.Color(theme.ColorNameInputBackground, v), none, 0, 0)
 	place(r.axisBg, 0, 0, size.Width, tlAxisH)
 
 	// Lanes: alternate shading.
@@ -177,9 +155,8 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 	}
 
 	// Ticks.
-	ticks := t.ticks.Ticks(t.scale)
 	bottom := tlAxisH + float32(len(t.lanes))*lh
-	for _, tk := range ticks {
+	for _, tk := range t.tickMarks {
 		x := t.gutter + float32(tk.X)
 		if tk.Major {
 			place(r.rect(withAlpha(fg, 60), none, 0, 0), x, 0, 1, bottom)
@@ -191,14 +168,13 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 			txt.Move(fyne.NewPos(x+3, 4))
 		}
 	}
-	if lead, lx, _ := t.ticks.Lead(); lead != "" {
-		r.text(lead, 11, fg, true).Move(fyne.NewPos(t.gutter+float32(lx), 4))
+	if t.lead != "" {
+		r.text(t.lead, 11, fg, true).Move(fyne.NewPos(t.gutter+float32(t.leadX), 4))
 	}
 
 	// Events.
 	sel := t.state.Selection()
 	selDrawn := false
-	t.placed = append(t.placed[:0], t.lay.Arrange(t.scale)...)
 	for _, p := range t.placed {
 		y := t.rowY(p.Lane, p.Row)
 		col := t.laneColor(p.Lane)
@@ -278,7 +254,7 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 	setRect(r.gutter, bgc, none, 0, 0)
 	place(r.gutter, 0, tlAxisH, t.gutter, bottom-tlAxisH)
 	for i, l := range t.lanes {
-		r.text(l.Name.String(), 12, fg, true).Move(fyne.NewPos(theme.Padding()*2, tlAxisH+float32(i)*lh+lh/2-9))
+		r.text(l.Name.String(), 12, fg, true).Move(fyne.NewPos(pad*2, tlAxisH+float32(i)*lh+lh/2-9))
 		place(r.rect(t.laneColor(i), none, 0, 0), 2, tlAxisH+float32(i)*lh+4, 3, lh-8)
 	}
 	if len(t.lanes) == 0 {

@@ -36,22 +36,26 @@ type TimelineView struct {
 	// OnInteract is called when the user acts on the band (so keys go to it).
 	OnInteract func()
 
-	state    *State
-	cat      *timeline.Catalog
-	scale    timeline.Scale
-	lay      *timeline.Layout
-	items    []timeline.LayoutItem
-	events   []*timeline.Event // parallel to items
-	lanes    []timeline.Lane   // the lanes shown, in order
-	ticks    *timeline.TickMaker
-	placed   []timeline.Placed // the last arrangement, for hit-testing
-	sized    bool
-	dragMode int // 0 none, 1 pan, 2 cursor
-	fling    fling
-	inertia  *fyne.Animation
-	lastTap  time.Time
-	lastPos  fyne.Position
-	renderer *timelineRenderer
+	state  *State
+	cat    *timeline.Catalog
+	scale  timeline.Scale
+	lay    *timeline.Layout
+	items  []timeline.LayoutItem
+	events []*timeline.Event // parallel to items
+	lanes  []timeline.Lane   // the lanes shown, in order
+	ticks  *timeline.TickMaker
+	// What the renderer draws, arranged by Refresh and Resize for the current scale: the
+	// events (also used for hit-testing), the ticks and the label pinned at the left.
+	placed    []timeline.Placed
+	tickMarks []timeline.Tick
+	lead      string
+	leadX     float64
+	sized     bool
+	dragMode  int // 0 none, 1 pan, 2 cursor
+	fling     fling
+	inertia   *fyne.Animation
+	lastTap   time.Time
+	lastPos   fyne.Position
 
 	gutter, laneH, rowH float32 // geometry fitted to the widget's size
 	labelSize           float32 // text size of event labels, fitted to the rows
@@ -167,7 +171,7 @@ func (t *TimelineView) fitLanes(h float32) {
 func (t *TimelineView) fitGutter() {
 	w := float32(tlGutterMin)
 	for _, l := range t.lanes {
-		w = fyne.Max(w, fyne.MeasureText(l.Name.String(), 12, fyne.TextStyle{Bold: true}).Width+theme.Padding()*4)
+		w = fyne.Max(w, fyne.MeasureText(l.Name.String(), 12, fyne.TextStyle{Bold: true}).Width+t.Theme().Size(theme.SizeNamePadding)*4)
 	}
 	t.gutter = fyne.Min(w, 200)
 }
@@ -381,11 +385,66 @@ func (t *TimelineView) PlacedAt(pos fyne.Position) (timeline.Placed, bool) {
 	return t.placed[best], true
 }
 
+// Close stops what the band started: playback and the glide of a drag.
+func (t *TimelineView) Close() {
+	if t.inertia != nil {
+		t.inertia.Stop()
+		t.inertia = nil
+	}
+	t.Controls.close()
+}
+
 // CreateRenderer implements fyne.Widget.
-func (t *TimelineView) CreateRenderer() fyne.WidgetRenderer {
-	r := newTimelineRenderer(t)
-	t.renderer = r
-	return r
+func (t *TimelineView) CreateRenderer() fyne.WidgetRenderer { return newTimelineRenderer(t) }
+
+// Resize fits the lanes and the time scale to the new size before the renderer lays it out.
+func (t *TimelineView) Resize(size fyne.Size) {
+	if size != t.Size() {
+		t.fitSize(size)
+		t.arrange()
+	}
+	t.BaseWidget.Resize(size)
+}
+
+// Refresh arranges the events and ticks for the current scale and draws them.
+func (t *TimelineView) Refresh() {
+	t.arrange()
+	t.BaseWidget.Refresh()
+}
+
+// fitSize sizes the lanes to the height and the scale to the width. Until the user scrolls or
+// zooms, the band opens on the war years, readable at a glance (zooming out shows all of
+// 1936–1953), with the selected event and the date in view.
+func (t *TimelineView) fitSize(size fyne.Size) {
+	if size.Width <= 0 || size.Height <= 0 {
+		return
+	}
+	t.fitLanes(size.Height)
+	w := math.Max(float64(size.Width-t.gutter), 1)
+	switch {
+	case !t.sized || (!t.moved && t.scale.Width() != w):
+		t.scale = timeline.NewScale(w)
+		t.scale.ShowRange(float64(timeline.DayOf(1938, 1, 1)), float64(timeline.DayOf(1947, 1, 1)))
+		t.sized = true
+		if sel := t.state.Selection(); sel.Kind == timeline.KindEvent && t.cat != nil {
+			if e := t.cat.Event(sel.ID); e != nil {
+				t.ShowEvent(e)
+			}
+		}
+		t.keepCursorVisible()
+	case t.scale.Width() != w:
+		t.scale.SetWidth(w)
+	}
+}
+
+// arrange lays out what the renderer draws for the current scale.
+func (t *TimelineView) arrange() {
+	if t.lay == nil {
+		return
+	}
+	t.placed = append(t.placed[:0], t.lay.Arrange(t.scale)...)
+	t.tickMarks = append(t.tickMarks[:0], t.ticks.Ticks(t.scale)...)
+	t.lead, t.leadX, _ = t.ticks.Lead()
 }
 
 // minSize is the axis and every lane.
