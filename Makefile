@@ -1,6 +1,7 @@
 # Frontline Atlas — build, run, test and package.
 #   make run      install missing build packages (Debian/Ubuntu), build, open the app
-#   make test     install what the tests need, check gofmt, go vet, go test ./...
+#   make test     install what the tests need, check gofmt, go vet, go test ./... (app and geo
+#                 with the race detector)
 #   make package  build the Linux package with `fyne package` (frontline-atlas.tar.xz)
 # Other targets: build, bench, snapshot (README screenshot), geodata (regenerate map layers), clean.
 
@@ -48,8 +49,13 @@ fmt-check:
 vet: deps
 	go vet ./...
 
+# The packages that start goroutines (tile and overlay workers, playback, timers) run under the
+# race detector; the others as they are.
+RACE_PKGS := ./app ./geo
+
 test: deps fmt-check vet
-	go test -count=1 ./...
+	go test -count=1 $$(go list ./... | grep -v -x -e frontline-atlas/app -e frontline-atlas/geo)
+	go test -race -count=1 $(RACE_PKGS)
 
 bench:
 	go test -run '^$$' -bench . -benchmem ./timeline ./geo ./app
