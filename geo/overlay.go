@@ -175,8 +175,8 @@ func (o *overlayWorker) run() {
 	}
 }
 
-// render draws what changes with the date, as seen through r.view: the Axis-held area washed
-// over land only (not over the sea it borders), then the front lines. It returns the part of
+// render draws what changes with the date, as seen through r.view: the held areas (every fill
+// layer) washed over land only (not over the sea they border), then the front lines. It returns the part of
 // the drawing that is not transparent (nil when all is) and where that part lies.
 func (o *overlayWorker) render(r overlayReq) (*image.RGBA, image.Rectangle) {
 	o.renders.Add(1)
@@ -188,7 +188,7 @@ func (o *overlayWorker) render(r overlayReq) (*image.RGBA, image.Rectangle) {
 	clear.Background = color.NRGBA{}
 	var held, fronts []Layer
 	for _, l := range o.s.data.OverlayLayers(r.day) {
-		if l.Role == RoleAxisHeld {
+		if l.Kind == LayerFill { // a held area: washed over land only
 			held = append(held, l)
 		} else {
 			fronts = append(fronts, l)
