@@ -103,6 +103,14 @@ func themeVariant() fyne.ThemeVariant {
 	return theme.VariantLight
 }
 
+// appBackground is the colour the window is cleared to: the app theme's background.
+func appBackground() color.Color {
+	if a := fyne.CurrentApp(); a != nil {
+		return a.Settings().Theme().Color(theme.ColorNameBackground, themeVariant())
+	}
+	return theme.Color(theme.ColorNameBackground)
+}
+
 // isDark reports whether a theme draws light on dark: its background is darker than mid-grey.
 // The map then takes its dark palette.
 func isDark(th fyne.Theme) bool {

@@ -197,10 +197,14 @@ func (o *overlayWorker) render(r overlayReq) (*image.RGBA, image.Rectangle) {
 	if o.buf == nil || o.buf.Rect.Dx() != v.W || o.buf.Rect.Dy() != v.H {
 		o.buf = image.NewRGBA(image.Rect(0, 0, v.W, v.H))
 	}
+	var mask []uint8
+	if len(held) > 0 {
+		mask = o.landMask(&v, r.detail) // drawn in buf when the view is new
+	}
 	clearRGBA(o.buf)
 	if len(held) > 0 {
 		renderInto(o.buf, &v, &clear, held, false)
-		maskWash(o.buf, o.landMask(&v, r.detail))
+		maskWash(o.buf, mask)
 	}
 	if len(fronts) > 0 {
 		renderInto(o.buf, &v, &clear, fronts, false)
@@ -216,21 +220,23 @@ func (o *overlayWorker) render(r overlayReq) (*image.RGBA, image.Rectangle) {
 	return out, rect
 }
 
-// landMask returns the land coverage of v at a detail level, one byte a pixel, drawing it only
-// when the view or the detail changed.
+// landMask returns the land coverage of v at a detail level, one byte a pixel, drawing it (in
+// o.buf, v's size) only when the view or the detail changed.
 func (o *overlayWorker) landMask(v *View, detail string) []uint8 {
 	if o.mask != nil && o.maskView == *v && o.maskDetail == detail {
 		return o.mask
 	}
 	o.maskRenders.Add(1)
 	st := Style{Land: Paint{Fill: color.NRGBA{A: 0xff}}}
-	img := RenderFrame(v, &st, []Layer{{Name: "land-mask", Kind: LayerFill, Role: RoleLand, Geoms: o.s.data.landGeoms(detail)}})
-	mask := make([]uint8, v.W*v.H)
-	for i := range mask {
-		mask[i] = img.Pix[4*i+3]
+	renderInto(o.buf, v, &st, []Layer{{Name: "land-mask", Kind: LayerFill, Role: RoleLand, Geoms: o.s.data.landGeoms(detail)}}, true)
+	if len(o.mask) != v.W*v.H {
+		o.mask = make([]uint8, v.W*v.H)
 	}
-	o.mask, o.maskView, o.maskDetail = mask, *v, detail
-	return mask
+	for i := range o.mask {
+		o.mask[i] = o.buf.Pix[4*i+3]
+	}
+	o.maskView, o.maskDetail = *v, detail
+	return o.mask
 }
 
 // clearRGBA makes every pixel of img transparent.

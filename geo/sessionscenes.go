@@ -13,11 +13,12 @@ func screenTiles(w, h int) int64 {
 // tileBytes is the memory of one cached tile.
 const tileBytes = TileSize * TileSize * 4
 
-// tileBudget is the memory the scene on screen keeps for tiles: two and a half screens, so a
-// frame's tiles never evict each other, a pan back finds its tiles, and a zoom finds the tiles
-// of the level it left to stand in while the new ones render. It follows the size of the map,
-// not a fixed figure: a small window keeps little.
-func (s *MapSession) tileBudget() int64 { return screenTiles(s.view.W, s.view.H) * tileBytes * 5 / 2 }
+// tileBudget is the memory the scene on screen keeps for tiles: two screens at the worst
+// scale, so a frame's tiles never evict each other, a pan back and forth finds its tiles, and
+// a zoom finds the tiles of the level it left to stand in while the new ones render. It
+// follows the size of the map, not a fixed figure: a small window keeps little (about 22 MiB
+// for a 1420×630 map, 3 MiB at 400×300).
+func (s *MapSession) tileBudget() int64 { return screenTiles(s.view.W, s.view.H) * tileBytes * 2 }
 
 // idleBudget is what a scene not on screen keeps (one screen), for switching back to it.
 func (s *MapSession) idleBudget() int64 { return screenTiles(s.view.W, s.view.H) * tileBytes }

@@ -55,7 +55,9 @@ type Scene struct {
 }
 
 // sceneMaxLevels is how many prepared levels a Scene keeps; the least recently used is dropped.
-const sceneMaxLevels = 6
+// Four cover a zoom of a level either way and back (the 1:10m geometry of a close level holds
+// about 5 MB, and preparing it again takes 0.1–0.2 s).
+const sceneMaxLevels = 4
 
 type sceneLevel struct {
 	once  sync.Once
