@@ -17,9 +17,10 @@ import (
 // place, a name), so a pan only moves them; a look is refreshed only when it changes.
 type mapRenderer struct {
 	m         *MapView
-	bg        *canvas.Rectangle
+	bg        *canvas.Rectangle // never drawn: refreshing it marks the canvas for repainting
 	frame     *image.RGBA   // headless: the composed base map
 	composite *canvas.Image // headless: shows frame
+	holes     *pool[int, *canvas.Rectangle] // water where no tile covers the view yet
 	tiles     *pool[tilePiece, *canvas.Image]
 	srcs      map[*canvas.Image]*image.RGBA // the tile image each object shows
 	overlay   *canvas.Image
@@ -50,6 +51,7 @@ func newMapRenderer(m *MapView) *mapRenderer {
 	r.bg = canvas.NewRectangle(color.Transparent)
 	r.composite = &canvas.Image{FillMode: canvas.ImageFillStretch, ScaleMode: canvas.ImageScalePixels}
 	r.composite.Hide()
+	r.holes = newPool[int](func() *canvas.Rectangle { return canvas.NewRectangle(color.Transparent) })
 	r.tiles = newPool[tilePiece](func() *canvas.Image {
 		return &canvas.Image{FillMode: canvas.ImageFillStretch, ScaleMode: canvas.ImageScalePixels}
 	})
@@ -77,6 +79,7 @@ func newMapRenderer(m *MapView) *mapRenderer {
 // dots, labels, the scale bar, the credit line and the buttons.
 func (r *mapRenderer) rebuildObjects() {
 	o := append(r.objects[:0], r.bg, r.composite)
+	o = r.holes.objects(o)
 	o = r.tiles.objects(o)
 	o = append(o, r.overlay)
 	o = r.names.objects(o)
@@ -117,15 +120,9 @@ func (r *mapRenderer) draw() {
 	}
 	th := r.m.Theme()
 	v := themeVariant()
-	st := f.Style
-	// The water colour shows only where no tile covers the view yet.
-	setRect(r.bg, st.Background, color.Transparent, 0, 0)
-	place(r.bg, 0, 0, float32(f.View.W), float32(f.View.H))
-	if f.Tiles.Complete() && !r.m.compose {
-		r.bg.Hide()
-	} else {
-		r.bg.Show()
-	}
+	// The background marks the canvas for repainting; it is not drawn: the water colour fills
+	// only the squares of missing tiles that nothing stands in for (placeTiles).
+	r.bg.Hide()
 	if r.m.compose {
 		r.compose(f)
 	} else {
@@ -139,7 +136,7 @@ func (r *mapRenderer) draw() {
 	r.placeScaleBar(f, fg)
 	setText(r.credit, r.m.creditText(), 11, fyne.TextStyle{}, fg)
 	r.credit.Move(fyne.NewPos(8, float32(f.View.H)-18))
-	if r.tiles.grew || r.names.grew || r.rings.grew || r.dots.grew || r.labels.grew {
+	if r.holes.grew || r.tiles.grew || r.names.grew || r.rings.grew || r.dots.grew || r.labels.grew {
 		r.rebuildObjects()
 	}
 }
@@ -149,6 +146,13 @@ func (r *mapRenderer) draw() {
 // each tile's texture.
 func (r *mapRenderer) placeTiles(f *geo.MapFrame) {
 	r.composite.Hide()
+	for i, h := range f.Tiles.Holes {
+		o := r.holes.get(i)
+		setRect(o, f.Style.Background, color.Transparent, 0, 0)
+		x0, y0 := math.Round(h[0]), math.Round(h[1])
+		place(o, float32(x0), float32(y0), float32(math.Round(h[0]+h[2])-x0), float32(math.Round(h[1]+h[3])-y0))
+	}
+	r.holes.done()
 	for _, p := range f.Tiles.Pieces {
 		o := r.tiles.get(tilePiece{p.Key, p.Src})
 		if r.srcs[o] != p.Img { // a new piece, or the same tile of another scene (theme, date)
@@ -182,6 +186,7 @@ func (r *mapRenderer) compose(f *geo.MapFrame) {
 	r.composite.Show()
 	r.composite.Refresh()
 	r.tiles.done()
+	r.holes.done()
 }
 
 // placeOverlay shows the overlay of the date where the frame puts it.

@@ -310,6 +310,10 @@ type Frame struct {
 	Level   int
 	Pieces  []TilePiece
 	Missing int // sharp tiles not ready yet (queued for rendering)
+	// Holes are the screen squares (X, Y, W, H in pixels) of missing tiles that no placeholder
+	// covers: only there does the background show (a UI fills them with the water colour
+	// rather than painting it under the whole map).
+	Holes [][4]float64
 }
 
 // Complete reports whether every tile of the frame is sharp.
@@ -346,7 +350,11 @@ func (c *TileCache) Frame(v *View) Frame {
 				continue
 			}
 			missing = append(missing, key)
+			n := len(f.Pieces)
 			f.Pieces = c.placeholders(f.Pieces, key, x, y, w)
+			if covered := len(f.Pieces) - n; covered == 0 || (covered < 4 && f.Pieces[n].Key.Level > lvl) {
+				f.Holes = append(f.Holes, [4]float64{x, y, w, w})
+			}
 		}
 	}
 	f.Pieces = append(f.Pieces, sharp...)

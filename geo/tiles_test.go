@@ -106,6 +106,9 @@ func TestTileCacheFrameLifecycle(t *testing.T) {
 	if f.Level != 6 || f.Missing == 0 || len(f.Pieces) != 0 {
 		t.Fatalf("cold frame: got level %d, %d missing, %d pieces; want level 6, some missing, no pieces", f.Level, f.Missing, len(f.Pieces))
 	}
+	if len(f.Holes) != f.Missing {
+		t.Errorf("cold frame: %d holes for %d missing tiles and nothing to stand in", len(f.Holes), f.Missing)
+	}
 	need := f.Missing
 	c.WaitIdle()
 	if got := int(ready.Load()); got != need {
@@ -140,6 +143,9 @@ func TestTileCacheFrameLifecycle(t *testing.T) {
 	}
 	if placeholders != f.Missing {
 		t.Errorf("got %d placeholders, want one per missing tile (%d)", placeholders, f.Missing)
+	}
+	if len(f.Holes) != 0 {
+		t.Errorf("zoomed frame: %d holes where coarser tiles stand in", len(f.Holes))
 	}
 	c.WaitIdle()
 	if f = c.Frame(v); !f.Complete() {
