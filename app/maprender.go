@@ -17,9 +17,9 @@ import (
 // place, a name), so a pan only moves them; a look is refreshed only when it changes.
 type mapRenderer struct {
 	m         *MapView
-	bg        *canvas.Rectangle // never drawn: refreshing it marks the canvas for repainting
-	frame     *image.RGBA   // headless: the composed base map
-	composite *canvas.Image // headless: shows frame
+	bg        *canvas.Rectangle             // never drawn: refreshing it marks the canvas for repainting
+	frame     *image.RGBA                   // headless: the composed base map
+	composite *canvas.Image                 // headless: shows frame
 	holes     *pool[int, *canvas.Rectangle] // water where no tile covers the view yet
 	tiles     *pool[tilePiece, *canvas.Image]
 	srcs      map[*canvas.Image]*image.RGBA // the tile image each object shows
