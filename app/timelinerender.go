@@ -1,7 +1,9 @@
 package app
 
 import (
+	"image"
 	"image/color"
+	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -18,20 +20,26 @@ var defaultLaneColors = []color.NRGBA{
 }
 
 // timelineRenderer owns pools of rectangles, circles and texts and reuses them every frame:
-// Refresh repositions and recolours, never rebuilds; extras are hidden.
+// Refresh repositions and recolours, never rebuilds; extras are hidden. It reads its widget
+// and never changes it.
 type timelineRenderer struct {
-	t       *TimelineView
-	bg      *canvas.Rectangle
-	axisBg  *canvas.Rectangle
-	gutter  *canvas.Rectangle
-	rects   []*canvas.Rectangle
-	circles []*canvas.Circle
-	texts   []*canvas.Text
-	cursor  *canvas.Rectangle
-	handle  *canvas.Circle
-	objects []fyne.CanvasObject
-	nr, nc  int // rectangles and circles used this frame
-	nt      int
+	t        *TimelineView
+	bg       *canvas.Rectangle
+	axisBg   *canvas.Rectangle
+	minor    *canvas.Raster // the minor tick marks along the axis, one image rather than a rectangle each
+	minorXs  []int          // their x in pixels of the raster and their colour, as drawn
+	minorCol color.NRGBA
+	tickBuf  []int
+	gutter   *canvas.Rectangle
+	laneBars []*canvas.Rectangle // a lane's colour beside its name, over the gutter
+	rects    []*canvas.Rectangle
+	circles  []*canvas.Circle
+	texts    []*canvas.Text
+	cursor   *canvas.Rectangle
+	handle   *canvas.Circle
+	objects  []fyne.CanvasObject
+	nr, nc   int // rectangles and circles used this frame
+	nt       int
 }
 
 func newTimelineRenderer(t *TimelineView) *timelineRenderer {
@@ -39,13 +47,15 @@ func newTimelineRenderer(t *TimelineView) *timelineRenderer {
 		bg: canvas.NewRectangle(color.Transparent), axisBg: canvas.NewRectangle(color.Transparent),
 		gutter: canvas.NewRectangle(color.Transparent), cursor: canvas.NewRectangle(color.Black),
 		handle: canvas.NewCircle(color.Black)}
+	r.minor = canvas.NewRaster(r.drawMinorTicks)
+	r.minor.ScaleMode = canvas.ImageScalePixels
 	r.rebuild()
 	return r
 }
 
 func (r *timelineRenderer) rebuild() {
 	r.objects = r.objects[:0]
-	r.objects = append(r.objects, r.bg, r.axisBg)
+	r.objects = append(r.objects, r.bg, r.axisBg, r.minor)
 	for _, o := range r.rects {
 		r.objects = append(r.objects, o)
 	}
@@ -53,10 +63,35 @@ func (r *timelineRenderer) rebuild() {
 		r.objects = append(r.objects, o)
 	}
 	r.objects = append(r.objects, r.gutter)
+	for _, o := range r.laneBars {
+		r.objects = append(r.objects, o)
+	}
 	for _, o := range r.texts {
 		r.objects = append(r.objects, o)
 	}
 	r.objects = append(r.objects, r.cursor, r.handle)
+}
+
+// drawMinorTicks paints the minor tick marks into a w×h image (device pixels: the raster
+// spans the band's width and the ticks' height).
+func (r *timelineRenderer) drawMinorTicks(w, h int) image.Image {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	width := float64(r.t.Size().Width)
+	if width <= 0 {
+		return img
+	}
+	k := float64(w) / width
+	c := color.RGBAModel.Convert(r.minorCol).(color.RGBA)
+	for _, x := range r.minorXs {
+		px := int(float64(x) * k)
+		if px < 0 || px >= w {
+			continue
+		}
+		for y := 0; y < h; y++ {
+			img.SetRGBA(px, y, c)
+		}
+	}
+	return img
 }
 
 // rect takes the next pooled rectangle and gives it a look (refreshed only if it changed).
@@ -161,20 +196,27 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 		}
 	}
 
-	// Ticks.
+	// Ticks: major ones run down the lanes, minor ones are marks on the axis, drawn together.
 	bottom := tlAxisH + float32(len(t.lanes))*lh
+	xs := r.tickBuf[:0]
 	for _, tk := range t.tickMarks {
 		x := t.gutter + float32(tk.X)
 		if tk.Major {
 			place(r.rect(withAlpha(fg, 60), none, 0, 0), x, 0, 1, bottom)
 		} else {
-			place(r.rect(withAlpha(fg, 40), none, 0, 0), x, tlAxisH-8, 1, 8)
+			xs = append(xs, int(x))
 		}
 		if tk.Label != "" {
 			txt := r.text(tk.Label, 11, fg, tk.Major)
 			txt.Move(fyne.NewPos(x+3, 4))
 		}
 	}
+	r.tickBuf = xs
+	if minorCol := withAlpha(fg, 40); !slices.Equal(xs, r.minorXs) || minorCol != r.minorCol {
+		r.minorXs, r.minorCol = append(r.minorXs[:0], xs...), minorCol
+		r.minor.Refresh()
+	}
+	place(r.minor, 0, tlAxisH-8, size.Width, 8)
 	if t.lead != "" {
 		r.text(t.lead, 11, fg, true).Move(fyne.NewPos(t.gutter+float32(t.leadX), 4))
 	}
@@ -260,9 +302,18 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 	// Gutter with the lane names, over anything that scrolled under it.
 	setRect(r.gutter, bgc, none, 0, 0)
 	place(r.gutter, 0, tlAxisH, t.gutter, bottom-tlAxisH)
+	for len(r.laneBars) < len(t.lanes) {
+		r.laneBars = append(r.laneBars, canvas.NewRectangle(color.Transparent))
+		r.rebuild()
+	}
 	for i, l := range t.lanes {
 		r.text(l.Name.String(), 12, fg, true).Move(fyne.NewPos(pad*2, tlAxisH+float32(i)*lh+lh/2-9))
-		place(r.rect(t.laneColor(i), none, 0, 0), 2, tlAxisH+float32(i)*lh+4, 3, lh-8)
+		setRect(r.laneBars[i], t.laneColor(i), none, 0, 0)
+		place(r.laneBars[i], 2, tlAxisH+float32(i)*lh+4, 3, lh-8)
+		r.laneBars[i].Show()
+	}
+	for i := len(t.lanes); i < len(r.laneBars); i++ {
+		r.laneBars[i].Hide()
 	}
 	if len(t.lanes) == 0 {
 		r.text(lang.L("All categories are hidden: use Filters to show them."), 12, muted, false).Move(fyne.NewPos(t.gutter+8, tlAxisH+8))
