@@ -30,6 +30,7 @@ type timelineRenderer struct {
 	minorXs  []int          // their x in pixels of the raster and their colour, as drawn
 	minorCol color.NRGBA
 	tickBuf  []int
+	short    map[shortKey]string // labels cut to fit, by room
 	gutter   *canvas.Rectangle
 	laneBars []*canvas.Rectangle // a lane's colour beside its name, over the gutter
 	rects    []*canvas.Rectangle
@@ -46,7 +47,7 @@ func newTimelineRenderer(t *TimelineView) *timelineRenderer {
 	r := &timelineRenderer{t: t,
 		bg: canvas.NewRectangle(color.Transparent), axisBg: canvas.NewRectangle(color.Transparent),
 		gutter: canvas.NewRectangle(color.Transparent), cursor: canvas.NewRectangle(color.Black),
-		handle: canvas.NewCircle(color.Black)}
+		handle: canvas.NewCircle(color.Black), short: map[shortKey]string{}}
 	r.minor = canvas.NewRaster(r.drawMinorTicks)
 	r.minor.ScaleMode = canvas.ImageScalePixels
 	r.rebuild()
@@ -276,7 +277,7 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 		if p.Label != timeline.LabelHidden && p.Item >= 0 {
 			label := t.events[p.Item].Title.String()
 			if p.Label == timeline.LabelShort {
-				label = shorten(label, float32(p.LabelW), t.labelSize)
+				label = r.shorten(label, float32(p.LabelW), t.labelSize)
 			}
 			tc := fg
 			inside := p.Kind == timeline.PlacedBar && p.LabelX >= p.X0 && p.LabelX+p.LabelW <= p.X1
@@ -379,8 +380,33 @@ func lighten(c color.NRGBA) color.NRGBA {
 	return color.NRGBA{f(c.R), f(c.G), f(c.B), c.A}
 }
 
-// shorten cuts s to fit w pixels at the text size, ending it with "…".
-func shorten(s string, w float32, size float32) string {
+// shortStep is the granularity of the room given to a shortened label: a label cut at the
+// edge of the band changes only every shortStep pixels of scrolling, so the GL painter
+// rasterizes a new text that often rather than at every step.
+const shortStep = 8
+
+type shortKey struct {
+	s    string
+	w    int
+	size float32
+}
+
+// shorten is shortenText remembered, with the room rounded down to shortStep pixels.
+func (r *timelineRenderer) shorten(s string, w float32, size float32) string {
+	k := shortKey{s, int(w/shortStep) * shortStep, size}
+	if out, ok := r.short[k]; ok {
+		return out
+	}
+	if len(r.short) > 4096 {
+		clear(r.short)
+	}
+	out := shortenText(s, float32(k.w), size)
+	r.short[k] = out
+	return out
+}
+
+// shortenText cuts s to fit w pixels at the text size, ending it with "…".
+func shortenText(s string, w float32, size float32) string {
 	rs := []rune(s)
 	for n := len(rs); n > 1; n-- {
 		c := string(rs[:n-1]) + "…"
