@@ -215,9 +215,10 @@ func showProblems(w fyne.Window, err error) {
 // extras, when given, are laid invisibly over the window: a place for desktop-specific hooks
 // that main installs (the mouse's back and forward buttons).
 func RunWindow(a fyne.App, cmd Command, stderr io.Writer, extras ...func(*UI) fyne.CanvasObject) int {
-	// Collect garbage when the heap grows by half rather than doubling: the map renders large
-	// images in the background, and an exhibit PC runs the app for months.
-	debug.SetGCPercent(50)
+	// Collect garbage when the heap grows by a quarter rather than doubling: the map renders
+	// large images in the background (tiles, the overlay of each date during playback), and an
+	// exhibit PC runs the app for months (docs/performance.md has the figures).
+	debug.SetGCPercent(25)
 	setupTranslations()
 	ApplyTheme(a, cmd.Theme)
 	var problems []error

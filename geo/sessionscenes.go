@@ -13,15 +13,16 @@ func screenTiles(w, h int) int64 {
 // tileBytes is the memory of one cached tile.
 const tileBytes = TileSize * TileSize * 4
 
-// tileBudget is the memory the scene on screen keeps for tiles: two screens at the worst
-// scale, so a frame's tiles never evict each other, a pan back and forth finds its tiles, and
-// a zoom finds the tiles of the level it left to stand in while the new ones render. It
-// follows the size of the map, not a fixed figure: a small window keeps little (about 22 MiB
-// for a 1420×630 map, 3 MiB at 400×300).
-func (s *MapSession) tileBudget() int64 { return screenTiles(s.view.W, s.view.H) * tileBytes * 2 }
+// tileBudget is the memory the scene on screen keeps for tiles: one and a half screens at the
+// worst scale (tiles drawn at 0.71×), so a frame's tiles never evict each other, a short pan
+// back finds its tiles, and a zoom finds tiles of the level it left to stand in while the new
+// ones render. It follows the size of the map, not a fixed figure: about 17 MiB for a 1420×630
+// map, 2.5 MiB at 400×300.
+func (s *MapSession) tileBudget() int64 { return screenTiles(s.view.W, s.view.H) * tileBytes * 3 / 2 }
 
-// idleBudget is what a scene not on screen keeps (one screen), for switching back to it.
-func (s *MapSession) idleBudget() int64 { return screenTiles(s.view.W, s.view.H) * tileBytes }
+// idleBudget is what a scene not on screen keeps: nothing but its geometry (its tiles cannot
+// stand in for another scene's, and switching back renders the view again).
+func (s *MapSession) idleBudget() int64 { return 0 }
 
 // budgetScenes gives the scene on screen (the last used) the full budget and the others the
 // idle one.

@@ -54,16 +54,21 @@ type Scene struct {
 	tick   uint64
 }
 
-// sceneMaxLevels is how many prepared levels a Scene keeps; the least recently used is dropped.
-// Four cover a zoom of a level either way and back (the 1:10m geometry of a close level holds
-// about 5 MB, and preparing it again takes 0.1–0.2 s).
-const sceneMaxLevels = 4
+// A Scene keeps at most sceneMaxLevels prepared levels and, beyond the one in use,
+// sceneMaxPrepared bytes of them; the least recently used are dropped. Four levels cover a zoom
+// of a level either way and back; the 1:10m geometry of one close level holds about 5 MB, and
+// preparing it again takes 0.1–0.2 s.
+const (
+	sceneMaxLevels   = 4
+	sceneMaxPrepared = 8 << 20
+)
 
 type sceneLevel struct {
 	once  sync.Once
 	prep  *rasterPrepared
 	ready atomic.Pointer[rasterPrepared] // prep, once prepared (read without the Once)
 	used  uint64
+	bytes int64 // PreparedBytes of prep, once prepared
 }
 
 // NewScene projects layers with p in style s. The layers are not modified or retained.
@@ -95,8 +100,48 @@ func (sc *Scene) prepared(l int) *rasterPrepared {
 		s := TileLevelScale(l)
 		lv.prep = sc.src.prepare(func(x, y float64) (float64, float64) { return x / s, -y / s })
 		lv.ready.Store(lv.prep)
+		sc.mu.Lock()
+		lv.bytes = lv.prep.bytes()
+		sc.trim(lv)
+		sc.mu.Unlock()
 	})
 	return lv.prep
+}
+
+// trim drops the least recently used prepared levels other than keep while they hold more
+// than sceneMaxPrepared bytes. sc.mu is held.
+func (sc *Scene) trim(keep *sceneLevel) {
+	for {
+		var total int64
+		old, oldUsed := -1, uint64(math.MaxUint64)
+		for k, o := range sc.levels {
+			total += o.bytes
+			if o != keep && o.bytes > 0 && o.used < oldUsed {
+				old, oldUsed = k, o.used
+			}
+		}
+		if total <= sceneMaxPrepared || old < 0 {
+			return
+		}
+		delete(sc.levels, old) // goroutines drawing with it keep their pointer
+	}
+}
+
+// bytes estimates the memory held by prepared geometry: 16 bytes per vertex and 56 per ring
+// or line.
+func (p *rasterPrepared) bytes() int64 {
+	var n int64
+	for _, l := range p.layers {
+		for _, pp := range l.polys {
+			for _, r := range pp.rings {
+				n += 56 + 16*int64(len(r))
+			}
+		}
+		for _, ln := range l.lines {
+			n += 56 + 16*int64(len(ln.ls))
+		}
+	}
+	return n
 }
 
 // PreparedBytes estimates the memory held by the prepared levels, in bytes (16 per vertex and
@@ -110,19 +155,8 @@ func (sc *Scene) PreparedBytes() int64 {
 	sc.mu.Unlock()
 	var n int64
 	for _, lv := range lvs {
-		prep := lv.ready.Load()
-		if prep == nil {
-			continue
-		}
-		for _, l := range prep.layers {
-			for _, pp := range l.polys {
-				for _, r := range pp.rings {
-					n += 56 + 16*int64(len(r))
-				}
-			}
-			for _, ln := range l.lines {
-				n += 56 + 16*int64(len(ln.ls))
-			}
+		if prep := lv.ready.Load(); prep != nil {
+			n += prep.bytes()
 		}
 	}
 	return n
