@@ -48,10 +48,11 @@ type TileKey struct{ Level, X, Y int }
 // prepared (simplified to half a pixel) once per tile level on first use. Its methods are safe
 // for concurrent use; its rendering is deterministic.
 type Scene struct {
-	src    *rasterSource
-	mu     sync.Mutex
-	levels map[int]*sceneLevel
-	tick   uint64
+	src         *rasterSource
+	mu          sync.Mutex
+	levels      map[int]*sceneLevel
+	tick        uint64
+	maxPrepared int64 // sceneMaxPrepared; tests lower it
 }
 
 // A Scene keeps at most sceneMaxLevels prepared levels and, beyond the one in use,
@@ -73,7 +74,7 @@ type sceneLevel struct {
 
 // NewScene projects layers with p in style s. The layers are not modified or retained.
 func NewScene(p Projection, s *Style, layers []Layer) *Scene {
-	return &Scene{src: newRasterSource(p, s, layers, nil), levels: map[int]*sceneLevel{}}
+	return &Scene{src: newRasterSource(p, s, layers, nil), levels: map[int]*sceneLevel{}, maxPrepared: sceneMaxPrepared}
 }
 
 // prepared returns the geometry of level l in level pixels, preparing it on first use.
@@ -109,7 +110,7 @@ func (sc *Scene) prepared(l int) *rasterPrepared {
 }
 
 // trim drops the least recently used prepared levels other than keep while they hold more
-// than sceneMaxPrepared bytes. sc.mu is held.
+// than sc.maxPrepared bytes. sc.mu is held.
 func (sc *Scene) trim(keep *sceneLevel) {
 	for {
 		var total int64
@@ -120,7 +121,7 @@ func (sc *Scene) trim(keep *sceneLevel) {
 				old, oldUsed = k, o.used
 			}
 		}
-		if total <= sceneMaxPrepared || old < 0 {
+		if total <= sc.maxPrepared || old < 0 {
 			return
 		}
 		delete(sc.levels, old) // goroutines drawing with it keep their pointer

@@ -256,6 +256,27 @@ func TestScaleNearestMatchesXDraw(t *testing.T) {
 	}
 }
 
+// TestScenePreparedBytesBounded: beyond the level in use, a scene keeps no more prepared
+// geometry than its budget, dropping the least recently used levels.
+func TestScenePreparedBytesBounded(t *testing.T) {
+	sc := tilesTestScene()
+	sc.RenderTile(TileKey{6, 0, 0})
+	one := sc.PreparedBytes()
+	sc.maxPrepared = 2 * one // room for about two levels like level 6
+	for l := 5; l <= 8; l++ {
+		sc.RenderTile(TileKey{l, 0, 0})
+		if got := sc.PreparedBytes(); got > sc.maxPrepared && len(sc.levels) > 1 {
+			t.Errorf("after level %d: %d prepared bytes in %d levels, budget %d", l, got, len(sc.levels), sc.maxPrepared)
+		}
+	}
+	if _, ok := sc.levels[8]; !ok {
+		t.Error("the level in use was dropped")
+	}
+	if _, ok := sc.levels[5]; ok {
+		t.Error("the least recently used level was kept over the budget")
+	}
+}
+
 func TestScenePreparedLevelsBounded(t *testing.T) {
 	sc := tilesTestScene()
 	first := sc.RenderTile(TileKey{6, 0, 0}).Pix
