@@ -36,8 +36,12 @@ deps-look:
 	  SUDO=$$( [ $$(id -u) -eq 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(LOOK_PKGS) >/dev/null; }
 
+# migrated_fynedo: every background call into Fyne goes through fyne.Do (FyneApp.toml says so),
+# so Fyne skips its thread checks, which cost a runtime.Stack per canvas refresh.
+GOTAGS := migrated_fynedo
+
 build: deps
-	go build -o $(BIN) .
+	go build -tags $(GOTAGS) -o $(BIN) .
 
 run: build
 	./$(BIN) $(ARGS)

@@ -23,7 +23,7 @@ type mapRenderer struct {
 	holes     *pool[int, *canvas.Rectangle] // water where no tile covers the view yet
 	tiles     *pool[tilePiece, *canvas.Image]
 	srcs      map[*canvas.Image]*image.RGBA // the tile image each object shows
-	overlay   *canvas.Image
+	overlay   *pool[*image.RGBA, *canvas.Image] // the pieces of the overlay of the date
 	names     *pool[nameKey, *canvas.Text]
 	rings     *pool[string, *canvas.Circle]
 	dots      *pool[string, *canvas.Circle]
@@ -61,8 +61,14 @@ func newMapRenderer(m *MapView) *mapRenderer {
 		delete(r.srcs, o)
 		o.Refresh()
 	}
-	r.overlay = &canvas.Image{FillMode: canvas.ImageFillStretch, ScaleMode: canvas.ImageScalePixels} // stretched while a zoom settles: no smoothing pass
-	r.overlay.Hide()
+	r.overlay = newPool[*image.RGBA](func() *canvas.Image {
+		// Stretched while a zoom settles: no smoothing pass.
+		return &canvas.Image{FillMode: canvas.ImageFillStretch, ScaleMode: canvas.ImageScalePixels}
+	})
+	r.overlay.release = func(o *canvas.Image) {
+		o.Image = nil
+		o.Refresh()
+	}
 	r.names = newPool[nameKey](func() *canvas.Text { return canvas.NewText("", color.Transparent) })
 	r.rings = newPool[string](func() *canvas.Circle { return canvas.NewCircle(color.Transparent) })
 	r.dots = newPool[string](func() *canvas.Circle { return canvas.NewCircle(color.Transparent) })
@@ -81,7 +87,7 @@ func (r *mapRenderer) rebuildObjects() {
 	o := append(r.objects[:0], r.bg, r.composite)
 	o = r.holes.objects(o)
 	o = r.tiles.objects(o)
-	o = append(o, r.overlay)
+	o = r.overlay.objects(o)
 	o = r.names.objects(o)
 	o = r.rings.objects(o)
 	o = r.dots.objects(o)
@@ -136,7 +142,7 @@ func (r *mapRenderer) draw() {
 	r.placeScaleBar(f, fg)
 	setText(r.credit, r.m.creditText(), 11, fyne.TextStyle{}, fg)
 	r.credit.Move(fyne.NewPos(8, float32(f.View.H)-18))
-	if r.holes.grew || r.tiles.grew || r.names.grew || r.rings.grew || r.dots.grew || r.labels.grew {
+	if r.holes.grew || r.tiles.grew || r.overlay.grew || r.names.grew || r.rings.grew || r.dots.grew || r.labels.grew {
 		r.rebuildObjects()
 	}
 }
@@ -189,21 +195,17 @@ func (r *mapRenderer) compose(f *geo.MapFrame) {
 	r.holes.done()
 }
 
-// placeOverlay shows the overlay of the date where the frame puts it.
+// placeOverlay shows the pieces of the overlay of the date where the frame puts them. A piece
+// keeps its object while the overlay is only moved (a pan or zoom); a redrawn overlay brings new
+// images, which are uploaded once.
 func (r *mapRenderer) placeOverlay(f *geo.MapFrame) {
-	ov := f.Overlay
-	if ov.Img == nil {
-		if r.overlay.Image != nil {
-			r.overlay.Image = nil
-			r.overlay.Refresh()
+	for _, p := range f.Overlay {
+		o := r.overlay.get(p.Img)
+		if o.Image != p.Img {
+			o.Image = p.Img
+			o.Refresh()
 		}
-		r.overlay.Hide()
-		return
+		place(o, float32(p.X), float32(p.Y), float32(p.W), float32(p.H))
 	}
-	if r.overlay.Image != ov.Img {
-		r.overlay.Image = ov.Img
-		r.overlay.Refresh()
-	}
-	place(r.overlay, float32(ov.X), float32(ov.Y), float32(ov.W), float32(ov.H))
-	r.overlay.Show()
+	r.overlay.done()
 }

@@ -32,9 +32,8 @@ type overlayWorker struct {
 	mu      sync.Mutex
 	want    overlayReq // the latest request
 	wanted  bool
-	have    overlayReq // what img was drawn for
-	img     *image.RGBA
-	rect    image.Rectangle // where img lies in have.view's pixels
+	have    overlayReq     // what cells were drawn for
+	cells   []overlayCell  // the pieces with something drawn, in have.view's pixels
 	drawn   bool
 	kick    chan struct{}
 	timer   *time.Timer
@@ -52,6 +51,16 @@ type overlayWorker struct {
 	renders, maskRenders atomic.Int64 // counts, for tests and measurements
 }
 
+// overlayCell is a square of the overlay and where it lies in its view's pixels.
+type overlayCell struct {
+	img  *image.RGBA
+	rect image.Rectangle
+}
+
+// overlayCellSize is the side of the overlay's pieces in pixels: small enough that the pieces
+// hug the held areas, large enough that there are few of them (a few dozen at 1080p).
+const overlayCellSize = 128
+
 func (o *overlayWorker) init(s *MapSession) {
 	o.s = s
 	o.kick = make(chan struct{}, 1)
@@ -62,12 +71,12 @@ func (s *MapSession) overlayRequest(v *View, detail string) overlayReq {
 	return overlayReq{view: *v, day: s.day, style: s.style, detail: detail}
 }
 
-// frame returns the overlay to show for req (the last one drawn, placed for req's view) and
-// whether it is current. A stale overlay is asked for: at once when the date or style changed,
-// after the view rests when only the view did (a pan or zoom in progress).
-func (o *overlayWorker) frame(req overlayReq) (OverlayImage, bool) {
+// frame appends to dst the pieces of the overlay to show for req (the last one drawn, placed
+// for req's view) and reports whether it is current. A stale overlay is asked for: at once when
+// the date or style changed, after the view rests when only the view did (a pan or zoom).
+func (o *overlayWorker) frame(dst []OverlayPiece, req overlayReq) ([]OverlayPiece, bool) {
 	if o.s.data == nil {
-		return OverlayImage{}, true
+		return dst, true
 	}
 	o.mu.Lock()
 	defer o.mu.Unlock()
@@ -80,15 +89,15 @@ func (o *overlayWorker) frame(req overlayReq) (OverlayImage, bool) {
 			o.kickLocked()
 		}
 	}
-	if !o.drawn || o.img == nil {
-		return OverlayImage{}, current
-	}
-	// The drawn overlay moved and scaled from its view to req's.
+	// The drawn overlay, moved and scaled from its view to req's.
 	ov, v := &o.have.view, &req.view
-	x0, y0 := ov.ScreenToProj(float64(o.rect.Min.X), float64(o.rect.Min.Y))
-	px, py := v.ProjToScreen(x0, y0)
 	k := ov.Scale / v.Scale
-	return OverlayImage{Img: o.img, X: px, Y: py, W: float64(o.rect.Dx()) * k, H: float64(o.rect.Dy()) * k}, current
+	for _, c := range o.cells {
+		x0, y0 := ov.ScreenToProj(float64(c.rect.Min.X), float64(c.rect.Min.Y))
+		px, py := v.ProjToScreen(x0, y0)
+		dst = append(dst, OverlayPiece{Img: c.img, X: px, Y: py, W: float64(c.rect.Dx()) * k, H: float64(c.rect.Dy()) * k})
+	}
+	return dst, current
 }
 
 // now asks for the overlay of the latest request at once (headless drawing), unless it is
@@ -147,7 +156,7 @@ func (o *overlayWorker) stop() {
 func (o *overlayWorker) drop() {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	o.img, o.drawn, o.mask, o.buf = nil, false, nil, nil
+	o.cells, o.drawn, o.mask, o.buf = nil, false, nil, nil
 }
 
 func (o *overlayWorker) run() {
@@ -166,9 +175,9 @@ func (o *overlayWorker) run() {
 		}
 		o.busy, o.drawing = true, req
 		o.mu.Unlock()
-		img, rect := o.render(req)
+		cells := o.render(req)
 		o.mu.Lock()
-		o.have, o.img, o.rect, o.drawn = req, img, rect, true
+		o.have, o.cells, o.drawn = req, cells, true
 		o.busy = false
 		o.mu.Unlock()
 		o.s.notify()
@@ -176,13 +185,13 @@ func (o *overlayWorker) run() {
 }
 
 // render draws what changes with the date, as seen through r.view: the held areas (every fill
-// layer) washed over land only (not over the sea they border), then the front lines. It returns the part of
-// the drawing that is not transparent (nil when all is) and where that part lies.
-func (o *overlayWorker) render(r overlayReq) (*image.RGBA, image.Rectangle) {
+// layer) washed over land only (not over the sea they border), then the front lines. It returns
+// the squares of the drawing that are not wholly transparent.
+func (o *overlayWorker) render(r overlayReq) []overlayCell {
 	o.renders.Add(1)
 	v := r.view
 	if v.W < 1 || v.H < 1 {
-		return nil, image.Rectangle{}
+		return nil
 	}
 	clear := *r.style
 	clear.Background = color.NRGBA{}
@@ -209,15 +218,41 @@ func (o *overlayWorker) render(r overlayReq) (*image.RGBA, image.Rectangle) {
 	if len(fronts) > 0 {
 		renderInto(o.buf, &v, &clear, fronts, false)
 	}
-	rect := opaqueBounds(o.buf)
-	if rect.Empty() {
-		return nil, rect
+	return overlayCells(o.buf, overlayCellSize)
+}
+
+// overlayCells cuts img into squares of side n and returns copies of those that are not
+// wholly transparent.
+func overlayCells(img *image.RGBA, n int) []overlayCell {
+	var out []overlayCell
+	b := img.Rect
+	for y := b.Min.Y; y < b.Max.Y; y += n {
+		for x := b.Min.X; x < b.Max.X; x += n {
+			r := image.Rect(x, y, min(x+n, b.Max.X), min(y+n, b.Max.Y))
+			if !anyOpaque(img, r) {
+				continue
+			}
+			c := image.NewRGBA(image.Rect(0, 0, r.Dx(), r.Dy()))
+			for yy := r.Min.Y; yy < r.Max.Y; yy++ {
+				copy(c.Pix[c.PixOffset(0, yy-r.Min.Y):][:4*r.Dx()], img.Pix[img.PixOffset(r.Min.X, yy):][:4*r.Dx()])
+			}
+			out = append(out, overlayCell{img: c, rect: r})
+		}
 	}
-	out := image.NewRGBA(image.Rect(0, 0, rect.Dx(), rect.Dy()))
-	for y := rect.Min.Y; y < rect.Max.Y; y++ {
-		copy(out.Pix[out.PixOffset(0, y-rect.Min.Y):][:4*rect.Dx()], o.buf.Pix[o.buf.PixOffset(rect.Min.X, y):][:4*rect.Dx()])
+	return out
+}
+
+// anyOpaque reports whether any pixel of img within r is not transparent.
+func anyOpaque(img *image.RGBA, r image.Rectangle) bool {
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		row := img.Pix[img.PixOffset(r.Min.X, y):][:4*r.Dx()]
+		for i := 3; i < len(row); i += 4 {
+			if row[i] != 0 {
+				return true
+			}
+		}
 	}
-	return out, rect
+	return false
 }
 
 // landMask returns the land coverage of v at a detail level, one byte a pixel, drawing it (in
@@ -241,41 +276,6 @@ func (o *overlayWorker) landMask(v *View, detail string) []uint8 {
 
 // clearRGBA makes every pixel of img transparent.
 func clearRGBA(img *image.RGBA) { clear(img.Pix) }
-
-// opaqueBounds returns the smallest rectangle holding every pixel of img that is not
-// transparent (empty when there is none).
-func opaqueBounds(img *image.RGBA) image.Rectangle {
-	b := img.Rect
-	r := image.Rectangle{Min: b.Max, Max: b.Min}
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		row := img.Pix[img.PixOffset(b.Min.X, y):][:4*b.Dx()]
-		first := -1
-		for i := 3; i < len(row); i += 4 {
-			if row[i] != 0 {
-				first = i / 4
-				break
-			}
-		}
-		if first < 0 {
-			continue
-		}
-		last := first
-		for i := len(row) - 1; i >= 4*first+3; i -= 4 {
-			if row[i] != 0 {
-				last = i / 4
-				break
-			}
-		}
-		r.Min.X = min(r.Min.X, b.Min.X+first)
-		r.Max.X = max(r.Max.X, b.Min.X+last+1)
-		r.Min.Y = min(r.Min.Y, y)
-		r.Max.Y = max(r.Max.Y, y+1)
-	}
-	if r.Min.X >= r.Max.X || r.Min.Y >= r.Max.Y {
-		return image.Rectangle{}
-	}
-	return r
-}
 
 // maskWash scales every pixel of wash (premultiplied) by the land coverage of the same pixel.
 func maskWash(wash *image.RGBA, land []uint8) {

@@ -32,19 +32,30 @@ func TestMaskWashKeepsLandAndClearsSea(t *testing.T) {
 	}
 }
 
-func TestOpaqueBounds(t *testing.T) {
-	img := image.NewRGBA(image.Rect(0, 0, 10, 8))
-	if got := opaqueBounds(img); !got.Empty() {
-		t.Errorf("transparent image: bounds %v, want empty", got)
+func TestOverlayCells(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 10, 7))
+	if got := overlayCells(img, 4); len(got) != 0 {
+		t.Errorf("transparent image: %d cells, want none", len(got))
 	}
 	img.SetRGBA(2, 5, color.RGBA{A: 1})
-	img.SetRGBA(7, 3, color.RGBA{R: 9, A: 200})
-	if got, want := opaqueBounds(img), image.Rect(2, 3, 8, 6); got != want {
-		t.Errorf("bounds %v, want %v", got, want)
+	img.SetRGBA(9, 0, color.RGBA{R: 9, A: 200})
+	got := overlayCells(img, 4)
+	want := []image.Rectangle{image.Rect(8, 0, 10, 4), image.Rect(0, 4, 4, 7)}
+	if len(got) != len(want) {
+		t.Fatalf("%d cells, want %d", len(got), len(want))
 	}
-	img.SetRGBA(9, 7, color.RGBA{A: 255})
-	img.SetRGBA(0, 0, color.RGBA{A: 255})
-	if got, want := opaqueBounds(img), img.Rect; got != want {
-		t.Errorf("bounds %v, want %v", got, want)
+	for i, c := range got {
+		if c.rect != want[i] {
+			t.Errorf("cell %d at %v, want %v", i, c.rect, want[i])
+		}
+		if c.img.Rect.Size() != c.rect.Size() {
+			t.Errorf("cell %d image %v for %v", i, c.img.Rect, c.rect)
+		}
+	}
+	if p := got[0].img.RGBAAt(1, 0); p != (color.RGBA{R: 9, A: 200}) {
+		t.Errorf("cell 0 pixel (1, 0) = %v, want the pixel at (9, 0)", p)
+	}
+	if p := got[1].img.RGBAAt(2, 1); p != (color.RGBA{A: 1}) {
+		t.Errorf("cell 1 pixel (2, 1) = %v, want the pixel at (2, 5)", p)
 	}
 }

@@ -3,6 +3,7 @@ package geo
 import (
 	"math"
 	"runtime"
+	"slices"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -273,8 +274,8 @@ func TestSessionFrameCompleteness(t *testing.T) {
 		t.Fatal("the first frame never completed")
 	}
 	f := s.Frame()
-	if !f.Complete() || f.Tiles.Missing != 0 || !f.OverlayCurrent || f.Overlay.Img == nil {
-		t.Fatalf("after WaitReady: complete %v, missing %d, overlay current %v, overlay %v", f.Complete(), f.Tiles.Missing, f.OverlayCurrent, f.Overlay.Img != nil)
+	if !f.Complete() || f.Tiles.Missing != 0 || !f.OverlayCurrent || len(f.Overlay) == 0 {
+		t.Fatalf("after WaitReady: complete %v, missing %d, overlay current %v, %d overlay pieces", f.Complete(), f.Tiles.Missing, f.OverlayCurrent, len(f.Overlay))
 	}
 	steps := []struct {
 		name string
@@ -333,19 +334,22 @@ func TestSessionOverlayWaitsForTheViewToRest(t *testing.T) {
 		time.Sleep(2 * time.Millisecond)
 	}
 	before := s.ov.renders.Load()
-	first := s.Frame().Overlay
+	first := slices.Clone(s.Frame().Overlay)
+	if len(first) == 0 {
+		t.Fatal("no overlay drawn")
+	}
 	for range 20 {
 		s.Pan(3, 1)
 		f := s.Frame()
 		if f.OverlayCurrent {
 			t.Fatal("the overlay is current for a view it was not drawn for")
 		}
-		if f.Overlay.Img != first.Img {
+		if len(f.Overlay) != len(first) || f.Overlay[0].Img != first[0].Img {
 			t.Fatal("the overlay was redrawn during the pan")
 		}
 	}
-	if math.Abs(s.Frame().Overlay.X-(first.X+60)) > 1e-6 {
-		t.Errorf("the overlay moved to x %.2f, want %.2f (60 px right)", s.Frame().Overlay.X, first.X+60)
+	if got := s.Frame().Overlay[0]; math.Abs(got.X-(first[0].X+60)) > 1e-6 || math.Abs(got.Y-(first[0].Y+20)) > 1e-6 {
+		t.Errorf("the overlay moved to (%.2f, %.2f), want (%.2f, %.2f): 60 px right, 20 down", got.X, got.Y, first[0].X+60, first[0].Y+20)
 	}
 	time.Sleep(50 * time.Millisecond)
 	if got := s.ov.renders.Load(); got != before {

@@ -19,8 +19,10 @@ type MapFrame struct {
 	Detail string // the base-map level drawn: Detail50m or Detail10m
 	// Tiles are the base-map pieces, placeholders first; where none covers the view, draw
 	// Style.Background under them.
-	Tiles   Frame
-	Overlay OverlayImage
+	Tiles Frame
+	// Overlay is the overlay of the date (held areas and fronts) in square pieces, only those
+	// with something drawn on them (the GL painter blends every pixel it is given).
+	Overlay []OverlayPiece
 	// OverlayCurrent reports whether the overlay was drawn for this very view, date, style and
 	// detail (it is otherwise the last one, moved and scaled to where it belongs).
 	OverlayCurrent bool
@@ -33,10 +35,11 @@ type MapFrame struct {
 // Complete reports whether the frame is final: every tile sharp and the overlay current.
 func (f *MapFrame) Complete() bool { return f.Tiles.Complete() && f.OverlayCurrent }
 
-// OverlayImage is the overlay of the date (the Axis-held wash and the front lines) and where it
-// goes: the image is drawn stretched over the screen rectangle X, Y, W, H. Img is nil when there
-// is nothing to draw; it is not modified after it is handed out.
-type OverlayImage struct {
+// OverlayPiece is a piece of the overlay of the date and where it goes: the image is drawn
+// stretched over the screen rectangle X, Y, W, H. The image is not modified after it is handed
+// out; a piece keeps its image until the overlay is drawn again, so the UI can tell new pieces
+// by their image.
+type OverlayPiece struct {
 	Img        *image.RGBA
 	X, Y, W, H float64
 }
@@ -96,7 +99,7 @@ func (s *MapSession) Frame() *MapFrame {
 	if c := s.cache(&v); c != nil {
 		f.Tiles = c.Frame(&v)
 	}
-	f.Overlay, f.OverlayCurrent = s.ov.frame(s.overlayRequest(&v, f.Detail))
+	f.Overlay, f.OverlayCurrent = s.ov.frame(f.Overlay[:0], s.overlayRequest(&v, f.Detail))
 	f.ScaleBar = scaleBarFor(&v)
 	s.placeMarkers(f)
 	s.placeNames(f)
