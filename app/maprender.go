@@ -22,7 +22,7 @@ type mapRenderer struct {
 	composite *canvas.Image                 // headless: shows frame
 	holes     *pool[int, *canvas.Rectangle] // water where no tile covers the view yet
 	tiles     *pool[tilePiece, *canvas.Image]
-	srcs      map[*canvas.Image]*image.RGBA // the tile image each object shows
+	srcs      map[*canvas.Image]*image.RGBA     // the tile image each object shows
 	overlay   *pool[*image.RGBA, *canvas.Image] // the pieces of the overlay of the date
 	names     *pool[nameKey, *canvas.Text]
 	rings     *pool[string, *canvas.Circle]

@@ -32,8 +32,8 @@ type overlayWorker struct {
 	mu      sync.Mutex
 	want    overlayReq // the latest request
 	wanted  bool
-	have    overlayReq     // what cells were drawn for
-	cells   []overlayCell  // the pieces with something drawn, in have.view's pixels
+	have    overlayReq    // what cells were drawn for
+	cells   []overlayCell // the pieces with something drawn, in have.view's pixels
 	drawn   bool
 	kick    chan struct{}
 	timer   *time.Timer
