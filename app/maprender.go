@@ -3,6 +3,7 @@ package app
 import (
 	"image"
 	"image/color"
+	"image/draw"
 	"math"
 
 	"fyne.io/fyne/v2"
@@ -163,11 +164,7 @@ func (r *mapRenderer) placeTiles(f *geo.MapFrame) {
 		o := r.tiles.get(tilePiece{p.Key, p.Src})
 		if r.srcs[o] != p.Img { // a new piece, or the same tile of another scene (theme, date)
 			r.srcs[o] = p.Img
-			var img image.Image = p.Img
-			if p.Src != p.Img.Bounds() {
-				img = p.Img.SubImage(p.Src)
-			}
-			o.Image = img
+			o.Image = pieceImage(p)
 			o.Refresh()
 		}
 		x0, y0 := math.Round(p.X), math.Round(p.Y)
@@ -175,6 +172,19 @@ func (r *mapRenderer) placeTiles(f *geo.MapFrame) {
 		place(o, float32(x0), float32(y0), float32(x1-x0), float32(y1-y0))
 	}
 	r.tiles.done()
+}
+
+// pieceImage returns the image of a tile piece: the tile itself, or a copy of the part of a
+// coarser tile that stands in for a missing one. (Fyne's GL painter uploads an *image.RGBA's
+// pixels as if its rectangle started at the origin with no padding, so a SubImage would come
+// out sheared.)
+func pieceImage(p geo.TilePiece) *image.RGBA {
+	if p.Src == p.Img.Bounds() {
+		return p.Img
+	}
+	sub := image.NewRGBA(image.Rect(0, 0, p.Src.Dx(), p.Src.Dy()))
+	draw.Draw(sub, sub.Rect, p.Img, p.Src.Min, draw.Src)
+	return sub
 }
 
 // compose draws the frame's tiles into one image the size of the view. Fyne's software painter
