@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -28,7 +29,11 @@ type MapData struct {
 	lakeYears atomic.Pointer[[]int]
 	detail    chan struct{} // closed when the 1:10m level has loaded (or failed to)
 	detailErr error
-	countries countryLabelCache
+	// loadDetail starts loading the 1:10m level; startDetail runs it once (see LoadDetail).
+	loadDetail    func()
+	startDetail   sync.Once
+	detailStarted atomic.Bool
+	countries     countryLabelCache
 }
 
 // BaseMap returns the base map loaded so far (the 1:10m level may still be loading).
@@ -45,10 +50,24 @@ func (m *MapData) DetailReady() bool {
 }
 
 // DetailLoaded returns a channel that is closed when the 1:10m level has loaded (or failed to).
+// It does not start the loading (see LoadDetail).
 func (m *MapData) DetailLoaded() <-chan struct{} { return m.detail }
 
-// WaitDetail waits until the 1:10m level has loaded and returns what went wrong loading it.
+// LoadDetail starts loading the 1:10m level in the background if it has not started (map data
+// from LoadMapDataLazy loads it only when asked). It returns at once.
+func (m *MapData) LoadDetail() {
+	if m.loadDetail != nil {
+		m.startDetail.Do(func() {
+			m.detailStarted.Store(true)
+			m.loadDetail()
+		})
+	}
+}
+
+// WaitDetail starts loading the 1:10m level if need be, waits until it has loaded and returns
+// what went wrong loading it.
 func (m *MapData) WaitDetail() error {
+	m.LoadDetail()
 	<-m.detail
 	return m.detailErr
 }
@@ -66,15 +85,18 @@ func LoadMapData(base, pack fs.FS) (*MapData, error) {
 }
 
 // LoadMapDataLazy is LoadMapData that returns as soon as the whole-theatre (1:50m) level, the
-// borders and the fronts have loaded, and loads the close-zoom 1:10m level in the background
-// (about 0.4 s of GeoJSON decoding), calling onDetail, if non-nil, from that goroutine when it is
+// borders and the fronts have loaded. The close-zoom 1:10m level (about 0.4 s of GeoJSON
+// decoding) loads in the background once asked for: by LoadDetail or WaitDetail, or by a
+// MapSession when a view needs it or its first frame is complete, so that on two cores it does
+// not slow the first frame down. onDetail, if non-nil, is called from that goroutine when it is
 // in. Until then BaseLayers draws the 1:50m level at every zoom.
 func LoadMapDataLazy(base, pack fs.FS, onDetail func()) (*MapData, error) {
-	md, err := loadMapData(base, pack, onDetail)
-	return md, err
+	return loadMapData(base, pack, onDetail, true)
 }
 
-func loadMapData(base, pack fs.FS, onDetail func()) (*MapData, error) {
+// loadMapData loads what LoadMapData loads; the 1:10m level starts loading at once unless
+// deferred.
+func loadMapData(base, pack fs.FS, onDetail func(), deferred ...bool) (*MapData, error) {
 	md := &MapData{detail: make(chan struct{})}
 	var errs []error
 	coarse := func(l BaseMapLayer) bool { return l.Level != BaseMapLevel10m }
@@ -86,31 +108,10 @@ func loadMapData(base, pack fs.FS, onDetail func()) (*MapData, error) {
 		bm = &BaseMap{Levels: map[string]*BaseMapLevel{}, Borders: map[string][]BaseMapArea{}}
 	}
 	md.base.Store(bm)
-	go func() {
-		fine, err := LoadBaseMapLayers(base, func(l BaseMapLayer) bool { return l.Level == BaseMapLevel10m })
-		if err != nil {
-			md.detailErr = fmt.Errorf("base map: %w", err)
-		}
-		if fine != nil {
-			merged := *bm
-			merged.Levels = map[string]*BaseMapLevel{}
-			for k, v := range bm.Levels {
-				merged.Levels[k] = v
-			}
-			if lv := fine.Levels[BaseMapLevel10m]; lv != nil {
-				merged.Levels[BaseMapLevel10m] = lv
-			}
-			md.setLakeYears(&merged)
-			md.base.Store(&merged)
-		}
-		close(md.detail)
-		// Decoding the GeoJSON left some 100 MB of garbage: hand it back to the system now
-		// rather than at the collector's leisure (an exhibit runs for months).
-		debug.FreeOSMemory()
-		if onDetail != nil {
-			onDetail()
-		}
-	}()
+	md.loadDetail = func() { go md.detailLevel(base, bm, onDetail) }
+	if len(deferred) == 0 || !deferred[0] {
+		md.LoadDetail()
+	}
 	if pack != nil {
 		if st, err := fs.Stat(pack, "fronts"); err == nil && st.IsDir() {
 			fr, err := LoadFronts(pack, "fronts")
@@ -122,6 +123,33 @@ func loadMapData(base, pack fs.FS, onDetail func()) (*MapData, error) {
 	}
 	md.setLakeYears(bm)
 	return md, errors.Join(errs...)
+}
+
+// detailLevel loads the 1:10m level over bm (once, on its own goroutine) and closes detail.
+func (md *MapData) detailLevel(base fs.FS, bm *BaseMap, onDetail func()) {
+	fine, err := LoadBaseMapLayers(base, func(l BaseMapLayer) bool { return l.Level == BaseMapLevel10m })
+	if err != nil {
+		md.detailErr = fmt.Errorf("base map: %w", err)
+	}
+	if fine != nil {
+		merged := *bm
+		merged.Levels = map[string]*BaseMapLevel{}
+		for k, v := range bm.Levels {
+			merged.Levels[k] = v
+		}
+		if lv := fine.Levels[BaseMapLevel10m]; lv != nil {
+			merged.Levels[BaseMapLevel10m] = lv
+		}
+		md.setLakeYears(&merged)
+		md.base.Store(&merged)
+	}
+	close(md.detail)
+	// Decoding the GeoJSON left some 100 MB of garbage: hand it back to the system now
+	// rather than at the collector's leisure (an exhibit runs for months).
+	debug.FreeOSMemory()
+	if onDetail != nil {
+		onDetail()
+	}
 }
 
 // setLakeYears records the distinct years in which a lake of bm (a reservoir) first appears.

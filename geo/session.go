@@ -320,6 +320,7 @@ func (s *MapSession) detailFor(v *View) string {
 	if s.data.DetailReady() {
 		return Detail10m
 	}
+	s.data.LoadDetail()
 	s.watchDetail()
 	return Detail50m
 }
@@ -370,6 +371,7 @@ func (s *MapSession) Closed() bool { return s.closed.Load() }
 func (s *MapSession) WaitReady(timeout time.Duration) bool {
 	deadline := time.Now().Add(timeout)
 	if s.data != nil && s.view.Scale < DetailScale {
+		s.data.LoadDetail()
 		t := time.NewTimer(timeout)
 		defer t.Stop()
 		select {

@@ -2,6 +2,7 @@ package geo
 
 import (
 	"math"
+	"os"
 	"runtime"
 	"slices"
 	"sync/atomic"
@@ -9,6 +10,8 @@ import (
 	"time"
 
 	"github.com/paulmach/orb"
+
+	"frontline-atlas/assets"
 )
 
 // sessionTestData returns map data over the embedded base map and the shipped fronts whose
@@ -525,5 +528,35 @@ func TestSessionCloseStopsEverything(t *testing.T) {
 	}
 	if f := s.Frame(); len(f.Tiles.Pieces) != 0 || s.SceneCount() != 0 {
 		t.Error("a closed session still draws tiles")
+	}
+}
+
+// TestLazyDetailLoadsAfterTheFirstFrame: map data loaded lazily decodes the close-zoom level
+// only once a session has drawn its first complete frame, so that the two do not compete.
+func TestLazyDetailLoadsAfterTheFirstFrame(t *testing.T) {
+	md, err := LoadMapDataLazy(assets.Map(), os.DirFS("../assets/content"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewMapSession(md, SessionOptions{})
+	t.Cleanup(s.Close)
+	s.SetDate(time.Date(1942, 11, 19, 0, 0, 0, 0, time.UTC))
+	s.SetSize(400, 300)
+	if f := s.Frame(); f.Complete() {
+		t.Fatal("the first frame is complete at once")
+	}
+	if md.detailStarted.Load() {
+		t.Fatal("the close-zoom level started loading before the first frame was complete")
+	}
+	if !s.WaitReady(30 * time.Second) {
+		t.Fatal("the first frame never completed")
+	}
+	select {
+	case <-md.DetailLoaded():
+	case <-time.After(30 * time.Second):
+		t.Fatal("the close-zoom level did not load after the first frame")
+	}
+	if err := md.WaitDetail(); err != nil {
+		t.Fatal(err)
 	}
 }

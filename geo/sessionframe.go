@@ -106,6 +106,10 @@ func (s *MapSession) Frame() *MapFrame {
 	f.BorderYear = 0
 	if s.data != nil {
 		f.BorderYear = s.data.BorderYear(s.day)
+		if f.Complete() {
+			// The first frame is drawn: the close-zoom level may load now without slowing it.
+			s.data.LoadDetail()
+		}
 	}
 	return f
 }
