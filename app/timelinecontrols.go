@@ -166,7 +166,7 @@ func (c *TimelineControls) showFilters() {
 	_, _, box := c.FilterChecks()
 	c.lanesPop = widget.NewPopUp(box, cv)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(c.FiltersB)
-	y := fyne.Max(pos.Y-box.MinSize().Height-theme.Padding()*2, 0)
+	y := fyne.Max(pos.Y-box.MinSize().Height-c.FiltersB.Theme().Size(theme.SizeNamePadding)*2, 0)
 	c.lanesPop.ShowAtPosition(fyne.NewPos(pos.X, y))
 }
 
