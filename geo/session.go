@@ -88,6 +88,9 @@ type MapSession struct {
 	wg        sync.WaitGroup
 	watchOnce sync.Once
 	closeOnce sync.Once
+
+	detailOnce  sync.Once
+	detailTimer *time.Timer // asks for the close-zoom level after the first complete frame
 }
 
 type sceneKey struct {
@@ -343,12 +346,28 @@ func (s *MapSession) watchDetail() {
 	})
 }
 
+// detailDelay is how long after its first complete frame a session asks for the close-zoom
+// level: the frame is painted first, without the decoding competing for the processor.
+const detailDelay = 500 * time.Millisecond
+
+// loadDetailSoon starts loading the close-zoom level detailDelay from now, once.
+func (s *MapSession) loadDetailSoon() {
+	s.detailOnce.Do(func() {
+		if !s.closed.Load() {
+			s.detailTimer = time.AfterFunc(detailDelay, s.data.LoadDetail)
+		}
+	})
+}
+
 // Close stops every goroutine of the session (waiting for a tile or overlay being drawn to
 // finish) and drops its tiles and images. The session then draws nothing; Close is idempotent.
 func (s *MapSession) Close() {
 	s.closeOnce.Do(func() {
 		s.closed.Store(true)
 		close(s.done)
+		if s.detailTimer != nil {
+			s.detailTimer.Stop()
+		}
 		s.ov.stop()
 		s.wg.Wait()
 		for k, c := range s.scenes {

@@ -107,8 +107,7 @@ func (s *MapSession) Frame() *MapFrame {
 	if s.data != nil {
 		f.BorderYear = s.data.BorderYear(s.day)
 		if f.Complete() {
-			// The first frame is drawn: the close-zoom level may load now without slowing it.
-			s.data.LoadDetail()
+			s.loadDetailSoon()
 		}
 	}
 	return f
