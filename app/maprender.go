@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
+	xdraw "golang.org/x/image/draw"
 
 	"frontline-atlas/geo"
 )
@@ -134,8 +135,8 @@ func (r *mapRenderer) draw() {
 		r.compose(f)
 	} else {
 		r.placeTiles(f)
+		r.placeOverlay(f)
 	}
-	r.placeOverlay(f)
 	accent := th.Color(theme.ColorNamePrimary, v)
 	r.placeNames(f)
 	r.placeMarkers(f, accent)
@@ -187,7 +188,7 @@ func pieceImage(p geo.TilePiece) *image.RGBA {
 	return sub
 }
 
-// compose draws the frame's tiles into one image the size of the view. Fyne's software painter
+// compose draws the frame's tiles and overlay into one image the size of the view. Fyne's software painter
 // (snapshots, tests, benchmarks) paints one large image much faster than many small or scaled
 // ones; the window instead moves one object per tile (placeTiles), which its GL painter keeps as
 // textures.
@@ -197,6 +198,17 @@ func (r *mapRenderer) compose(f *geo.MapFrame) {
 		r.frame = image.NewRGBA(image.Rect(0, 0, v.W, v.H))
 	}
 	f.Tiles.Draw(r.frame, f.Style.Background, false)
+	// The overlay goes into the same image: the software painter blends a separate one pixel
+	// by pixel through image.Image's generic methods.
+	for _, p := range f.Overlay {
+		dr := image.Rect(int(math.Round(p.X)), int(math.Round(p.Y)), int(math.Round(p.X+p.W)), int(math.Round(p.Y+p.H)))
+		if dr.Size() == p.Img.Rect.Size() {
+			draw.Draw(r.frame, dr, p.Img, image.Point{}, draw.Over)
+		} else {
+			xdraw.NearestNeighbor.Scale(r.frame, dr, p.Img, p.Img.Rect, draw.Over, nil)
+		}
+	}
+	r.overlay.done() // nothing asked for: every overlay object hidden
 	r.composite.Image = r.frame
 	place(r.composite, 0, 0, float32(v.W), float32(v.H))
 	r.composite.Show()

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -134,17 +136,71 @@ func LoadBaseMapLayers(fsys fs.FS, keep func(BaseMapLayer) bool) (*BaseMap, erro
 			m.Layers = doc.Layers
 		}
 	}
+	// Decode the files side by side (a second of JSON for the whole map on one core), then
+	// store them in manifest order, so that problems are listed in that order.
+	done := make([]decodedLayer, len(m.Layers))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, l := range m.Layers {
-		if keep == nil || keep(l) {
-			errs = append(errs, m.loadLayer(fsys, i, l)...)
+		if keep != nil && !keep(l) {
+			continue
+		}
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			done[i] = decodeLayer(fsys, i, l)
+			done[i].wanted = true
+		})
+	}
+	wg.Wait()
+	for i, d := range done {
+		if d.wanted {
+			errs = append(errs, m.storeLayer(m.Layers[i], d)...)
 		}
 	}
 	return m, errors.Join(errs...)
 }
 
-// loadLayer reads layer i of the manifest into m; every error names the file (and the
-// feature index), or the manifest entry.
-func (m *BaseMap) loadLayer(fsys fs.FS, i int, l BaseMapLayer) []error {
+// decodedLayer is a layer file read and converted, not yet stored in a BaseMap.
+type decodedLayer struct {
+	wanted bool
+	areas  []BaseMapArea
+	lines  []BaseMapLine
+	errs   []error
+	stored bool // false when the layer is left out (a bad manifest entry or file)
+}
+
+// storeLayer puts a decoded layer into m and returns its problems.
+func (m *BaseMap) storeLayer(l BaseMapLayer, d decodedLayer) []error {
+	if !d.stored {
+		return d.errs
+	}
+	if l.Name == "borders" {
+		m.Borders[l.Level] = d.areas
+		m.borderLines[l.Level] = BorderLines(d.areas)
+		return d.errs
+	}
+	lv := m.Levels[l.Level]
+	if lv == nil {
+		lv = &BaseMapLevel{}
+		m.Levels[l.Level] = lv
+	}
+	switch l.Name {
+	case "land":
+		lv.Land = d.areas
+	case "lakes":
+		lv.Lakes = d.areas
+	case "coast":
+		lv.Coast = d.lines
+	case "rivers":
+		lv.Rivers = d.lines
+	}
+	return d.errs
+}
+
+// decodeLayer reads layer i of the manifest; every error names the file (and the feature
+// index), or the manifest entry.
+func decodeLayer(fsys fs.FS, i int, l BaseMapLayer) decodedLayer {
 	isArea := l.Name == "land" || l.Name == "lakes" || l.Name == "borders"
 	var bad string
 	switch {
@@ -156,15 +212,15 @@ func (m *BaseMap) loadLayer(fsys fs.FS, i int, l BaseMapLayer) []error {
 		bad = fmt.Sprintf("level %q: want %s or %s", l.Level, BaseMapLevel50m, BaseMapLevel10m)
 	}
 	if bad != "" {
-		return []error{fmt.Errorf("manifest.json: layer %d (%s): %s", i, l.File, bad)}
+		return decodedLayer{errs: []error{fmt.Errorf("manifest.json: layer %d (%s): %s", i, l.File, bad)}}
 	}
 	data, err := fs.ReadFile(fsys, l.File)
 	if err != nil {
-		return []error{fmt.Errorf("%s: %w", l.File, err)}
+		return decodedLayer{errs: []error{fmt.Errorf("%s: %w", l.File, err)}}
 	}
 	fc, err := geojson.UnmarshalFeatureCollection(data)
 	if err != nil {
-		return []error{fmt.Errorf("%s: %w", l.File, err)}
+		return decodedLayer{errs: []error{fmt.Errorf("%s: %w", l.File, err)}}
 	}
 	var errs []error
 	var areas []BaseMapArea
@@ -190,27 +246,7 @@ func (m *BaseMap) loadLayer(fsys fs.FS, i int, l BaseMapLayer) []error {
 			errs = append(errs, fmt.Errorf("%s: feature %d: %w", l.File, i, err))
 		}
 	}
-	if l.Name == "borders" {
-		m.Borders[l.Level] = areas
-		m.borderLines[l.Level] = BorderLines(areas)
-		return errs
-	}
-	lv := m.Levels[l.Level]
-	if lv == nil {
-		lv = &BaseMapLevel{}
-		m.Levels[l.Level] = lv
-	}
-	switch l.Name {
-	case "land":
-		lv.Land = areas
-	case "lakes":
-		lv.Lakes = areas
-	case "coast":
-		lv.Coast = lines
-	case "rivers":
-		lv.Rivers = lines
-	}
-	return errs
+	return decodedLayer{areas: areas, lines: lines, errs: errs, stored: true}
 }
 
 // bmArea converts a feature of an area layer; the properties allowed depend on the layer.
