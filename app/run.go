@@ -57,10 +57,6 @@ func loadContent(dir string, lazy bool) (*Content, error) {
 		label = dir
 		pack = os.DirFS(abs)
 	}
-	cat, err := timeline.LoadFS(pack, label)
-	if err != nil {
-		return nil, err // a *timeline.PackError: its first line names the pack and the count
-	}
 	// A pack may bring its own base map in map/ (same files as assets/map); else the embedded one.
 	base, baseLabel := assets.Map(), "the embedded base map"
 	if st, err := fs.Stat(pack, "map"); err == nil && st.IsDir() {
@@ -68,12 +64,22 @@ func loadContent(dir string, lazy bool) (*Content, error) {
 			base, baseLabel = sub, "layers in map/, fronts in fronts/"
 		}
 	}
+	// The map and the chronicle load side by side (the cold start waits for both).
 	var md *geo.MapData
 	var merr error
-	if lazy {
-		md, merr = geo.LoadMapDataLazy(base, pack, nil)
-	} else {
-		md, merr = geo.LoadMapData(base, pack)
+	mapDone := make(chan struct{})
+	go func() {
+		defer close(mapDone)
+		if lazy {
+			md, merr = geo.LoadMapDataLazy(base, pack, nil)
+		} else {
+			md, merr = geo.LoadMapData(base, pack)
+		}
+	}()
+	cat, err := timeline.LoadFS(pack, label)
+	<-mapDone
+	if err != nil {
+		return nil, err // a *timeline.PackError: its first line names the pack and the count
 	}
 	c := &Content{Label: label, Catalog: cat, Map: md}
 	if merr != nil {
