@@ -52,6 +52,12 @@ type Style struct {
 	Border     Paint
 	River      Paint
 	Front      Paint
+	// Colours of what the UI writes and marks on the map: a place's dot (Fill, with a Stroke
+	// ring) and label, and the names of waters and of countries.
+	Marker      Paint
+	MarkerText  color.NRGBA
+	WaterText   color.NRGBA
+	CountryText color.NRGBA
 }
 
 // Paint returns the Paint of role r (the zero Paint for an unknown role).
@@ -123,6 +129,11 @@ var StyleLight = Style{
 	Border:     Paint{Stroke: styleRGB(0x7a7a7a, 0xff), Width: 0.6},
 	River:      Paint{Stroke: styleRGB(0x5b8fc7, 0xff), Width: 0.8},
 	Front:      Paint{Stroke: styleRGB(0xc0392b, 0xff), Width: 2},
+
+	Marker:      Paint{Fill: styleRGB(0x1f2d3d, 0xff), Stroke: styleRGB(0xffffff, 0xff), Width: 1},
+	MarkerText:  styleRGB(0x1f2d3d, 0xff),
+	WaterText:   styleRGB(0x2f6296, 0xff),
+	CountryText: styleRGB(0x6b6358, 0xff),
 }
 
 // StyleDark is the projector palette: dark slate land on near-black water, light grey borders,
@@ -140,6 +151,11 @@ var StyleDark = Style{
 	Border:     Paint{Stroke: styleRGB(0x8a9099, 0xff), Width: 0.6},
 	River:      Paint{Stroke: styleRGB(0x4aa3df, 0xff), Width: 0.8},
 	Front:      Paint{Stroke: styleRGB(0xff4d3d, 0xff), Width: 2.2},
+
+	Marker:      Paint{Fill: styleRGB(0xf0e8d8, 0xff), Stroke: styleRGB(0x101010, 0xff), Width: 1},
+	MarkerText:  styleRGB(0xf0e8d8, 0xff),
+	WaterText:   styleRGB(0x7fb4e0, 0xff),
+	CountryText: styleRGB(0xb0a898, 0xff),
 }
 
 // Layer is one drawable layer: a kind, a role (its Paint comes from the Style) and geometries in
