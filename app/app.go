@@ -79,7 +79,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	u.SettingsPanel = newSettingsPanel(u.Settings, canvasOf)
 	u.Details = NewDetails(cat, u.Open)
 	if data != nil && data.Fronts != nil {
-		u.Details.Held = data.Fronts.HeldPeriods
+		u.Details.Held = data.Fronts.HeldHistory
 	}
 	u.Search = NewSearch(cat, u.Open, canvasOf)
 	u.Search.windowShortcut = u.shortcut
