@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	xcontainer "fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -82,7 +83,10 @@ func (p *TourPlayer) Shown() timeline.StopState { return p.shown }
 
 // Open opens the tour id at stop (from 1) for browsing, or moves an open tour there. An
 // unknown tour or a stop out of range is an error naming what there is; nothing changes then.
-func (p *TourPlayer) Open(id string, stop int) error {
+func (p *TourPlayer) Open(id string, stop int) error { return p.open(id, stop, true) }
+
+// open is Open, animated or not (a window opening on a stop puts it in place at once).
+func (p *TourPlayer) open(id string, stop int, animate bool) error {
 	if p.closed {
 		return fmt.Errorf("the window is closed")
 	}
@@ -99,7 +103,7 @@ func (p *TourPlayer) Open(id string, stop int) error {
 	p.cursor = c
 	p.digits, p.note = "", ""
 	p.Card.Show()
-	p.show(p.u.window != nil && !p.u.Map.headless)
+	p.show(animate && p.u.window != nil)
 	return nil
 }
 
@@ -319,20 +323,22 @@ func (l *tourLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 		p.applied = u.Map.View()
 		u.Map.Refresh()
 	}
-	var mp fyne.Position
-	if a := fyne.CurrentApp(); a != nil {
-		d := a.Driver()
-		mp = d.AbsolutePositionForObject(u.Map).Subtract(d.AbsolutePositionForObject(p.layer))
-	}
+	// The layer lies over the whole window content, as the root does.
+	mp, _ := positionIn(u.root, u.Map)
 	ms := u.Map.Size()
-	margin := 12 * TextScale(nil)
-	w := fyne.Max(ms.Width-2*margin, fyne.Min(ms.Width, 240))
+	// The card keeps clear of the map's buttons on the right and of its credit line at the
+	// bottom (the sources of the base map stay readable).
+	scale := TextScale(nil)
+	margin := 12 * scale
+	right := u.Map.buttons.MinSize().Width + 2*margin
+	bottom := 2.2 * theme.SizeForWidget(theme.SizeNameCaptionText, u.Map)
+	w := fyne.Max(ms.Width-margin-right, fyne.Min(ms.Width, 240))
 	c := p.Card
 	sz := c.captionSize(w, ms.Height*captionMaxMapFraction)
 	c.Caption.TextSize = sz
 	h := c.heightAt(w, sz)
 	c.Resize(fyne.NewSize(w, h))
-	c.Move(fyne.NewPos(mp.X+(ms.Width-w)/2, mp.Y+ms.Height-margin-h))
+	c.Move(fyne.NewPos(mp.X+margin, mp.Y+ms.Height-bottom-h))
 	c.Caption.Refresh()
 }
 
@@ -354,4 +360,31 @@ func (b *blankScreen) Tapped(*fyne.PointEvent) { b.onTap() }
 
 func (b *blankScreen) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(b.rect)
+}
+
+// positionIn returns the position of target inside root, found by walking containers, splits
+// and scrolls (Fyne's driver knows positions only on a window's canvas, not on the software
+// canvas of a snapshot); false when target is not under root.
+func positionIn(root, target fyne.CanvasObject) (fyne.Position, bool) {
+	if root == target {
+		return fyne.Position{}, true
+	}
+	var kids []fyne.CanvasObject
+	switch o := root.(type) {
+	case *fyne.Container:
+		kids = o.Objects
+	case *xcontainer.Split:
+		kids = []fyne.CanvasObject{o.Leading, o.Trailing}
+	case *xcontainer.Scroll:
+		kids = []fyne.CanvasObject{o.Content}
+	}
+	for _, k := range kids {
+		if k == nil {
+			continue
+		}
+		if p, ok := positionIn(k, target); ok {
+			return k.Position().Add(p), true
+		}
+	}
+	return fyne.Position{}, false
 }
