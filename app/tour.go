@@ -103,6 +103,7 @@ func (p *TourPlayer) open(id string, stop int, animate bool) error {
 	p.cursor = c
 	p.digits, p.note = "", ""
 	p.Card.Show()
+	p.layer.Refresh() // see Blank
 	p.show(animate && p.u.window != nil)
 	return nil
 }
@@ -265,11 +266,13 @@ func (p *TourPlayer) relayout() { p.layer.Layout.Layout(p.layer.Objects, p.layer
 func (p *TourPlayer) Blank(c color.Color) {
 	if c == nil {
 		p.blank.Hide()
-		return
+	} else {
+		p.blank.rect.FillColor = c
+		p.blank.Show()
 	}
-	p.blank.rect.FillColor = c
-	p.blank.rect.Refresh()
-	p.blank.Show()
+	// An object first shown after the window was painted has no canvas yet, so its own
+	// refresh repaints nothing: the layer's does.
+	p.layer.Refresh()
 }
 
 // Blanked returns the colour covering the window, nil when none does.
