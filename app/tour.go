@@ -37,6 +37,9 @@ type TourPlayer struct {
 
 	shown   timeline.StopState // the stop on screen
 	applied geo.View           // the map view the stop was given (to keep it on a resize)
+	// appliedCover is the height of the map the card covered when the view was framed.
+	appliedCover float32
+	flying       bool // the map is flying to the stop's view
 
 	savedFilter timeline.Filter // the visitor's filter before the tour
 	digits      string          // a stop number being typed
@@ -237,7 +240,7 @@ func (p *TourPlayer) refreshCard() {
 	st := p.shown
 	c := p.Card
 	c.Caption.Text = st.Caption.In(lang)
-	c.Info.Text = p.cursor.Tour().Title.In(lang) + " — " + st.Title.In(lang)
+	c.InfoText = p.cursor.Tour().Title.In(lang) + " — " + st.Title.In(lang)
 	switch {
 	case p.note != "":
 		c.Counter.Text = p.note
@@ -261,6 +264,19 @@ func (p *TourPlayer) refreshCard() {
 }
 
 func (p *TourPlayer) relayout() { p.layer.Layout.Layout(p.layer.Objects, p.layer.Size()) }
+
+// cover is how much of the map's height, from its bottom, the card covers (0 when hidden):
+// a stop's view is framed in the part of the map above it.
+func (p *TourPlayer) cover() float32 {
+	if p.cursor == nil || !p.Card.Visible() {
+		return 0
+	}
+	mp, ok := positionIn(p.u.root, p.u.Map)
+	if !ok {
+		return 0
+	}
+	return fyne.Max(0, mp.Y+p.u.Map.Size().Height-p.Card.Position().Y)
+}
 
 // Blank covers the whole window with c (black or white), or uncovers it (nil).
 func (p *TourPlayer) Blank(c color.Color) {
@@ -317,15 +333,6 @@ func (l *tourLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 		return
 	}
 	u := p.u
-	// Keep the stop's view when the map changes size (F11, a window resized) unless the user
-	// has moved the map since.
-	if v := u.Map.View(); v.CX == p.applied.CX && v.CY == p.applied.CY && v.Scale == p.applied.Scale &&
-		(v.W != p.applied.W || v.H != p.applied.H) && !p.u.Map.closed {
-		t := u.stopView(p.shown)
-		u.Map.session.SetCentreScale(t.CX, t.CY, t.Scale)
-		p.applied = u.Map.View()
-		u.Map.Refresh()
-	}
 	// The layer lies over the whole window content, as the root does.
 	mp, _ := positionIn(u.root, u.Map)
 	ms := u.Map.Size()
@@ -343,6 +350,17 @@ func (l *tourLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	c.Resize(fyne.NewSize(w, h))
 	c.Move(fyne.NewPos(mp.X+margin, mp.Y+ms.Height-bottom-h))
 	c.Caption.Refresh()
+	// Then keep the stop's view when the map changes size (F11, a window resized) unless the user
+	// has moved the map since.
+	// or the card's height (presenter mode's larger caption, the text size) changed.
+	if v := u.Map.View(); v.CX == p.applied.CX && v.CY == p.applied.CY && v.Scale == p.applied.Scale &&
+		(v.W != p.applied.W || v.H != p.applied.H || p.cover() != p.appliedCover) && !p.u.Map.closed && !p.moving() {
+		p.appliedCover = p.cover()
+		t := u.stopView(p.shown)
+		u.Map.session.SetCentreScale(t.CX, t.CY, t.Scale)
+		p.applied = u.Map.View()
+		u.Map.Refresh()
+	}
 }
 
 // blankScreen is the black or white screen of B, "." and W; a tap takes it away.

@@ -221,27 +221,33 @@ func TestPresenterMapKeys(t *testing.T) {
 func TestStopMapView(t *testing.T) {
 	u, w := newTestUI(t, 1280, 800, Options{})
 	press(t, w, fyne.KeyF5, fyne.KeyEnd) // Berlin: 13.4°E 52.5°N, zoom 8
-	v := u.Map.View()
-	lon, lat := v.FromScreen(float64(v.W)/2, float64(v.H)/2)
-	if math.Abs(lon-13.4) > 1e-6 || math.Abs(lat-52.5) > 1e-6 {
-		t.Errorf("the map is centred on %.4f, %.4f; want 13.4, 52.5", lon, lat)
+	// The stop is framed in the part of the map above the caption card.
+	check := func(when string) {
+		t.Helper()
+		v := u.Map.View()
+		free := float64(v.H) - float64(u.Tour.cover())
+		if cover := u.Tour.cover(); cover < 60 || float64(cover) > 0.6*float64(v.H) {
+			t.Fatalf("%s: the card covers %g px of a map %d px high", when, cover, v.H)
+		}
+		lon, lat := v.FromScreen(float64(v.W)/2, free/2)
+		if math.Abs(lon-13.4) > 1e-6 || math.Abs(lat-52.5) > 1e-6 {
+			t.Errorf("%s: the free part of the map is centred on %.4f, %.4f; want 13.4, 52.5", when, lon, lat)
+		}
+		if want := timeline.FrameScale(8, float64(v.W), free); math.Abs(v.Scale/want-1) > 1e-9 {
+			t.Errorf("%s: scale %g m/px, want %g for %d×%g px", when, v.Scale, want, v.W, free)
+		}
 	}
-	if want := timeline.FrameScale(8, float64(v.W), float64(v.H)); math.Abs(v.Scale/want-1) > 1e-9 {
-		t.Errorf("scale %g m/px, want %g", v.Scale, want)
-	}
+	check("at the stop")
 	press(t, w, fyne.KeyHome) // Uranus: fit the selection (Stalingrad)
-	v = u.Map.View()
+	v := u.Map.View()
 	x, y := v.ToScreen(44.5167, 48.7)
-	if x < 40 || y < 40 || x > float64(v.W)-40 || y > float64(v.H)-40 {
-		t.Errorf("Stalingrad is at %.0f, %.0f in a map of %d×%d", x, y, v.W, v.H)
+	if free := float64(v.H) - float64(u.Tour.cover()); x < 40 || y < 40 || x > float64(v.W)-40 || y > free-40 {
+		t.Errorf("Stalingrad is at %.0f, %.0f in a map of %d×%d whose lowest %g px the card covers", x, y, v.W, v.H, u.Tour.cover())
 	}
 	// Resizing the window keeps the stop's frame (F11 on a projector).
 	press(t, w, fyne.KeyEnd)
 	w.Resize(fyne.NewSize(1600, 900))
-	v = u.Map.View()
-	if want := timeline.FrameScale(8, float64(v.W), float64(v.H)); math.Abs(v.Scale/want-1) > 1e-9 {
-		t.Errorf("after a resize the scale is %g m/px, want %g for %d×%d", v.Scale, want, v.W, v.H)
-	}
+	check("after a resize")
 }
 
 // The caption is large in presenter mode, grows with the text size, and sits inside the map.

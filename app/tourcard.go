@@ -39,6 +39,9 @@ type TourCard struct {
 	PresentB *Button
 	CloseB   *Button
 
+	// InfoText is the tour's and the stop's title; Info shows as much of it as fits.
+	InfoText string
+
 	big     bool
 	buttons *fyne.Container
 	bg      *canvas.Rectangle
@@ -117,9 +120,12 @@ func (r *tourCardRenderer) Layout(size fyne.Size) {
 	c.buttons.Resize(fyne.NewSize(bw, row))
 	cs := c.Counter.MinSize()
 	c.Counter.Move(fyne.NewPos(size.Width-p-bw-p-cs.Width, size.Height-p-row+(row-cs.Height)/2))
+	avail := fyne.Max(size.Width-4*p-bw-cs.Width, 0)
+	c.Info.Text = ellipsize(c.InfoText, c.Info.TextSize, c.Info.TextStyle, avail)
 	is := c.Info.MinSize()
 	c.Info.Move(fyne.NewPos(p, size.Height-p-row+(row-is.Height)/2))
-	c.Info.Resize(fyne.NewSize(fyne.Max(size.Width-3*p-bw-cs.Width-p, 0), is.Height))
+	c.Info.Resize(fyne.NewSize(avail, is.Height))
+	c.Info.Refresh()
 	c.Caption.Move(fyne.NewPos(p, p))
 	c.Caption.Resize(fyne.NewSize(size.Width-2*p, size.Height-2*p-row))
 }
@@ -256,3 +262,24 @@ func (r *captionRenderer) Refresh() {
 func (r *captionRenderer) Objects() []fyne.CanvasObject { return r.objs }
 
 func (r *captionRenderer) Destroy() {}
+
+// ellipsize shortens text with "…" to fit w pixels at size; "" when not even "…" fits.
+func ellipsize(text string, size float32, style fyne.TextStyle, w float32) string {
+	if fyne.MeasureText(text, size, style).Width <= w {
+		return text
+	}
+	r := []rune(text)
+	lo, hi := 0, len(r) // the longest prefix that fits with "…", by bisection
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fyne.MeasureText(string(r[:mid])+"…", size, style).Width <= w {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	if lo == 0 {
+		return ""
+	}
+	return strings.TrimRight(string(r[:lo]), " —,") + "…"
+}

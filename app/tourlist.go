@@ -57,7 +57,7 @@ func (p *TourPlayer) ShowTours() {
 			}
 		})
 		l.Open[id], l.Present[id] = open, present
-		box.Add(container.NewBorder(nil, nil, nil, container.NewHBox(touchTarget(open), touchTarget(present)),
+		box.Add(container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(touchTarget(open), touchTarget(present))),
 			container.NewVBox(title, summary)))
 	}
 	l.d = dialog.NewCustom(lang.L("Tours"), lang.L("Close"), container.NewVScroll(box), u.window)

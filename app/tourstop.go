@@ -28,9 +28,12 @@ func (u *UI) ApplyStop(st timeline.StopState, animate bool) {
 	fromScale := u.Timeline.Scale()
 	u.State.ShowStop(st.Selection, st.First, st.Filter)
 
+	// The card first: the view is framed in the part of the map above it.
+	p.shown = st
+	p.refreshCard()
 	// The map: showing the selection may have moved it; the flight starts where it was.
 	target := u.stopView(st)
-	p.applied, p.shown = target, st
+	p.applied, p.appliedCover = target, p.cover()
 	s := u.Map.session
 	f := geo.NewFlight(fromView.CX, fromView.CY, fromView.Scale, target.CX, target.CY, target.Scale, float64(max(target.W, target.H)))
 	d := f.Duration()
@@ -42,6 +45,7 @@ func (u *UI) ApplyStop(st timeline.StopState, animate bool) {
 		}
 	} else {
 		s.SetCentreScale(fromView.CX, fromView.CY, fromView.Scale)
+		p.flying = true
 		a := fyne.NewAnimation(d, func(t float32) {
 			if u.Map.closed {
 				return
@@ -50,6 +54,7 @@ func (u *UI) ApplyStop(st timeline.StopState, animate bool) {
 			s.SetCentreScale(x, y, sc)
 			u.Map.Refresh()
 			if t >= 1 {
+				p.flying = false
 				p.startPlay(st)
 			}
 		})
@@ -61,17 +66,30 @@ func (u *UI) ApplyStop(st timeline.StopState, animate bool) {
 	if a := u.Timeline.glideTo(fromScale, st.First, st.Last, animate); a != nil {
 		p.motion = append(p.motion, a)
 	}
-	p.showCaption(st, animate)
+	p.fadeCaption(animate)
 }
 
-// stopView is the map view a stop asks for at the map's present size.
+// stopView is the map view a stop asks for at the map's present size, framed in the part of
+// the map the caption card leaves free (above it): the view is found for a map that tall, and
+// its centre is then moved down by half the card so that the frame sits above the card.
 func (u *UI) stopView(st timeline.StopState) geo.View {
-	s := u.Map.session
-	if st.View.Fit {
-		return s.ViewFitting(timeline.FitBound(st.View.Places))
-	}
+	return stopViewIn(u.Map.session, st, float64(u.Tour.cover()))
+}
+
+// stopViewIn is stopView for a session whose map has cover pixels hidden at its bottom.
+func stopViewIn(s *geo.MapSession, st timeline.StopState, cover float64) geo.View {
 	v := s.View()
-	return s.ViewCentred(st.View.Lon, st.View.Lat, st.View.MetresPerPixel(float64(v.W), float64(v.H)))
+	if cover < 0 || cover > float64(v.H)*0.7 {
+		cover = 0
+	}
+	var t geo.View
+	if st.View.Fit {
+		t = s.ViewFittingIn(timeline.FitBound(st.View.Places), v.W, v.H-int(cover))
+	} else {
+		t = s.ViewCentred(st.View.Lon, st.View.Lat, st.View.MetresPerPixel(float64(v.W), float64(v.H)-cover))
+	}
+	t.CY -= cover / 2 * t.Scale
+	return t
 }
 
 // startPlay plays a range stop from its first day to its last over its play time.
@@ -97,9 +115,8 @@ func (p *TourPlayer) startPlay(st timeline.StopState) {
 	p.play.Start()
 }
 
-// showCaption shows the stop's caption, fading it in when animate.
-func (p *TourPlayer) showCaption(st timeline.StopState, animate bool) {
-	p.refreshCard()
+// fadeCaption fades the caption in when animate, or shows it at once.
+func (p *TourPlayer) fadeCaption(animate bool) {
 	c := p.Card.Caption
 	if !animate {
 		c.Alpha = 1
@@ -122,6 +139,7 @@ func (p *TourPlayer) stopMotion() {
 		a.Stop()
 	}
 	p.motion = p.motion[:0]
+	p.flying = false
 	if p.play != nil {
 		p.play.Stop()
 		p.play = nil
@@ -131,3 +149,6 @@ func (p *TourPlayer) stopMotion() {
 		p.Card.Caption.Refresh()
 	}
 }
+
+// moving reports whether the map is flying to a stop (its view is not yet the stop's).
+func (p *TourPlayer) moving() bool { return p.flying }

@@ -31,6 +31,17 @@ func (s *MapSession) ViewFitting(b orb.Bound) View {
 	return v
 }
 
+// ViewFittingIn is ViewFitting for a map w × h pixels (the part of the map left free by
+// something laid over it): the view keeps the session's size, with the scale and centre that
+// fit b in w × h.
+func (s *MapSession) ViewFittingIn(b orb.Bound, w, h int) View {
+	v := s.view
+	v.W, v.H = max(w, 1), max(h, 1)
+	v.Fit(b, FitPadding)
+	v.W, v.H = s.view.W, s.view.H
+	return v
+}
+
 // SetCentreScale moves the view to the projected centre x, y (metres) at scale metres per pixel
 // (clamped to the view's limits), as one step of a flight does. It counts as the map moved:
 // resizing keeps the view rather than fitting the selection again.
