@@ -178,8 +178,11 @@ func (u *UI) AttachCanvas(c fyne.Canvas) {
 }
 
 // Open selects r everywhere: details, map and timeline. An event also moves the date shown to
-// its start.
+// its start; a tour opens at its first stop for reading (TourPlayer.Open).
 func (u *UI) Open(r timeline.Ref) {
+	if r.Kind == timeline.KindTour && u.Tour.Open(r.ID, 1) == nil { // a tour opens stop by stop
+		return
+	}
 	if r.Kind == timeline.KindEvent {
 		if e := u.Catalog.Event(r.ID); e != nil {
 			u.State.SelectWithDate(r, e.Start.First())

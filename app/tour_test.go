@@ -371,3 +371,17 @@ func TestWrapLines(t *testing.T) {
 }
 
 func secs(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
+
+// A tour found by search opens at its first stop, for reading.
+func TestSearchOpensATour(t *testing.T) {
+	u, _ := newTestUI(t, 1280, 800, Options{})
+	hits := u.Catalog.Search("Turning points", 0)
+	if len(hits) == 0 || hits[0].Ref != (timeline.Ref{Kind: timeline.KindTour, ID: "turning-points"}) {
+		t.Fatalf("Search(Turning points) = %v, want the tour first", hits)
+	}
+	u.Open(hits[0].Ref)
+	if !u.Tour.Active() || u.Tour.Presenting() {
+		t.Fatalf("active %v, presenting %v; want the tour open for reading", u.Tour.Active(), u.Tour.Presenting())
+	}
+	at(t, u, 1)
+}

@@ -118,8 +118,12 @@ func ResolveTour(cat *timeline.Catalog, p Presenting) (id string, stop int, ok b
 	t := cat.Tour(id)
 	if t == nil {
 		var list []string
+		w := 0
 		for _, x := range tours {
-			list = append(list, fmt.Sprintf("  %-28s %2d stops  %s", x.ID, len(x.Stops), x.Title.String()))
+			w = max(w, len(x.ID))
+		}
+		for _, x := range tours {
+			list = append(list, fmt.Sprintf("  %-*s %3d stops  %s", w, x.ID, len(x.Stops), x.Title.String()))
 		}
 		return "", 0, true, fmt.Errorf("no tour %q; the pack's tours are:\n%s", id, strings.Join(list, "\n"))
 	}
