@@ -188,11 +188,12 @@ func (p *TourPlayer) Leave() {
 func (p *TourPlayer) CloseTour() {
 	p.StopPresenting()
 	p.stopMotion()
+	p.Card.Hide()
+	p.layer.Refresh()
 	if p.cursor == nil {
 		return
 	}
 	p.cursor = nil
-	p.Card.Hide()
 	p.u.State.SetFilter(p.savedFilter)
 }
 
@@ -233,28 +234,32 @@ func (p *TourPlayer) show(animate bool) {
 
 // refreshCard writes the card's texts for the stop shown and lays it out.
 func (p *TourPlayer) refreshCard() {
-	if p.cursor == nil {
+	st := p.shown
+	if st.Count == 0 {
 		return
 	}
 	lang := contentLanguage()
-	st := p.shown
 	c := p.Card
 	c.Caption.Text = st.Caption.In(lang)
-	c.InfoText = p.cursor.Tour().Title.In(lang) + " — " + st.Title.In(lang)
+	c.InfoText = st.Title.In(lang)
+	if t := p.u.Catalog.Tour(st.Tour); t != nil {
+		c.InfoText = t.Title.In(lang) + " — " + c.InfoText
+	}
 	switch {
 	case p.note != "":
 		c.Counter.Text = p.note
 	case p.digits != "":
-		c.Counter.Text = fmt.Sprintf("→ %s / %d", p.digits, st.Count)
+		c.Counter.Text = fmt.Sprintf("%s… / %d", p.digits, st.Count)
 	default:
 		c.Counter.Text = fmt.Sprintf("%d / %d", st.Number(), st.Count)
 	}
-	if p.cursor.AtFirst() {
+	// A stop applied without the player's cursor (the kiosk's loop) has no buttons to move.
+	if p.cursor == nil || st.Index == 0 {
 		c.PrevB.Disable()
 	} else {
 		c.PrevB.Enable()
 	}
-	if p.cursor.AtLast() {
+	if p.cursor == nil || st.Index >= st.Count-1 {
 		c.NextB.Disable()
 	} else {
 		c.NextB.Enable()
@@ -268,7 +273,7 @@ func (p *TourPlayer) relayout() { p.layer.Layout.Layout(p.layer.Objects, p.layer
 // cover is how much of the map's height, from its bottom, the card covers (0 when hidden):
 // a stop's view is framed in the part of the map above it.
 func (p *TourPlayer) cover() float32 {
-	if p.cursor == nil || !p.Card.Visible() {
+	if !p.Card.Visible() {
 		return 0
 	}
 	mp, ok := positionIn(p.u.root, p.u.Map)
@@ -329,7 +334,7 @@ func (l *tourLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	p := l.p
 	p.blank.Move(fyne.Position{})
 	p.blank.Resize(size)
-	if p.cursor == nil || size.Width <= 0 {
+	if !p.Card.Visible() || size.Width <= 0 {
 		return
 	}
 	u := p.u

@@ -51,7 +51,7 @@ func at(t *testing.T, u *UI, n int) {
 // TestPresenterKeys walks the test pack's tour (three stops) with every key a lecturer or a
 // clicker uses.
 func TestPresenterKeys(t *testing.T) {
-	u, w := newTestUI(t, 1280, 800, Options{})
+	u, w := newTestUI(t, 1024, 640, Options{})
 	if u.Tour.Presenting() || u.Tour.Card.Visible() {
 		t.Fatal("presenting, or the card shown, before F5")
 	}
@@ -101,7 +101,7 @@ func TestPresenterKeys(t *testing.T) {
 }
 
 func TestPresenterBlankScreen(t *testing.T) {
-	u, w := newTestUI(t, 1280, 800, Options{})
+	u, w := newTestUI(t, 1024, 640, Options{})
 	press(t, w, fyne.KeyF5, fyne.KeyRight)
 	cases := []struct {
 		key  fyne.KeyName
@@ -147,7 +147,7 @@ func TestPresenterBlankScreen(t *testing.T) {
 // tour stays open for browsing at the same stop; the card's ✕ then closes the tour and gives
 // back the visitor's filter.
 func TestEscapeLeavesPresenterMode(t *testing.T) {
-	u, w := newTestUI(t, 1280, 800, Options{})
+	u, w := newTestUI(t, 1024, 640, Options{})
 	u.State.SetLaneShown("postwar", false)
 	press(t, w, fyne.KeyF5, fyne.KeyEnd)
 	if u.State.Filter().HiddenLanes["postwar"] {
@@ -180,7 +180,7 @@ func TestEscapeLeavesPresenterMode(t *testing.T) {
 
 // A full-screen window before presenting stays full screen after it.
 func TestPresentingKeepsFullScreen(t *testing.T) {
-	u, w := newTestUI(t, 1280, 800, Options{})
+	u, w := newTestUI(t, 1024, 640, Options{})
 	w.SetFullScreen(true)
 	press(t, w, fyne.KeyF5, fyne.KeyF11)
 	if w.FullScreen() {
@@ -195,7 +195,7 @@ func TestPresentingKeepsFullScreen(t *testing.T) {
 // The arrows pan the map only once it has been touched; the clicker's keys still move on, and
 // moving on gives the arrows back to the tour. + and − zoom the map.
 func TestPresenterMapKeys(t *testing.T) {
-	u, w := newTestUI(t, 1280, 800, Options{})
+	u, w := newTestUI(t, 1024, 640, Options{})
 	press(t, w, fyne.KeyF5)
 	v0 := u.Map.View()
 	press(t, w, fyne.KeyPlus)
@@ -219,7 +219,7 @@ func TestPresenterMapKeys(t *testing.T) {
 // Each stop puts the map where it asks: a centre and zoom framed for the map's size, or the
 // selection fitted.
 func TestStopMapView(t *testing.T) {
-	u, w := newTestUI(t, 1280, 800, Options{})
+	u, w := newTestUI(t, 1024, 640, Options{})
 	press(t, w, fyne.KeyF5, fyne.KeyEnd) // Berlin: 13.4°E 52.5°N, zoom 8
 	// The stop is framed in the part of the map above the caption card.
 	check := func(when string) {
@@ -246,7 +246,7 @@ func TestStopMapView(t *testing.T) {
 	}
 	// Resizing the window keeps the stop's frame (F11 on a projector).
 	press(t, w, fyne.KeyEnd)
-	w.Resize(fyne.NewSize(1600, 900))
+	w.Resize(fyne.NewSize(1280, 720))
 	check("after a resize")
 }
 
@@ -283,7 +283,7 @@ func TestPresenterCaptionSize(t *testing.T) {
 
 // A student browses a tour from the menu: the list of tours, Open, the card's buttons.
 func TestBrowseToursFromTheMenu(t *testing.T) {
-	u, _ := newTestUI(t, 1280, 800, Options{})
+	u, _ := newTestUI(t, 1024, 640, Options{})
 	labels := strings.Join(u.Menu.Labels(), "|")
 	if !strings.Contains(labels, "Tours…") || !strings.Contains(labels, "Present a tour (F5)") {
 		t.Fatalf("menu %q lacks the tour entries", labels)
@@ -313,7 +313,7 @@ func TestBrowseToursFromTheMenu(t *testing.T) {
 }
 
 func TestPresenterScreen(t *testing.T) {
-	u, w := newTestUI(t, 1280, 800, Options{})
+	u, w := newTestUI(t, 1024, 640, Options{})
 	press(t, w, fyne.KeyN)
 	if u.Tour.PresenterScreen() != nil {
 		t.Fatal("N opened the presenter's window outside presenter mode")
@@ -374,7 +374,7 @@ func secs(s float64) time.Duration { return time.Duration(s * float64(time.Secon
 
 // A tour found by search opens at its first stop, for reading.
 func TestSearchOpensATour(t *testing.T) {
-	u, _ := newTestUI(t, 1280, 800, Options{})
+	u, _ := newTestUI(t, 1024, 640, Options{})
 	hits := u.Catalog.Search("Turning points", 0)
 	if len(hits) == 0 || hits[0].Ref != (timeline.Ref{Kind: timeline.KindTour, ID: "turning-points"}) {
 		t.Fatalf("Search(Turning points) = %v, want the tour first", hits)
@@ -384,4 +384,27 @@ func TestSearchOpensATour(t *testing.T) {
 		t.Fatalf("active %v, presenting %v; want the tour open for reading", u.Tour.Active(), u.Tour.Presenting())
 	}
 	at(t, u, 1)
+}
+
+// ApplyStop serves any walker of a tour (the kiosk's attract loop has its own cursor): the
+// card shows the stop, without buttons to move, and CloseTour takes it away.
+func TestApplyStopWithoutThePlayer(t *testing.T) {
+	u, _ := newTestUI(t, 1024, 640, Options{})
+	c, err := timeline.NewTourCursor(u.Catalog, "turning-points")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Next()
+	u.ApplyStop(c.State(), false)
+	card := u.Tour.Card
+	if !card.Visible() || card.Caption.Text != "July 1943: the last German offensive in the east fails at Kursk." || card.Counter.Text != "2 / 3" {
+		t.Errorf("card visible %v, caption %q, counter %q", card.Visible(), card.Caption.Text, card.Counter.Text)
+	}
+	if u.State.Selection().ID != "battle-of-kursk" || !card.PrevB.Disabled() || !card.NextB.Disabled() {
+		t.Errorf("selection %v, previous disabled %v, next disabled %v", u.State.Selection(), card.PrevB.Disabled(), card.NextB.Disabled())
+	}
+	u.Tour.CloseTour()
+	if card.Visible() {
+		t.Error("CloseTour left the card")
+	}
 }

@@ -29,7 +29,7 @@ func newWindowUI(t *testing.T, w, h float32) (*UI, fyne.Window) {
 // end once the map has arrived. (The test driver runs an animation to its end when it starts;
 // the test replays the flight's middle by hand.)
 func TestStopsAnimate(t *testing.T) {
-	u, w := newWindowUI(t, 1280, 800)
+	u, w := newWindowUI(t, 1024, 640)
 	press(t, w, fyne.KeyF5)
 	u.Map.session.ZoomCentre(8) // the presenter zoomed in on Stalingrad
 	from := u.Map.View()
@@ -88,7 +88,7 @@ func TestStopsAnimate(t *testing.T) {
 func TestPresenterScreenClosesWithTheWindow(t *testing.T) {
 	test.NewTempApp(t).Settings().SetTheme(NewTheme("light"))
 	g0, _ := settledCounts()
-	for range 5 {
+	for range 3 {
 		func() {
 			c := loadTestContent(t)
 			u := New(c.Catalog, c.Map, Options{Headless: true})
@@ -107,6 +107,6 @@ func TestPresenterScreenClosesWithTheWindow(t *testing.T) {
 	}
 	uiLoop.run()
 	if g1, _ := settledCounts(); g1 > g0 {
-		t.Errorf("%d goroutines after closing five presenting windows, %d before", g1, g0)
+		t.Errorf("%d goroutines after closing three presenting windows, %d before", g1, g0)
 	}
 }

@@ -19,7 +19,8 @@ const captionFadeTime = 450 * time.Millisecond
 // the view (geo.Flight, under a second), the timeline glides to the date, the caption fades
 // in, and a range plays once the map has arrived; without, everything is in place at once and
 // a range shows its first day (snapshots, `--stop`). Presenter mode, browsing a tour and the
-// kiosk's attract loop all go through here. Whatever was still moving from the previous stop
+// kiosk's attract loop all go through here (a caller with its own TourCursor passes its
+// State; TourPlayer.CloseTour takes the card away again). Whatever was still moving from the previous stop
 // stops where it is and the new motion starts from there.
 func (u *UI) ApplyStop(st timeline.StopState, animate bool) {
 	p := u.Tour
@@ -30,6 +31,10 @@ func (u *UI) ApplyStop(st timeline.StopState, animate bool) {
 
 	// The card first: the view is framed in the part of the map above it.
 	p.shown = st
+	if !p.Card.Visible() { // a stop applied by another walker than the player's (the kiosk)
+		p.Card.Show()
+		p.layer.Refresh()
+	}
 	p.refreshCard()
 	// The map: showing the selection may have moved it; the flight starts where it was.
 	target := u.stopView(st)
