@@ -59,6 +59,8 @@ type UI struct {
 	Settings *Settings
 	// SettingsPanel is the panel the menu's Settings opens.
 	SettingsPanel *SettingsPanel
+	// Tour shows tours: browsing and presenter mode (tour.go).
+	Tour *TourPlayer
 
 	window    fyne.Window
 	canvas    fyne.Canvas
@@ -122,6 +124,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	// so that Tab reaches it first.
 	window := &fyne.Container{Layout: layout.NewBorderLayout(bar, nil, nil, nil), Objects: []fyne.CanvasObject{bar, main}}
 	u.root = container.NewStack(window, u.Search.Layer)
+	u.Tour = newTourPlayer(u)
 
 	u.State.OnChange(u.onChange)
 	u.refreshChrome()
@@ -162,6 +165,7 @@ func (u *UI) Attach(w fyne.Window) {
 // and close-zoom watcher, playback, the glide of a drag) and drops the map's tiles. Closing the
 // window calls it; it may be called more than once.
 func (u *UI) Close() {
+	u.Tour.close()
 	u.Map.Close()
 	u.Timeline.Close()
 }
@@ -174,8 +178,11 @@ func (u *UI) AttachCanvas(c fyne.Canvas) {
 }
 
 // Open selects r everywhere: details, map and timeline. An event also moves the date shown to
-// its start.
+// its start; a tour opens at its first stop for reading (TourPlayer.Open).
 func (u *UI) Open(r timeline.Ref) {
+	if r.Kind == timeline.KindTour && u.Tour.Open(r.ID, 1) == nil { // a tour opens stop by stop
+		return
+	}
 	if r.Kind == timeline.KindEvent {
 		if e := u.Catalog.Event(r.ID); e != nil {
 			u.State.SelectWithDate(r, e.Start.First())
@@ -256,6 +263,9 @@ func (u *UI) shortcut(sc fyne.Shortcut) bool {
 // touched last (the timeline at start); the clicker's keys (PageUp/PageDown), Home, End and
 // Space always drive the timeline.
 func (u *UI) typedKey(ev *fyne.KeyEvent) {
+	if u.tourKey(ev) { // F5, and presenter mode's keys first (tourkeys.go)
+		return
+	}
 	if ev.Name == fyne.KeyEscape {
 		switch {
 		case u.Menu.IsOpen():

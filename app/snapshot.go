@@ -49,7 +49,15 @@ func snapshot(content *cli.Content, cmd cli.Command, out string) error {
 		return fmt.Errorf("--event: no event %q in %s", cmd.Event, content.Label)
 	}
 	ui := New(content.Catalog, content.Map, Options{Date: cmd.Date, Event: cmd.Event, Headless: true})
-	img := RenderUI(ui, cmd.Width, cmd.Height)
+	render := RenderUI
+	if cmd.Tour != "" { // --tour T --stop N (toursnapshot.go)
+		var err error
+		if render, err = tourRenderer(content, cmd); err != nil {
+			ui.Close()
+			return err
+		}
+	}
+	img := render(ui, cmd.Width, cmd.Height)
 	ui.Close()
 	if dir := filepath.Dir(out); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {

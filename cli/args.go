@@ -30,6 +30,7 @@ type Command struct {
 	Height     int
 	Output     string // snapshot -o FILE, export -o DIR
 	Dir        string // validate [DIR]
+	Presenting        // --present [TOUR], --tour TOUR, --stop N (present.go)
 }
 
 // ErrHelp is returned when the user asked for help; the usage has been written.
@@ -57,6 +58,9 @@ Flags:
   --event ID         select this event (and show its date) at start
   --theme NAME       light, dark or system (default system)
   --fullscreen       open full screen (run only)
+  --present [TOUR]   open in presenter mode on TOUR (default: the pack's first tour)
+  --tour TOUR        open TOUR for browsing (run) or picture one of its stops (snapshot)
+  --stop N           the stop to start at or to picture, from 1 (with --present or --tour)
   --size WxH         picture size for snapshot (default 1920x1080)
   -o PATH            output file (snapshot) or folder (export)
 `
@@ -85,7 +89,9 @@ func ParseArgs(args []string, out io.Writer) (Command, error) {
 	fs.StringVar(&size, "size", "", "")
 	fs.StringVar(&cmd.Output, "o", "", "")
 	fs.StringVar(&cmd.Output, "output", "", "")
-	if err := fs.Parse(args); err != nil {
+	var tour, stop string
+	addPresentFlags(fs, &cmd.Presenting, &tour, &stop)
+	if err := fs.Parse(joinPresent(args)); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(out, Usage)
 			return cmd, ErrHelp
@@ -120,6 +126,9 @@ func ParseArgs(args []string, out io.Writer) (Command, error) {
 	}
 	if cmd.Event != "" && !timeline.ValidID(cmd.Event) {
 		return cmd, &UsageError{fmt.Sprintf("--event: %q is not an id (%s)", cmd.Event, timeline.IDRule)}
+	}
+	if err := checkPresent(&cmd, tour, stop); err != nil {
+		return cmd, err
 	}
 	switch cmd.Name {
 	case "snapshot":
