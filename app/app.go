@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"frontline-atlas/buildinfo"
+	"frontline-atlas/cli"
 	"frontline-atlas/geo"
 	"frontline-atlas/timeline"
 )
@@ -35,6 +36,8 @@ type Options struct {
 	// Theme is the --theme of the command line: "light" or "dark" win over the stored theme
 	// for this run, until one is chosen in the settings.
 	Theme string
+	// View is the --view of the command line: the map's centre and zoom at start.
+	View cli.ViewArg
 }
 
 // DefaultDate is the date shown when none is given: the first day of Operation Barbarossa.
@@ -89,6 +92,9 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	u.Timeline.OnEventTapped = func(id string) { u.Open(timeline.Ref{Kind: timeline.KindEvent, ID: id}) }
 	u.Timeline.OnInteract = func() { u.mapKeys = false }
 	u.Map.OnInteract = func() { u.mapKeys = true }
+	if opts.View.Set {
+		u.Map.ShowFrame(opts.View.Lon, opts.View.Lat, opts.View.Zoom)
+	}
 
 	u.DateText = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	u.DateText.SizeName = theme.SizeNameSubHeadingText
