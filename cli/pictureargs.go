@@ -129,49 +129,29 @@ func checkPictureFlags(cmd *Command, p pictureFlags, given map[string]bool) erro
 		}
 		return nil
 	}
-	c := &cmd.Clip
-	var err error
 	if !given["from"] || !given["to"] {
 		return &UsageError{"clip: --from DATE and --to DATE are required"}
-	}
-	if c.From, err = timeline.ParseUserDate(p.from); err != nil {
-		return &UsageError{"--from: " + err.Error()}
-	}
-	to, err := timeline.ParseDate(strings.TrimSpace(p.to))
-	switch {
-	case err != nil:
-		return &UsageError{"--to: " + err.Error()}
-	case to.Approximate:
-		return &UsageError{fmt.Sprintf("--to: date %q: want YYYY, YYYY-MM or YYYY-MM-DD", p.to)}
-	case to.Last() < timeline.PeriodStart || to.Last() > timeline.PeriodEnd:
-		return &UsageError{fmt.Sprintf("--to: date %q is outside the period 1936–1953", p.to)}
-	}
-	c.To = to.Last() // --to 1941-12 ends with December
-	if c.To <= c.From {
-		return &UsageError{fmt.Sprintf("--to: %s is not after --from %s", p.to, p.from)}
 	}
 	if cmd.DateGiven {
 		return &UsageError{"--date does not apply to clip: give --from and --to"}
 	}
-	c.FPS, c.DaysPerFrame = 10, 1
-	if given["fps"] {
-		if p.fps < 1 || p.fps > MaxFPS {
-			return &UsageError{fmt.Sprintf("--fps: %d: want 1 to %d frames a second", p.fps, MaxFPS)}
-		}
-		c.FPS = p.fps
-	}
+	fields := ClipFields{From: p.from, To: p.to, Caption: p.caption}
 	if given["days-per-frame"] {
-		if p.days < 1 || p.days > int(timeline.PeriodEnd-timeline.PeriodStart) {
-			return &UsageError{fmt.Sprintf("--days-per-frame: %d: want a whole number of days, 1 or more", p.days)}
-		}
-		c.DaysPerFrame = p.days
+		fields.DaysPerFrame = strconv.Itoa(p.days)
 	}
-	if given["caption"] {
-		if err := CheckCaption(p.caption); err != nil {
-			return &UsageError{"--caption: " + err.Error()}
-		}
-		c.Caption = strings.TrimSpace(p.caption)
+	if given["fps"] {
+		fields.FPS = strconv.Itoa(p.fps)
 	}
+	args, problems := fields.Check()
+	if len(problems) > 0 {
+		msgs := make([]string, len(problems))
+		for i, e := range problems {
+			msgs[i] = "--" + e.Error()
+		}
+		return &UsageError{strings.Join(msgs, "\n")}
+	}
+	c := &cmd.Clip
+	*c = args
 	if cmd.Output == "" {
 		return &UsageError{"clip: -o FILE.gif (or .png, .apng, a folder, or NAME-%04d.png) is required"}
 	}
@@ -181,6 +161,71 @@ func checkPictureFlags(cmd *Command, p pictureFlags, given map[string]bool) erro
 	}
 	c.Format, c.Dir, c.Name = f, dir, name
 	return nil
+}
+
+// ClipFields are a clip's settings as typed, on the command line or in the window's clip
+// dialog. An empty DaysPerFrame or FPS is the default: 1 day, 10 frames a second.
+type ClipFields struct {
+	From, To          string
+	DaysPerFrame, FPS string
+	Caption           string
+}
+
+// FieldError is a problem with one of ClipFields; Field is its flag's name: "from", "to",
+// "days-per-frame", "fps" or "caption".
+type FieldError struct{ Field, Msg string }
+
+// Error returns "field: message".
+func (e FieldError) Error() string { return e.Field + ": " + e.Msg }
+
+// Check reads the fields into ClipArgs (without the output) and returns every problem, in the
+// order of the fields. --to's month or year ends with its last day.
+func (f ClipFields) Check() (ClipArgs, []FieldError) {
+	c := ClipArgs{FPS: 10, DaysPerFrame: 1}
+	var problems []FieldError
+	bad := func(field, format string, a ...any) {
+		problems = append(problems, FieldError{field, fmt.Sprintf(format, a...)})
+	}
+	from, err := timeline.ParseUserDate(f.From)
+	if err != nil {
+		bad("from", "%v", err)
+	}
+	c.From = from
+	to, err := timeline.ParseDate(strings.TrimSpace(f.To))
+	switch {
+	case err != nil:
+		bad("to", "%v", err)
+	case to.Approximate:
+		bad("to", "date %q: want YYYY, YYYY-MM or YYYY-MM-DD", f.To)
+	case to.Last() < timeline.PeriodStart || to.Last() > timeline.PeriodEnd:
+		bad("to", "date %q is outside the period 1936–1953", f.To)
+	default:
+		c.To = to.Last()
+		if from != 0 && c.To <= from {
+			bad("to", "%s is not after the first day, %s", strings.TrimSpace(f.To), strings.TrimSpace(f.From))
+		}
+	}
+	if s := strings.TrimSpace(f.DaysPerFrame); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > int(timeline.PeriodEnd-timeline.PeriodStart) {
+			bad("days-per-frame", "%s: want a whole number of days, 1 or more", s)
+		} else {
+			c.DaysPerFrame = n
+		}
+	}
+	if s := strings.TrimSpace(f.FPS); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > MaxFPS {
+			bad("fps", "%s: want 1 to %d frames a second", s, MaxFPS)
+		} else {
+			c.FPS = n
+		}
+	}
+	if err := CheckCaption(f.Caption); err != nil {
+		bad("caption", "%v", err)
+	}
+	c.Caption = strings.TrimSpace(f.Caption)
+	return c, problems
 }
 
 // CheckCaption checks a clip's caption: at most MaxCaptionLen characters of printable text on
