@@ -68,6 +68,7 @@ type UI struct {
 	mapKeys   bool // arrows and +/− go to the map (it was touched last), not the timeline
 	root      fyne.CanvasObject
 	shortcuts map[string]func() // the window's shortcuts by name (installKeys)
+	pictures  *pictureTools     // Save picture and clips (pictures.go)
 }
 
 // New builds the UI for a catalog and the map data. The catalog must be non-nil.
@@ -140,6 +141,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 			u.State.SelectWithDate(timeline.Ref{Kind: timeline.KindEvent, ID: e.ID}, d)
 		}
 	}
+	u.installPictures()
 	return u
 }
 
@@ -168,6 +170,7 @@ func (u *UI) Attach(w fyne.Window) {
 // and close-zoom watcher, playback, the glide of a drag) and drops the map's tiles. Closing the
 // window calls it; it may be called more than once.
 func (u *UI) Close() {
+	u.closePictures()
 	u.Map.Close()
 	u.Timeline.Close()
 }
@@ -245,6 +248,7 @@ func (u *UI) installKeys(c fyne.Canvas) {
 	}
 	add(fyne.KeyMinus, ctrl, u.Settings.SmallerText)
 	add(fyne.Key0, ctrl, u.Settings.ResetText)
+	u.installPictureKeys(add)
 }
 
 // shortcut runs the window's shortcut sc and reports whether it is one (the search field asks,

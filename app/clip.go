@@ -29,7 +29,9 @@ const clipHold = 2 * time.Second
 // leaves nothing behind (an animation is written through a temporary file; the frames of a
 // sequence written so far are removed). It runs on the caller's goroutine, which need not be
 // Fyne's.
-func renderClip(ctx context.Context, cat *timeline.Catalog, data *geo.MapData, spec frameSpec, args cli.ClipArgs, out string, progress func(done, total int)) (err error) {
+//
+// job draws the frames; the caller closes it (on Fyne's goroutine).
+func renderClip(ctx context.Context, job *frameJob, cat *timeline.Catalog, data *geo.MapData, spec frameSpec, args cli.ClipArgs, out string, progress func(done, total int)) (err error) {
 	total := args.Frames()
 	if total < 1 {
 		return fmt.Errorf("clip: no frames from %s to %s", args.From.Date().Human(), args.To.Date().Human())
@@ -78,8 +80,9 @@ func renderClip(ctx context.Context, cat *timeline.Catalog, data *geo.MapData, s
 	if err != nil {
 		return fmt.Errorf("clip: %w", err)
 	}
-	r := newFrameRenderer(cat, data, spec)
-	defer r.Close()
+	if !job.open(ctx, cat, data, spec) {
+		return context.Canceled
+	}
 	delay := time.Second / time.Duration(args.FPS)
 	if progress != nil {
 		progress(0, total)
@@ -92,7 +95,14 @@ func renderClip(ctx context.Context, cat *timeline.Catalog, data *geo.MapData, s
 		if i == total-1 {
 			d = max(delay, clipHold)
 		}
-		if err := w.WriteFrame(r.Render(args.Day(i)), d); err != nil {
+		img, ok := job.frame(ctx, args.Day(i))
+		if !ok {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			return fmt.Errorf("clip: frame %d was not drawn", i+1)
+		}
+		if err := w.WriteFrame(img, d); err != nil {
 			return fmt.Errorf("clip: frame %d: %w", i+1, err)
 		}
 		if progress != nil {
@@ -161,7 +171,9 @@ func clipCommand(content *cli.Content, cmd cli.Command, stderr io.Writer) error 
 		label = filepath.Join(cmd.Clip.Dir, cmd.Clip.Name+"-####.png")
 	}
 	p := cli.NewProgress(stderr, cli.IsTerminal(stderr), label, cmd.Clip.Frames())
-	err := renderClip(context.Background(), content.Catalog, content.Map, spec, cmd.Clip, cmd.Output, func(done, _ int) { p.Step(done) })
+	job := &frameJob{call: callHere}
+	defer job.close()
+	err := renderClip(context.Background(), job, content.Catalog, content.Map, spec, cmd.Clip, cmd.Output, func(done, _ int) { p.Step(done) })
 	p.Done()
 	if errors.Is(err, context.Canceled) {
 		return errors.New("cancelled")

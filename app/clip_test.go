@@ -189,13 +189,15 @@ func TestClipCancelledLeavesNothing(t *testing.T) {
 		args := cli.ClipArgs{From: timeline.DayOf(1942, 1, 1), To: timeline.DayOf(1942, 1, 30), DaysPerFrame: 1, FPS: 10, Format: format, Dir: sdir, Name: name}
 		ctx, cancel := context.WithCancel(context.Background())
 		frames := 0
-		err = renderClip(ctx, content.Catalog, content.Map, frameSpec{W: 320, H: 240}, args, out, func(done, total int) {
+		job := &frameJob{call: callHere}
+		err = renderClip(ctx, job, content.Catalog, content.Map, frameSpec{W: 320, H: 240}, args, out, func(done, total int) {
 			frames = done
 			if done == 3 {
 				cancel()
 			}
 		})
 		cancel()
+		job.close()
 		if err != context.Canceled {
 			t.Fatalf("%s: cancelled clip returned %v", c.out, err)
 		}

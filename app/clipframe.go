@@ -1,11 +1,13 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"image"
 	"image/color"
 	"math"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -35,8 +37,7 @@ type frameSpec struct {
 // frameRenderer draws the map alone at a size of its own, with the date and a caption in a box
 // at its top left, on Fyne's software canvas: the frames of a clip and the map pictures of Save
 // picture. It has its own State and MapView (headless: WaitReady draws a complete frame), so it
-// leaves the window's map alone. It is used from one goroutine, which need not be Fyne's: it
-// touches no window.
+// leaves the window's map alone. Everything but wait runs on Fyne's goroutine (frameJob).
 type frameRenderer struct {
 	spec    frameSpec
 	state   *State
@@ -115,10 +116,26 @@ func (r *frameRenderer) wrapCaption() []string {
 	return append(lines, line)
 }
 
-// Render draws the frame of day: it waits until the map of that day is complete.
+// Render draws the frame of day: it waits until the map of that day is complete. It is wait
+// and paint on one goroutine (the clip and snapshot commands, whose goroutine is Fyne's).
 func (r *frameRenderer) Render(day timeline.Day) image.Image {
+	r.wait(day)
+	return r.paint(day)
+}
+
+// wait draws the map of day in the background (tiles, fronts and the Axis-held area) and
+// returns when it is complete. It touches only the map's session, not Fyne: it may run on any
+// goroutine while no other goroutine uses the renderer.
+func (r *frameRenderer) wait(day timeline.Day) {
+	r.mapv.session.SetDate(day.Time())
+	r.mapv.session.WaitReady(30 * time.Second)
+}
+
+// paint lays out the frame of day and paints it with Fyne's software painter. It must run on
+// Fyne's goroutine: painting cleans Fyne's shared caches.
+func (r *frameRenderer) paint(day timeline.Day) image.Image {
 	r.state.SetDate(day)
-	r.mapv.WaitReady()
+	r.mapv.WaitReady() // complete already after wait: this draws it
 	r.layoutBox(day)
 	return r.canvas.Capture()
 }
@@ -166,4 +183,71 @@ func longDate(day timeline.Day, l string) string {
 		return fmt.Sprintf("%d %s %d г.", t.Day(), monthsRu[t.Month()-1], t.Year())
 	}
 	return fmt.Sprintf("%d %s %d", t.Day(), t.Month(), t.Year())
+}
+
+// frameJob draws the frames of one picture or clip from a background goroutine. Its renderer
+// is made, painted and closed on Fyne's goroutine through call; the background goroutine only
+// waits between those calls for the map to complete (frameRenderer.wait), and encodes. Fyne's
+// caches of renderers and text sizes are not safe for use from two goroutines, and painting
+// cleans them; the map's tiles and fronts are drawn by the session's own workers either way.
+type frameJob struct {
+	// call runs f on Fyne's goroutine and reports whether it ran before ctx was done.
+	call   func(ctx context.Context, f func()) bool
+	r      *frameRenderer
+	closed bool // on Fyne's goroutine
+}
+
+// callHere runs f at once: for a goroutine that is Fyne's (the clip command).
+func callHere(_ context.Context, f func()) bool {
+	f()
+	return true
+}
+
+// callOnUI runs f on the window's UI goroutine (postToUI) and waits for it, or for ctx.
+func callOnUI(ctx context.Context, f func()) bool {
+	done := make(chan struct{})
+	postToUI(func() {
+		f()
+		close(done)
+	})
+	select {
+	case <-done:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+// open makes the renderer for spec.
+func (j *frameJob) open(ctx context.Context, cat *timeline.Catalog, data *geo.MapData, spec frameSpec) bool {
+	ran := j.call(ctx, func() {
+		if !j.closed {
+			j.r = newFrameRenderer(cat, data, spec)
+		}
+	})
+	return ran && j.r != nil
+}
+
+// frame draws the frame of day; false when ctx was done first.
+func (j *frameJob) frame(ctx context.Context, day timeline.Day) (image.Image, bool) {
+	if j.r == nil || ctx.Err() != nil {
+		return nil, false
+	}
+	j.r.wait(day)
+	var img image.Image
+	ran := j.call(ctx, func() {
+		if !j.closed && j.r != nil {
+			img = j.r.paint(day)
+		}
+	})
+	return img, ran && img != nil
+}
+
+// close stops the renderer's map, on Fyne's goroutine; a renderer made later is not made.
+func (j *frameJob) close() {
+	j.closed = true
+	if j.r != nil {
+		j.r.Close()
+		j.r = nil
+	}
 }

@@ -24,11 +24,3 @@ func (m *MapView) applyFrame() {
 	m.session.SetCentre(f.lon, f.lat, timeline.FrameScale(f.zoom, float64(v.W), float64(v.H)))
 	m.makeFrame()
 }
-
-// Frame returns the centre (degrees) and the zoom framing 1280 × 720 pixels that the map shows
-// now: what ShowFrame takes, so a picture of another size shows the same ground.
-func (m *MapView) Frame() (lon, lat, zoom float64) {
-	v := m.session.View()
-	lon, lat = v.Proj.Inverse(v.CX, v.CY)
-	return lon, lat, timeline.FrameZoom(v.Scale, float64(v.W), float64(v.H))
-}
