@@ -8,10 +8,12 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"frontline-atlas/cli"
@@ -33,13 +35,13 @@ var (
 
 func clipFormatChoices() []string { return []string{"GIF", "APNG", lang.L("PNG files")} }
 
-// newClipForm fills the form for the window's date and selection: from the date shown to 90
-// days later, a frame a day at 10 frames a second, 720p GIF, the selection's name as caption.
-func newClipForm(day timeline.Day, caption string) *clipForm {
+// newClipForm fills the form for the days from and to: a frame a day at 10 frames a second,
+// 720p GIF, with the caption given.
+func newClipForm(from, to timeline.Day, caption string) *clipForm {
 	f := &clipForm{From: widget.NewEntry(), To: widget.NewEntry(), Days: widget.NewEntry(), Caption: widget.NewEntry(),
 		Summary: widget.NewLabel("")}
-	f.From.SetText(day.Date().String())
-	f.To.SetText(min(day+90, timeline.PeriodEnd).Date().String())
+	f.From.SetText(from.Date().String())
+	f.To.SetText(to.Date().String())
 	f.Days.SetText("1")
 	f.Caption.SetText(caption)
 	f.FPS = widget.NewSelect(clipFPSChoices, nil)
@@ -108,17 +110,61 @@ func (f *clipForm) format() cli.ClipFormat {
 	return cli.ClipGIF
 }
 
-// clipProgress is the clip being made from the window: its progress dialog and how to stop it.
+// clipProgress is the clip being made from the window: its progress card and how to stop it.
 type clipProgress struct {
-	Bar    *widget.ProgressBar
-	Text   *widget.Label
-	dialog dialog.Dialog
-	cancel context.CancelFunc
+	Bar     *widget.ProgressBar
+	Text    *widget.Label
+	CancelB *Button
+	cancel  context.CancelFunc
+}
+
+// clipCornerLayout puts the progress card at the bottom right of the window, over the end of
+// the timeline, where it hides least; the rest of the window takes input as before.
+type clipCornerLayout struct{}
+
+func (clipCornerLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		s := o.MinSize()
+		s.Width = max(s.Width, min(420, size.Width-32))
+		o.Resize(s)
+		o.Move(fyne.NewPos(size.Width-s.Width-16, size.Height-s.Height-16))
+	}
+}
+
+func (clipCornerLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.Size{} }
+
+// showClipProgress shows the card of p in the window's corner: not a modal dialog, so the
+// window stays in use while the clip is made.
+func (u *UI) showClipProgress(p *clipProgress) {
+	bg := canvas.NewRectangle(appBackground())
+	bg.CornerRadius = 6
+	card := container.NewStack(bg, newOutlineBox(container.NewBorder(nil, nil, nil, touchTarget(p.CancelB), container.NewVBox(p.Text, p.Bar))))
+	strip := u.pictures.strip
+	if strip == nil {
+		strip = container.New(clipCornerLayout{})
+		u.pictures.strip = strip
+		if st, ok := u.root.(*fyne.Container); ok {
+			st.Add(strip)
+		}
+	}
+	strip.Objects = []fyne.CanvasObject{card}
+	strip.Show()
+	strip.Refresh()
+}
+
+// hideClipProgress takes the card away.
+func (u *UI) hideClipProgress() {
+	if strip := u.pictures.strip; strip != nil {
+		strip.Objects = nil
+		strip.Hide()
+		strip.Refresh()
+	}
 }
 
 // OpenClipDialog asks for a clip of the map as the window frames it (from and to, days per
 // frame, frames a second, size, format and caption), then where to save it, and makes it in the
-// background with a progress bar and a Cancel button; the window stays usable meanwhile.
+// background with a progress card (bar and Cancel) in the window's corner; the window stays in
+// use meanwhile.
 func (u *UI) OpenClipDialog() {
 	if u.window == nil {
 		return
@@ -132,7 +178,8 @@ func (u *UI) OpenClipDialog() {
 	if sel != (timeline.Ref{}) && u.Catalog.Item(sel) != nil {
 		caption = u.Catalog.NameIn(sel, contentLanguage())
 	}
-	f := newClipForm(u.State.Date(), caption)
+	from, to := clipDays(u.Catalog, sel, u.State.Date())
+	f := newClipForm(from, to, caption)
 	items := []*widget.FormItem{
 		{Text: lang.L("From"), Widget: f.From, HintText: "YYYY-MM-DD"},
 		{Text: lang.L("To"), Widget: f.To, HintText: "YYYY-MM-DD"},
@@ -150,6 +197,20 @@ func (u *UI) OpenClipDialog() {
 	}, u.window)
 	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
+}
+
+// clipDays are the days the clip dialog offers: those of the selected event when it lasts more
+// than a day and covers the date shown (the Battle of Moscow, 2 October 1941 to 7 January
+// 1942), else the date shown and the 90 days after it.
+func clipDays(cat *timeline.Catalog, sel timeline.Ref, day timeline.Day) (from, to timeline.Day) {
+	if sel.Kind == timeline.KindEvent {
+		if e := cat.Event(sel.ID); e != nil {
+			if first, last := e.Days(); last > first && day >= first && day <= last {
+				return first, last
+			}
+		}
+	}
+	return day, min(day+90, timeline.PeriodEnd)
 }
 
 // clipName is a clip's default file name: "1941-06-22-to-1941-12-05-battle-of-moscow".
@@ -222,15 +283,11 @@ func (u *UI) startClip(spec frameSpec, args cli.ClipArgs, out string) {
 	ctx, cancel := context.WithCancel(u.pictures.ctx)
 	total := args.Frames()
 	p := &clipProgress{Bar: widget.NewProgressBar(), Text: widget.NewLabel(""), cancel: cancel}
+	p.CancelB = NewButton(lang.L("Cancel"), theme.CancelIcon(), cancel)
 	p.Bar.Max = float64(total)
 	base := filepath.Base(out)
 	p.Text.SetText(fmt.Sprintf(lang.L("Making %s: %d of %d frames"), base, 0, total))
-	if u.window != nil {
-		p.dialog = dialog.NewCustom(lang.L("Make a clip"), lang.L("Cancel"), container.NewVBox(p.Text, p.Bar), u.window)
-		p.dialog.SetOnClosed(cancel)
-		p.dialog.Resize(fyne.NewSize(480, 0))
-		p.dialog.Show()
-	}
+	u.showClipProgress(p)
 	u.pictures.clip = p
 	cat, data := u.Catalog, u.Map.data
 	job := u.newJob()
@@ -265,9 +322,7 @@ func (u *UI) clipDone(p *clipProgress, out string, frames int, err error) {
 	if u.pictures.clip == p {
 		u.pictures.clip = nil
 	}
-	if p.dialog != nil {
-		p.dialog.Hide()
-	}
+	u.hideClipProgress()
 	if u.pictures.onSaved != nil {
 		u.pictures.onSaved(out, err)
 	}
@@ -283,10 +338,3 @@ func (u *UI) clipDone(p *clipProgress, out string, frames int, err error) {
 
 // ClipRunning reports whether a clip is being made (tests).
 func (u *UI) ClipRunning() bool { return u.pictures.clip != nil }
-
-// CancelClip stops the clip being made, as its Cancel button does.
-func (u *UI) CancelClip() {
-	if p := u.pictures.clip; p != nil {
-		p.cancel()
-	}
-}

@@ -48,6 +48,8 @@ type pictureTools struct {
 	ask func(title, name string, done func(path string))
 	// jobs are the frame jobs not yet closed (UI goroutine only).
 	jobs map[*frameJob]bool
+	// strip holds the clip's progress card over the window (clipdialog.go).
+	strip *fyne.Container
 	// clip is the clip being made, or nil.
 	clip *clipProgress
 	// askDir, if set, replaces the folder dialog of PNG files (tests).

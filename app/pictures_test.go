@@ -152,7 +152,8 @@ func TestPictureName(t *testing.T) {
 // summary says how many frames the clip has and how long it plays.
 func TestClipFormChecksItsFields(t *testing.T) {
 	test.NewTempApp(t)
-	f := newClipForm(timeline.DayOf(1941, 6, 22), "Barbarossa")
+	from, to := clipDays(nil, timeline.Ref{}, timeline.DayOf(1941, 6, 22))
+	f := newClipForm(from, to, "Barbarossa")
 	if f.From.Text != "1941-06-22" || f.To.Text != "1941-09-20" || f.Caption.Text != "Barbarossa" {
 		t.Fatalf("defaults: from %q to %q caption %q", f.From.Text, f.To.Text, f.Caption.Text)
 	}
@@ -187,7 +188,11 @@ func TestClipFromTheWindow(t *testing.T) {
 	dir := t.TempDir()
 	var asked string
 	done := savedTo(u, dir, &asked)
-	f := newClipForm(u.State.Date(), "Kursk")
+	from, to := clipDays(u.Catalog, u.State.Selection(), u.State.Date())
+	if want := timeline.DayOf(1943, 7, 5); from != want || to <= from {
+		t.Errorf("the clip dialog offers %s to %s for the Battle of Kursk, want its days from %s", from.Date(), to.Date(), want.Date())
+	}
+	f := newClipForm(from, to, "Kursk")
 	f.To.SetText("1943-07-12")
 	f.Days.SetText("2")
 	u.saveClip(f)
@@ -199,6 +204,9 @@ func TestClipFromTheWindow(t *testing.T) {
 	}
 	if u.ClipRunning() {
 		t.Error("the clip still counts as running")
+	}
+	if u.pictures.strip.Visible() {
+		t.Error("the progress card stays after the clip")
 	}
 	if asked != "1943-07-05-to-1943-07-12-battle-of-kursk.gif" {
 		t.Errorf("the dialog offered %q", asked)
@@ -224,7 +232,10 @@ func TestClipFromTheWindow(t *testing.T) {
 	if !uiLoop.runUntil(30*time.Second, func() bool { started = p.Bar.Value >= 1; return started }) {
 		t.Fatal("the clip made no frame")
 	}
-	u.CancelClip()
+	if u.pictures.strip == nil || !u.pictures.strip.Visible() {
+		t.Fatal("no progress card is shown while the clip is made")
+	}
+	test.Tap(p.CancelB)
 	if err := waitSaved(t, done); !errors.Is(err, errClipCancelled) {
 		t.Fatalf("a cancelled clip reported %v", err)
 	}
