@@ -300,6 +300,9 @@ func (u *UI) startClip(spec frameSpec, args cli.ClipArgs, out string) {
 			})
 		})
 		cancel()
+		if err != nil && args.Format != cli.ClipPNGSequence {
+			removeIfEmpty(out)
+		}
 		if errors.Is(err, context.Canceled) {
 			err = errClipCancelled
 		} else if err != nil {

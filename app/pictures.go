@@ -222,6 +222,7 @@ func (u *UI) finishPicture(path string, img image.Image, err error) {
 	if err != nil {
 		err = fmt.Errorf("%s: %w", path, err)
 		logf("save picture: %v", err)
+		removeIfEmpty(path)
 	}
 	postToUI(func() { u.pictureSaved(path, err) })
 }
@@ -233,6 +234,14 @@ func (u *UI) pictureSaved(path string, err error) {
 	}
 	if err != nil && u.window != nil {
 		dialog.ShowError(fmt.Errorf(lang.L("The picture was not saved: %v"), err), u.window)
+	}
+}
+
+// removeIfEmpty removes the empty file Fyne's file dialog made for a picture or clip that was
+// then not written.
+func removeIfEmpty(path string) {
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() && st.Size() == 0 {
+		os.Remove(path)
 	}
 }
 

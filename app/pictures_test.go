@@ -254,6 +254,10 @@ func TestClosingTheWindowStopsTheClip(t *testing.T) {
 	savedTo(u, dir, &asked)
 	args, _ := cli.ClipFields{From: "1941-06-22", To: "1945-05-09"}.Check()
 	args.Format = cli.ClipGIF
+	// The file dialog makes the file empty before the clip starts; a clip that stops removes it.
+	if err := os.WriteFile(filepath.Join(dir, "long.gif"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	u.startClip(u.pictureSpec(640, 360), args, filepath.Join(dir, "long.gif"))
 	p := u.pictures.clip
 	if !uiLoop.runUntil(30*time.Second, func() bool { return p.Bar.Value >= 1 }) {
