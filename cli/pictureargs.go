@@ -143,23 +143,23 @@ func checkPictureFlags(cmd *Command, p pictureFlags, given map[string]bool) erro
 		fields.FPS = strconv.Itoa(p.fps)
 	}
 	args, problems := fields.Check()
-	if len(problems) > 0 {
-		msgs := make([]string, len(problems))
-		for i, e := range problems {
-			msgs[i] = "--" + e.Error()
-		}
+	msgs := make([]string, 0, len(problems)+1)
+	for _, e := range problems {
+		msgs = append(msgs, "--"+e.Error())
+	}
+	var f ClipFormat
+	var dir, name string
+	var err error
+	if cmd.Output == "" {
+		msgs = append(msgs, "clip: -o FILE.gif (or .png, .apng, a folder, or NAME-%04d.png) is required")
+	} else if f, dir, name, err = ClipOutput(cmd.Output); err != nil {
+		msgs = append(msgs, "-o: "+err.Error())
+	}
+	if len(msgs) > 0 {
 		return &UsageError{strings.Join(msgs, "\n")}
 	}
-	c := &cmd.Clip
-	*c = args
-	if cmd.Output == "" {
-		return &UsageError{"clip: -o FILE.gif (or .png, .apng, a folder, or NAME-%04d.png) is required"}
-	}
-	f, dir, name, err := ClipOutput(cmd.Output)
-	if err != nil {
-		return &UsageError{"-o: " + err.Error()}
-	}
-	c.Format, c.Dir, c.Name = f, dir, name
+	cmd.Clip = args
+	cmd.Clip.Format, cmd.Clip.Dir, cmd.Clip.Name = f, dir, name
 	return nil
 }
 
