@@ -95,12 +95,12 @@ func renderClip(ctx context.Context, job *frameJob, cat *timeline.Catalog, data 
 		if i == total-1 {
 			d = max(delay, clipHold)
 		}
-		img, ok := job.frame(ctx, args.Day(i))
-		if !ok {
-			if err := ctx.Err(); err != nil {
-				return err
+		img, err := job.frame(ctx, args.Day(i))
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
 			}
-			return fmt.Errorf("clip: frame %d was not drawn", i+1)
+			return fmt.Errorf("clip: frame %d: %w", i+1, err)
 		}
 		if err := w.WriteFrame(img, d); err != nil {
 			return fmt.Errorf("clip: frame %d: %w", i+1, err)

@@ -40,7 +40,9 @@ func BenchmarkClipFrame(b *testing.B) {
 				start := time.Now()
 				var painting time.Duration
 				for b.Loop() {
-					r.wait(day)
+					if !r.wait(day) {
+						b.Fatal("the map did not complete")
+					}
 					t := time.Now()
 					img := r.paint(day) // the part a window's clip runs on the UI goroutine
 					painting += time.Since(t)

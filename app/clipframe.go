@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image"
 	"image/color"
@@ -126,10 +127,14 @@ func (r *frameRenderer) Render(day timeline.Day) image.Image {
 // wait draws the map of day in the background (tiles, fronts and the Axis-held area) and
 // returns when it is complete. It touches only the map's session, not Fyne: it may run on any
 // goroutine while no other goroutine uses the renderer.
-func (r *frameRenderer) wait(day timeline.Day) {
+func (r *frameRenderer) wait(day timeline.Day) bool {
 	r.mapv.session.SetDate(day.Time())
-	r.mapv.session.WaitReady(30 * time.Second)
+	return r.mapv.session.WaitReady(frameWait)
 }
+
+// frameWait bounds the wait for one frame's map: far more than the slowest frame takes (the
+// close-zoom base map loading for the first one).
+const frameWait = 60 * time.Second
 
 // paint lays out the frame of day and paints it with Fyne's software painter. It must run on
 // Fyne's goroutine: painting cleans Fyne's shared caches.
@@ -228,19 +233,34 @@ func (j *frameJob) open(ctx context.Context, cat *timeline.Catalog, data *geo.Ma
 	return ran && j.r != nil
 }
 
-// frame draws the frame of day; false when ctx was done first.
-func (j *frameJob) frame(ctx context.Context, day timeline.Day) (image.Image, bool) {
-	if j.r == nil || ctx.Err() != nil {
-		return nil, false
+// frame draws the frame of day, with the map of that day complete: tiles, fronts and the
+// Axis-held area. It fails with ctx's error when ctx was done first.
+func (j *frameJob) frame(ctx context.Context, day timeline.Day) (image.Image, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
-	j.r.wait(day)
+	if j.r == nil {
+		return nil, errors.New("no map to draw")
+	}
+	if !j.r.wait(day) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		return nil, fmt.Errorf("the map of %s was not complete after %s", day.Date(), frameWait)
+	}
 	var img image.Image
 	ran := j.call(ctx, func() {
 		if !j.closed && j.r != nil {
 			img = j.r.paint(day)
 		}
 	})
-	return img, ran && img != nil
+	if !ran || img == nil {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		return nil, errors.New("the frame was not painted")
+	}
+	return img, nil
 }
 
 // close stops the renderer's map, on Fyne's goroutine; a renderer made later is not made.

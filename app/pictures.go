@@ -167,13 +167,12 @@ func (u *UI) SavePicture() {
 	job := u.newJob()
 	if !u.goPicture(func(context.Context) {
 		defer u.endJob(job)
-		if job.open(ctx, cat, data, spec) {
-			if img, ok := job.frame(ctx, day); ok {
-				ready <- result{img: img}
-				return
-			}
+		if !job.open(ctx, cat, data, spec) {
+			ready <- result{err: errors.New("the map was not drawn")}
+			return
 		}
-		ready <- result{err: errors.New("the map was not drawn")}
+		img, err := job.frame(ctx, day)
+		ready <- result{img: img, err: err}
 	}) {
 		cancel()
 		return
