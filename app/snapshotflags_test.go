@@ -53,7 +53,7 @@ func TestViewFlagCentresTheMap(t *testing.T) {
 func TestSnapshotViewAndLanguage(t *testing.T) {
 	if out, ok := os.LookupEnv("FRONTLINE_SNAPSHOT_CHILD"); ok {
 		args := strings.Fields(os.Getenv("FRONTLINE_SNAPSHOT_ARGS"))
-		cmd, err := cli.ParseArgs(append([]string{"snapshot", "--content", "testdata/pack", "--size", "800x600", "-o", out}, args...), os.Stdout)
+		cmd, err := cli.ParseArgs(append([]string{"snapshot", "--content", "testdata/pack", "--size", "480x320", "-o", out}, args...), os.Stdout)
 		if err != nil {
 			fmt.Printf("\nRESULT parse: %v\n", err)
 			return
@@ -98,7 +98,7 @@ func TestSnapshotViewAndLanguage(t *testing.T) {
 	if !differs(en, ru, title) {
 		t.Error("the English and the Russian snapshots have the same title")
 	}
-	mapArea := image.Rect(20, 80, 500, 300)
+	mapArea := image.Rect(10, 70, 300, 200)
 	if !differs(en, moscow, mapArea) {
 		t.Error("--view did not change the map")
 	}
