@@ -14,9 +14,14 @@ import (
 func TestAddMenuItem(t *testing.T) {
 	u, _ := newTestUI(t, 1280, 800, Options{})
 	var ran []string
-	u.AddMenuItem("Save picture…", theme.DocumentSaveIcon(), func() { ran = append(ran, "save") })
+	before := u.Menu.Labels() // the window's own entries (pictures.go), then Settings and About
+	if n := len(before); n < 2 || before[n-2] != menuSettingsLabel() || before[n-1] != menuAboutLabel() {
+		t.Fatalf("the menu ends with %q, want Settings and About", before)
+	}
+	u.AddMenuItem("Export slides…", theme.DocumentSaveIcon(), func() { ran = append(ran, "export") })
 	u.AddMenuItem("Present", nil, func() { ran = append(ran, "present") })
-	want := []string{"Save picture…", "Present", menuSettingsLabel(), menuAboutLabel()}
+	n := len(before) - 2
+	want := append(append(slices.Clone(before[:n]), "Export slides…", "Present"), before[n:]...)
 	if got := u.Menu.Labels(); !slices.Equal(got, want) {
 		t.Fatalf("menu entries %q, want %q", got, want)
 	}
