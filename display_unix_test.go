@@ -25,7 +25,7 @@ func TestOpenDisplayWithoutOne(t *testing.T) {
 				t.Fatal("openDisplay() = nil, want an error")
 			}
 			msg := err.Error()
-			for _, w := range []string{"needs a display", tc.want, "snapshot, validate, export and front work without one"} {
+			for _, w := range []string{"needs a display", tc.want, "snapshot, clip, validate, export and front work without one"} {
 				if !strings.Contains(msg, w) {
 					t.Errorf("message %q lacks %q", msg, w)
 				}

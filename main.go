@@ -30,7 +30,7 @@ import (
 type errNoDisplay string
 
 func (e errNoDisplay) Error() string {
-	return "the window needs a display (" + string(e) + "); the commands snapshot, validate, export and front work without one (see frontline-atlas -h)"
+	return "the window needs a display (" + string(e) + "); the commands snapshot, clip, validate, export and front work without one (see frontline-atlas -h)"
 }
 
 func main() {
@@ -57,6 +57,8 @@ func main() {
 		os.Exit(app.RunWindow(a, cmd, os.Stderr, mouseHistoryButtons))
 	case "snapshot":
 		os.Exit(app.RunSnapshot(cmd, os.Stdout, os.Stderr))
+	case "clip":
+		os.Exit(app.RunClip(cmd, os.Stdout, os.Stderr))
 	default:
 		os.Exit(cli.Run(cmd, os.Stdout, os.Stderr))
 	}

@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"frontline-atlas/buildinfo"
+	"frontline-atlas/cli"
 	"frontline-atlas/geo"
 	"frontline-atlas/timeline"
 )
@@ -35,6 +36,8 @@ type Options struct {
 	// Theme is the --theme of the command line: "light" or "dark" win over the stored theme
 	// for this run, until one is chosen in the settings.
 	Theme string
+	// View is the --view of the command line: the map's centre and zoom at start.
+	View cli.ViewArg
 }
 
 // DefaultDate is the date shown when none is given: the first day of Operation Barbarossa.
@@ -67,6 +70,7 @@ type UI struct {
 	mapKeys   bool // arrows and +/− go to the map (it was touched last), not the timeline
 	root      fyne.CanvasObject
 	shortcuts map[string]func() // the window's shortcuts by name (installKeys)
+	pictures  *pictureTools     // Save picture and clips (pictures.go)
 }
 
 // New builds the UI for a catalog and the map data. The catalog must be non-nil.
@@ -91,6 +95,9 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	u.Timeline.OnEventTapped = func(id string) { u.Open(timeline.Ref{Kind: timeline.KindEvent, ID: id}) }
 	u.Timeline.OnInteract = func() { u.mapKeys = false }
 	u.Map.OnInteract = func() { u.mapKeys = true }
+	if opts.View.Set {
+		u.Map.ShowFrame(opts.View.Lon, opts.View.Lat, opts.View.Zoom)
+	}
 
 	u.DateText = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	u.DateText.SizeName = theme.SizeNameSubHeadingText
@@ -137,6 +144,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 			u.State.SelectWithDate(timeline.Ref{Kind: timeline.KindEvent, ID: e.ID}, d)
 		}
 	}
+	u.installPictures()
 	return u
 }
 
@@ -166,6 +174,7 @@ func (u *UI) Attach(w fyne.Window) {
 // window calls it; it may be called more than once.
 func (u *UI) Close() {
 	u.Tour.close()
+	u.closePictures()
 	u.Map.Close()
 	u.Timeline.Close()
 }
@@ -246,6 +255,7 @@ func (u *UI) installKeys(c fyne.Canvas) {
 	}
 	add(fyne.KeyMinus, ctrl, u.Settings.SmallerText)
 	add(fyne.Key0, ctrl, u.Settings.ResetText)
+	u.installPictureKeys(add)
 }
 
 // shortcut runs the window's shortcut sc and reports whether it is one (the search field asks,

@@ -61,6 +61,7 @@ type MapView struct {
 	ZoomOutB   *widget.Button
 	FitB       *widget.Button
 	buttons    *fyne.Container
+	wantFrame  *frameWant // a view to show once the map has its size (mapviewframe.go)
 }
 
 // areaTypes are the place types that are areas or waters rather than points: the map names
@@ -214,6 +215,7 @@ func (m *MapView) Resize(size fyne.Size) {
 	if v := m.session.View(); w >= 1 && h >= 1 && (!m.session.Sized() || v.W != w || v.H != h) {
 		m.session.SetSize(w, h)
 		m.makeFrame()
+		m.applyFrame()
 	}
 	m.BaseWidget.Resize(size)
 }

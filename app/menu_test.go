@@ -14,10 +14,14 @@ import (
 func TestAddMenuItem(t *testing.T) {
 	u, _ := newTestUI(t, 1280, 800, Options{})
 	var ran []string
-	before := u.Menu.Labels() // the entries the window's features add (tours), then Settings and About
-	u.AddMenuItem("Save picture…", theme.DocumentSaveIcon(), func() { ran = append(ran, "save") })
+	before := u.Menu.Labels() // the window's own entries (pictures.go), then Settings and About
+	if n := len(before); n < 2 || before[n-2] != menuSettingsLabel() || before[n-1] != menuAboutLabel() {
+		t.Fatalf("the menu ends with %q, want Settings and About", before)
+	}
+	u.AddMenuItem("Export slides…", theme.DocumentSaveIcon(), func() { ran = append(ran, "export") })
 	u.AddMenuItem("Present", nil, func() { ran = append(ran, "present") })
-	want := append(slices.Clone(before[:len(before)-2]), "Save picture…", "Present", menuSettingsLabel(), menuAboutLabel())
+	n := len(before) - 2
+	want := append(append(slices.Clone(before[:n]), "Export slides…", "Present"), before[n:]...)
 	if got := u.Menu.Labels(); !slices.Equal(got, want) {
 		t.Fatalf("menu entries %q, want %q", got, want)
 	}
@@ -84,8 +88,9 @@ func TestMenuByKeyboard(t *testing.T) {
 	if c.Focused() != u.Menu.shown[0] {
 		t.Fatalf("↑ did not come back to the first entry")
 	}
-	for range len(u.Menu.shown) { // down to Settings, below the features' entries
-		if c.Focused() == u.Menu.Entry(menuSettingsLabel()) {
+	// Down to Settings, below the entries features add.
+	for range u.Menu.shown {
+		if it, ok := c.Focused().(*MenuItem); !ok || it.Text == menuSettingsLabel() {
 			break
 		}
 		c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})

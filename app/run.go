@@ -61,7 +61,11 @@ func RunWindow(a fyne.App, cmd cli.Command, stderr io.Writer, extras ...func(*UI
 	// The settings (settings.go): the interface language before any text is made, the theme
 	// with the text size and contrast before the window opens.
 	prefs := AppPrefs(a)
-	setLanguage(prefs.String(PrefLanguage))
+	language := prefs.String(PrefLanguage)
+	if cmd.Lang != "" {
+		language = cmd.Lang // --lang: for this run, not kept in the settings
+	}
+	setLanguage(language)
 	NewSettings(prefs, cmd.Theme).Apply()
 	var problems []error
 	content, err := cli.LoadContentLazy(cmd.Content)
@@ -77,7 +81,7 @@ func RunWindow(a fyne.App, cmd cli.Command, stderr io.Writer, extras ...func(*UI
 		}
 	}
 	w := a.NewWindow(lang.L("Frontline Atlas"))
-	ui := New(content.Catalog, content.Map, Options{Date: cmd.Date, Event: cmd.Event, Prefs: prefs, Theme: cmd.Theme})
+	ui := New(content.Catalog, content.Map, Options{Date: cmd.Date, Event: cmd.Event, Prefs: prefs, Theme: cmd.Theme, View: cmd.View})
 	for _, x := range extras {
 		ui.AddOverlay(x(ui))
 	}

@@ -40,6 +40,9 @@ func snapshot(content *cli.Content, cmd cli.Command, out string) error {
 	a := test.NewApp()
 	defer a.Quit()
 	setupTranslations()
+	if cmd.Lang != "" {
+		setLanguage(cmd.Lang)
+	}
 	name := cmd.Theme
 	if name == "system" {
 		name = "light" // a headless app has no system setting: pictures default to the atlas look
@@ -48,7 +51,7 @@ func snapshot(content *cli.Content, cmd cli.Command, out string) error {
 	if cmd.Event != "" && content.Catalog.Event(cmd.Event) == nil {
 		return fmt.Errorf("--event: no event %q in %s", cmd.Event, content.Label)
 	}
-	ui := New(content.Catalog, content.Map, Options{Date: cmd.Date, Event: cmd.Event, Headless: true})
+	ui := New(content.Catalog, content.Map, Options{Date: cmd.Date, Event: cmd.Event, Headless: true, View: cmd.View})
 	render := RenderUI
 	if cmd.Tour != "" { // --tour T --stop N (toursnapshot.go)
 		var err error

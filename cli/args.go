@@ -18,7 +18,7 @@ import (
 
 // Command is what the command line asks for.
 type Command struct {
-	Name string // "run", "validate", "snapshot", "export" or "front"
+	Name string // "run", "validate", "snapshot", "clip", "export" or "front"
 
 	Content    string       // --content DIR: a content pack folder instead of the embedded one
 	Fullscreen bool         // --fullscreen
@@ -31,6 +31,11 @@ type Command struct {
 	Output     string // snapshot -o FILE, export -o DIR
 	Dir        string // validate [DIR]
 	Presenting        // --present [TOUR], --tour TOUR, --stop N (present.go)
+
+	// Pictures and clips (pictureargs.go).
+	View ViewArg  // --view LON,LAT,ZOOM (run, snapshot, clip; pictureargs.go)
+	Lang string   // --lang en|ru (run, snapshot, clip); "" when not given
+	Clip ClipArgs // clip's --from, --to, --fps, --days-per-frame, --caption and -o
 }
 
 // ErrHelp is returned when the user asked for help; the usage has been written.
@@ -48,6 +53,8 @@ const Usage = `Usage:
   frontline-atlas [flags]                       open the app
   frontline-atlas validate [DIR]                check a content pack (the embedded one by default)
   frontline-atlas snapshot [flags] -o out.png   render the window to a PNG without a display
+  frontline-atlas clip --from DATE --to DATE [flags] -o out.gif
+                                                render the map over days to a GIF, APNG or PNG files
   frontline-atlas export -o DIR [--content DIR] write the chronicle as GeoJSON and JSON
   frontline-atlas front --date YYYY-MM-DD       print the fronts at a date as GeoJSON
   frontline-atlas --version                     print the version
@@ -57,12 +64,22 @@ Flags:
   --date DATE        the date shown: YYYY, YYYY-MM or YYYY-MM-DD, within 1936–1953
   --event ID         select this event (and show its date) at start
   --theme NAME       light, dark or system (default system)
+  --view LON,LAT,Z   centre the map on LON,LAT (degrees) at web-map zoom Z (2–16, framing 1280x720)
+  --lang LANG        en or ru: the language of the interface and the content (default: settings)
   --fullscreen       open full screen (run only)
   --present [TOUR]   open in presenter mode on TOUR (default: the pack's first tour)
   --tour TOUR        open TOUR for browsing (run) or picture one of its stops (snapshot)
   --stop N           the stop to start at or to picture, from 1 (with --present or --tour)
-  --size WxH         picture size for snapshot (default 1920x1080)
-  -o PATH            output file (snapshot) or folder (export)
+  --size WxH         picture size for snapshot (default 1920x1080) and clip (default 1280x720)
+  -o PATH            output file (snapshot, clip) or folder (export)
+
+Clip flags (docs/pictures.md):
+  --from DATE        the first day shown (required)
+  --to DATE          the last day (required; 1941-12 means 31 December 1941)
+  --days-per-frame N days from one frame to the next (default 1); frames = (to-from)/N + 1
+  --fps N            frames a second, 1–50 (default 10)
+  --caption TEXT     a line of text under the date, at most 200 characters
+  -o FILE            NAME.gif, NAME.png or NAME.apng (animated), a folder or NAME-%04d.png
 `
 
 // ParseArgs reads the command line (without the program name). Errors are *UsageError and name
@@ -71,11 +88,11 @@ func ParseArgs(args []string, out io.Writer) (Command, error) {
 	cmd := Command{Name: "run", Width: 1920, Height: 1080, Theme: "system"}
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		switch args[0] {
-		case "run", "validate", "snapshot", "export", "front":
+		case "run", "validate", "snapshot", "clip", "export", "front":
 			cmd.Name = args[0]
 			args = args[1:]
 		default:
-			return cmd, &UsageError{fmt.Sprintf("unknown command %q (want run, validate, snapshot, export or front)", args[0])}
+			return cmd, &UsageError{fmt.Sprintf("unknown command %q (want run, validate, snapshot, clip, export or front)", args[0])}
 		}
 	}
 	fs := flag.NewFlagSet("frontline-atlas "+cmd.Name, flag.ContinueOnError)
@@ -91,6 +108,8 @@ func ParseArgs(args []string, out io.Writer) (Command, error) {
 	fs.StringVar(&cmd.Output, "output", "", "")
 	var tour, stop string
 	addPresentFlags(fs, &cmd.Presenting, &tour, &stop)
+	var pf pictureFlags
+	addPictureFlags(fs, &pf)
 	if err := fs.Parse(joinPresent(args)); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(out, Usage)
@@ -142,6 +161,15 @@ func ParseArgs(args []string, out io.Writer) (Command, error) {
 		if cmd.Output == "" {
 			return cmd, &UsageError{"export: -o DIR is required"}
 		}
+	case "clip":
+		given := map[string]bool{}
+		fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+		if size == "" {
+			cmd.Width, cmd.Height = DefaultClipWidth, DefaultClipHeight
+		}
+		if err := checkPictureFlags(&cmd, pf, given); err != nil {
+			return cmd, err
+		}
 	case "front":
 		if !cmd.DateGiven || date == "" || strings.Count(date, "-") != 2 {
 			return cmd, &UsageError{"front: --date YYYY-MM-DD is required"}
@@ -150,11 +178,18 @@ func ParseArgs(args []string, out io.Writer) (Command, error) {
 	if cmd.Name != "run" && cmd.Fullscreen {
 		return cmd, &UsageError{"--fullscreen applies only when opening the app"}
 	}
-	if cmd.Name != "snapshot" && size != "" {
-		return cmd, &UsageError{"--size applies only to snapshot"}
+	if cmd.Name != "snapshot" && cmd.Name != "clip" && size != "" {
+		return cmd, &UsageError{"--size applies only to snapshot and clip"}
 	}
 	if cmd.Name == "run" && cmd.Output != "" {
-		return cmd, &UsageError{"-o applies only to snapshot and export"}
+		return cmd, &UsageError{"-o applies only to snapshot, clip and export"}
+	}
+	if cmd.Name != "clip" {
+		given := map[string]bool{}
+		fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+		if err := checkPictureFlags(&cmd, pf, given); err != nil {
+			return cmd, err
+		}
 	}
 	return cmd, nil
 }
