@@ -30,6 +30,9 @@ type Command struct {
 	Height     int
 	Output     string // snapshot -o FILE, export -o DIR
 	Dir        string // validate [DIR]
+
+	Kiosk       bool   // --kiosk: the exhibit's locked, full-screen mode (docs/kiosk.md)
+	KioskConfig string // --kiosk-config FILE; "" for kiosk.DefaultPath()
 }
 
 // ErrHelp is returned when the user asked for help; the usage has been written.
@@ -57,6 +60,8 @@ Flags:
   --event ID         select this event (and show its date) at start
   --theme NAME       light, dark or system (default system)
   --fullscreen       open full screen (run only)
+  --kiosk            exhibit mode: full screen, no way out but the exit chord or PIN (docs/kiosk.md)
+  --kiosk-config F   the kiosk's settings file (default: kiosk.json in the user's config folder)
   --size WxH         picture size for snapshot (default 1920x1080)
   -o PATH            output file (snapshot) or folder (export)
 `
@@ -83,6 +88,8 @@ func ParseArgs(args []string, out io.Writer) (Command, error) {
 	fs.StringVar(&cmd.Theme, "theme", "system", "")
 	fs.BoolVar(&cmd.Fullscreen, "fullscreen", false, "")
 	fs.StringVar(&size, "size", "", "")
+	fs.BoolVar(&cmd.Kiosk, "kiosk", false, "")
+	fs.StringVar(&cmd.KioskConfig, "kiosk-config", "", "")
 	fs.StringVar(&cmd.Output, "o", "", "")
 	fs.StringVar(&cmd.Output, "output", "", "")
 	if err := fs.Parse(args); err != nil {
@@ -140,6 +147,12 @@ func ParseArgs(args []string, out io.Writer) (Command, error) {
 	}
 	if cmd.Name != "run" && cmd.Fullscreen {
 		return cmd, &UsageError{"--fullscreen applies only when opening the app"}
+	}
+	if cmd.Name != "run" && (cmd.Kiosk || cmd.KioskConfig != "") {
+		return cmd, &UsageError{"--kiosk and --kiosk-config apply only when opening the app"}
+	}
+	if cmd.KioskConfig != "" && !cmd.Kiosk {
+		return cmd, &UsageError{"--kiosk-config applies only with --kiosk"}
 	}
 	if cmd.Name != "snapshot" && size != "" {
 		return cmd, &UsageError{"--size applies only to snapshot"}
