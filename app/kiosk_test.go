@@ -68,6 +68,13 @@ type kioskFixture struct {
 // clock; cfg's zero fields take the defaults.
 func newTestKiosk(t *testing.T, w, h float32, cfg kiosk.Config, tours []string) *kioskFixture {
 	t.Helper()
+	return newTestKioskMap(t, w, h, cfg, tours, true)
+}
+
+// newTestKioskMap is newTestKiosk with or without the base map and fronts (without, the map
+// draws nothing and costs nothing: the soak's thousands of map views).
+func newTestKioskMap(t *testing.T, w, h float32, cfg kiosk.Config, tours []string, withMap bool) *kioskFixture {
+	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(NewTheme("light"))
 	sa := &spyApp{App: a}
@@ -99,8 +106,14 @@ func newTestKiosk(t *testing.T, w, h float32, cfg kiosk.Config, tours []string) 
 	f.win = &spyWindow{Window: test.NewTempWindow(t, nil)}
 	f.k = NewKiosk(f.win, c.Catalog, KioskOptions{
 		Config: cfg, Tours: tours, Now: f.clock.now,
-		Build: func(o Options) *UI { o.Headless = true; return New(c.Catalog, c.Map, o) },
-		Quit:  func() { f.exits++; sa.Quit() },
+		Build: func(o Options) *UI {
+			o.Headless = true
+			if !withMap {
+				return New(c.Catalog, nil, o)
+			}
+			return New(c.Catalog, c.Map, o)
+		},
+		Quit: func() { f.exits++; sa.Quit() },
 	})
 	f.win.Resize(fyne.NewSize(w, h))
 	t.Cleanup(f.k.Close)
