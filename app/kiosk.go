@@ -188,6 +188,10 @@ func (k *Kiosk) attach(u *UI) {
 	root.Add(container.New(bottomDock{}, k.Keyboard))
 	root.Add(newHoverArea(k.Touch))
 	k.Attract = newAttractLayer(k.handOver)
+	k.Attract.area = func() (fyne.Position, fyne.Size) {
+		d := fyne.CurrentApp().Driver()
+		return d.AbsolutePositionForObject(u.Map).Subtract(d.AbsolutePositionForObject(k.Attract)), u.Map.Size()
+	}
 	root.Add(k.Attract)
 	// Keys: only what moves the map and the timeline; the exit chord; no other shortcut but
 	// history and text size (the text size returns to 100 % at the reset).
@@ -300,6 +304,12 @@ func (k *Kiosk) showStop(i int) {
 	k.current = st
 	k.quiet++
 	kioskApplyStop(k.UI, st)
+	// The caption's panel covers the lower part of the map: the stop's view is centred in
+	// the part above it (the panel is about 250 px high at 100 % text, 32 px above the edge).
+	if h := k.UI.Map.Size().Height; h > 0 {
+		covered := min(250*max(1, TextScale(nil))+32, h/2)
+		k.UI.Map.Pan(fyne.NewDelta(0, -covered/2))
+	}
 	k.quiet--
 	k.Attract.show(st, k.tours[st.Tour], contentLanguage())
 }
@@ -325,15 +335,17 @@ func (k *Kiosk) switchLanguage(l string) {
 		return
 	}
 	k.closePopups()
-	sel, day := k.UI.State.Selection(), k.UI.State.Date()
+	sel, day, f := k.UI.State.Selection(), k.UI.State.Date(), k.UI.State.Filter()
+	v := k.UI.Map.View()
 	k.setLanguage(l)
 	k.replaceUI(Options{Date: day})
-	if sel != (timeline.Ref{}) {
-		k.quiet++
-		k.UI.State.showStop(sel, day, timeline.Filter{})
-		k.UI.Map.FitSelection()
-		k.quiet--
+	k.quiet++
+	k.UI.State.showStop(sel, day, f)
+	if v.W > 0 && v.H > 0 {
+		lon, lat := v.FromScreen(float64(v.W)/2, float64(v.H)/2)
+		kioskSetView(k.UI, lon, lat, v.Scale)
 	}
+	k.quiet--
 	logf("kiosk: a visitor switched the language to %s", l)
 }
 

@@ -21,16 +21,21 @@ func kioskApplyStop(u *UI, st timeline.StopState) {
 		return
 	}
 	v := m.session.View()
+	kioskSetView(u, st.View.Lon, st.View.Lat, st.View.MetresPerPixel(float64(v.W), float64(v.H)))
+}
+
+// kioskSetView centres the map on lon, lat at scale metres per pixel, through the map's
+// public moves (which keep the centre over the theatre and the scale within its limits).
+func kioskSetView(u *UI, lon, lat, scale float64) {
+	m := u.Map
+	v := m.session.View()
 	if v.W < 1 || v.H < 1 {
 		return
 	}
-	// Bring the view's centre to the middle of the map, then zoom about the middle to the
-	// stop's scale (the map's public moves, which keep the centre over the theatre).
-	x, y := v.ToScreen(st.View.Lon, st.View.Lat)
+	x, y := v.ToScreen(lon, lat)
 	m.session.Pan(float64(v.W)/2-x, float64(v.H)/2-y)
-	want := st.View.MetresPerPixel(float64(v.W), float64(v.H))
-	if cur := m.session.View().Scale; want > 0 && cur > 0 && !math.IsNaN(want) {
-		m.session.ZoomCentre(cur / want)
+	if cur := m.session.View().Scale; scale > 0 && cur > 0 && !math.IsNaN(scale) {
+		m.session.ZoomCentre(cur / scale)
 	}
 	m.Refresh()
 }

@@ -23,6 +23,8 @@ type AttractLayer struct {
 	Title, Caption string // what the panel shows (the stop's, in the interface language)
 	Counter        string // "Tour title · 3 / 12"
 	onTouch        func()
+	// area returns the part of the layer the panel is centred in (the map); nil: all of it.
+	area func() (fyne.Position, fyne.Size)
 }
 
 func newAttractLayer(onTouch func()) *AttractLayer {
@@ -85,13 +87,18 @@ type attractRenderer struct {
 	pillText       *canvas.Text
 }
 
-// The panel sits over the lower part of the map: at most 1000 px wide (a line of the caption
-// stays readable from a step back), its bottom 40 % of the window's height from the bottom,
-// above the timeline.
+// The panel sits over the lower part of the map, centred on it: at most 1000 px wide (a line
+// of the caption stays readable from a step back), 32 px above the map's bottom edge.
 func (r *attractRenderer) Layout(size fyne.Size) {
 	pad := float32(24)
-	w := min(size.Width*0.8, 1000)
-	x := (size.Width - w) / 2
+	ap, as := fyne.Position{}, fyne.NewSize(size.Width, size.Height*0.6)
+	if r.a.area != nil {
+		if p, s := r.a.area(); s.Width > 200 && s.Height > 200 {
+			ap, as = p, s
+		}
+	}
+	w := min(as.Width-48, 1000)
+	x := ap.X + (as.Width-w)/2
 	inner := w - 2*pad
 	r.title.Resize(fyne.NewSize(inner, r.title.MinSize().Height))
 	r.caption.Resize(fyne.NewSize(inner, r.caption.MinSize().Height))
@@ -101,8 +108,8 @@ func (r *attractRenderer) Layout(size fyne.Size) {
 	ps := r.pillText.MinSize()
 	pillH := ps.Height + 24
 	h := pad + cs.Height + 4 + th + ch + 16 + pillH + pad
-	bottom := size.Height * 0.6
-	y := max(bottom-h, 60)
+	bottom := ap.Y + as.Height - 32
+	y := max(bottom-h, 8)
 	place(r.panel, x, y, w, h)
 	cy := y + pad
 	place(r.counter, x+pad, cy, cs.Width, cs.Height)
