@@ -151,19 +151,27 @@ func Load(path string) (Config, error) {
 func Parse(name string, data []byte) (Config, error) {
 	c := Defaults()
 	c.Path = name
-	var p problems
-	p.name = name
-	p.data = data
-	p.failed = map[string]bool{}
-	p.offsets = map[string]int64{}
-	dec := json.NewDecoder(bytes.NewReader(data))
+	p := problems{name: name, data: data, failed: map[string]bool{}, offsets: map[string]int64{}}
+	parseFields(&c, &p)
+	if c.ResetAfter <= c.AttractAfter {
+		if !p.failed["reset_after"] && !p.failed["attract_after"] {
+			p.add(p.offsets["reset_after"], "reset_after", "%s must be longer than attract_after (%s)", human(c.ResetAfter), human(c.AttractAfter))
+		}
+		c.ResetAfter = max(Defaults().ResetAfter, c.AttractAfter+time.Minute)
+	}
+	return c, p.err()
+}
+
+// parseFields reads the fields of the object in p.data into c, each problem into p.
+func parseFields(c *Config, p *problems) {
+	dec := json.NewDecoder(bytes.NewReader(p.data))
 	tok, err := dec.Token()
 	if err != nil || tok != json.Delim('{') {
 		if err == nil {
 			err = errors.New("want a JSON object {…}")
 		}
 		p.add(0, "", "%v", err)
-		return c, p.err()
+		return
 	}
 	seen := map[string]bool{}
 	for dec.More() {
@@ -171,38 +179,33 @@ func Parse(name string, data []byte) (Config, error) {
 		kt, err := dec.Token()
 		if err != nil {
 			p.add(off, "", "%v", err)
-			return c, p.err()
+			return
 		}
 		key := kt.(string)
 		var raw json.RawMessage
 		valOff := dec.InputOffset()
 		if err := dec.Decode(&raw); err != nil {
 			p.add(valOff, key, "%v", err)
-			return c, p.err()
+			return
 		}
 		if seen[key] {
 			p.add(off, key, "given twice")
 			continue
 		}
 		seen[key] = true
-		at := valueStart(data, valOff)
+		at := valueStart(p.data, valOff)
 		field, ok := fields[key]
 		if !ok {
 			p.add(at, key, "unknown field (the fields are %s)", strings.Join(fieldNames(), ", "))
 			continue
 		}
-		field(&c, key, raw, at, &p)
+		field(c, key, raw, at, p)
 	}
 	if _, err := dec.Token(); err != nil {
 		p.add(dec.InputOffset(), "", "%v", err)
 	} else if _, err := dec.Token(); err != io.EOF {
 		p.add(dec.InputOffset(), "", "unexpected text after the object")
 	}
-	if c.ResetAfter <= c.AttractAfter && !p.failed["reset_after"] && !p.failed["attract_after"] {
-		p.add(p.offsets["reset_after"], "reset_after", "%s must be longer than attract_after (%s)", human(c.ResetAfter), human(c.AttractAfter))
-		c.ResetAfter = max(Defaults().ResetAfter, c.AttractAfter+time.Minute)
-	}
-	return c, p.err()
 }
 
 // valueStart skips the colon and blanks between a key and its value.
