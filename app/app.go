@@ -19,6 +19,7 @@ import (
 
 	"frontline-atlas/buildinfo"
 	"frontline-atlas/geo"
+	"frontline-atlas/kiosk"
 	"frontline-atlas/timeline"
 )
 
@@ -71,7 +72,8 @@ type UI struct {
 	titleSlot, searchSlot, barRight *fyne.Container
 	// shortcutGate, when set, decides whether a window shortcut runs (kiosk mode lets few).
 	shortcutGate func(fyne.Shortcut) bool
-	kiosk        *Kiosk // the kiosk running this UI, or nil
+	kiosk        *Kiosk      // the kiosk running this UI, or nil
+	pinch        kiosk.Pinch // the fingers on the map (Touch)
 }
 
 // New builds the UI for a catalog and the map data. The catalog must be non-nil.
