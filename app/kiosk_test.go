@@ -398,7 +398,7 @@ func TestKioskOnScreenKeyboard(t *testing.T) {
 		t.Fatal("tapping the search field did not open the keyboard with the field focused")
 	}
 	k.Keyboard.Type("kursx")
-	test.Tap(k.Keyboard.Keys["⌫"])
+	test.Tap(k.Keyboard.Keys["backspace"])
 	k.Keyboard.Type("k")
 	if k.UI.Search.Text != "kursk" || len(k.UI.Search.Results()) == 0 || !k.UI.Search.Open() {
 		t.Fatalf("typed %q, %d results, card open %v", k.UI.Search.Text, len(k.UI.Search.Results()), k.UI.Search.Open())

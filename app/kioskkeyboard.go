@@ -29,7 +29,7 @@ var (
 type OnScreenKeyboard struct {
 	widget.BaseWidget
 	Cyrillic bool
-	// Keys are the keys shown, by their label ("Q", "Й", "Space", "⌫", …), for tests.
+	// Keys are the keys shown, by their label ("Q", "Й", "Space", "backspace", …), for tests.
 	Keys   map[string]*KeyCap
 	target *Search
 	onKey  func()
@@ -73,10 +73,13 @@ func (k *OnScreenKeyboard) build() {
 		k.Keys[key] = c
 		return c
 	}
+	// Backspace is an arrow to the left, as on a keyboard (Fyne has no backspace icon, and the
+	// embedded fonts no ⌫).
+	defer func() { k.Keys["backspace"].Icon = theme.NavigateBackIcon() }()
 	k.bottom = []*KeyCap{
 		add(other, "layout", func() { k.keep(); k.onKey(); k.Cyrillic = !k.Cyrillic; k.build(); k.Refresh() }),
 		add(lang.L("Space"), "Space", func() { k.keep(); k.typeRune(' ') }),
-		add("⌫", "⌫", func() { k.keep(); k.onKey(); k.target.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace}) }),
+		add("", "backspace", func() { k.keep(); k.onKey(); k.target.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace}) }),
 		add(lang.L("Clear"), "Clear", func() { k.keep(); k.onKey(); k.target.SetText("") }),
 		add(lang.L("Done"), "Done", func() { k.onKey(); k.onDone() }),
 	}
@@ -201,6 +204,7 @@ func (r *keyboardRenderer) Destroy() {}
 type KeyCap struct {
 	widget.BaseWidget
 	Label string
+	Icon  fyne.Resource // drawn instead of the label when set (backspace)
 	press func()
 }
 
@@ -228,7 +232,7 @@ func (c *KeyCap) TypedKey(*fyne.KeyEvent) {}
 
 // CreateRenderer implements fyne.Widget.
 func (c *KeyCap) CreateRenderer() fyne.WidgetRenderer {
-	r := &keyCapRenderer{c: c, bg: canvas.NewRectangle(color.Transparent), text: canvas.NewText("", color.Black)}
+	r := &keyCapRenderer{c: c, bg: canvas.NewRectangle(color.Transparent), text: canvas.NewText("", color.Black), icon: widget.NewIcon(nil)}
 	r.Refresh()
 	return r
 }
@@ -237,6 +241,7 @@ type keyCapRenderer struct {
 	c    *KeyCap
 	bg   *canvas.Rectangle
 	text *canvas.Text
+	icon *widget.Icon
 }
 
 func (r *keyCapRenderer) Layout(size fyne.Size) {
@@ -244,6 +249,9 @@ func (r *keyCapRenderer) Layout(size fyne.Size) {
 	ts := r.text.MinSize()
 	r.text.Move(fyne.NewPos((size.Width-ts.Width)/2, (size.Height-ts.Height)/2))
 	r.text.Resize(ts)
+	is := float32(32)
+	r.icon.Move(fyne.NewPos((size.Width-is)/2, (size.Height-is)/2))
+	r.icon.Resize(fyne.NewSize(is, is))
 }
 
 func (r *keyCapRenderer) MinSize() fyne.Size { return fyne.NewSize(40, 40) }
@@ -253,9 +261,14 @@ func (r *keyCapRenderer) Refresh() {
 	v := themeVariant()
 	setRect(r.bg, th.Color(theme.ColorNameButton, v), th.Color(theme.ColorNameInputBorder, v), 1, 8)
 	setText(r.text, r.c.Label, th.Size(theme.SizeNameText)*1.5, fyne.TextStyle{Bold: true}, th.Color(theme.ColorNameForeground, v))
+	if r.icon.Resource != r.c.Icon {
+		r.icon.SetResource(r.c.Icon)
+	}
 	r.Layout(r.c.Size())
 }
 
-func (r *keyCapRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.bg, r.text} }
+func (r *keyCapRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.bg, r.text, r.icon}
+}
 
 func (r *keyCapRenderer) Destroy() {}

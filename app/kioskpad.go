@@ -78,7 +78,7 @@ func (p *PINPad) refresh() {
 		p.Display.SetText(" ")
 		return
 	}
-	p.Display.SetText(strings.Repeat("● ", len(p.typed)))
+	p.Display.SetText(strings.Repeat("• ", len(p.typed)))
 }
 
 // wrong clears the PIN typed and says it was wrong, or how long the pad is locked.
