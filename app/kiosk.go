@@ -53,6 +53,7 @@ type Kiosk struct {
 	tours   map[string]string // tour id → title in the language shown
 	stop    chan struct{}
 	done    chan struct{}
+	closed  bool
 }
 
 // KioskOptions are what a kiosk is made with.
@@ -135,6 +136,7 @@ func (k *Kiosk) ticking() {
 // Close stops the kiosk's tick and closes its UI. The window's close calls it once the app
 // quits; it may be called more than once.
 func (k *Kiosk) Close() {
+	k.closed = true
 	if k.stop != nil {
 		close(k.stop)
 		<-k.done
@@ -188,10 +190,6 @@ func (k *Kiosk) attach(u *UI) {
 	root.Add(container.New(bottomDock{}, k.Keyboard))
 	root.Add(newHoverArea(k.Touch))
 	k.Attract = newAttractLayer(k.handOver)
-	k.Attract.area = func() (fyne.Position, fyne.Size) {
-		d := fyne.CurrentApp().Driver()
-		return d.AbsolutePositionForObject(u.Map).Subtract(d.AbsolutePositionForObject(k.Attract)), u.Map.Size()
-	}
 	root.Add(k.Attract)
 	// Keys: only what moves the map and the timeline; the exit chord; no other shortcut but
 	// history and text size (the text size returns to 100 % at the reset).
@@ -253,7 +251,7 @@ func (k *Kiosk) Touch() { k.do(k.Machine.Touch(k.now())) }
 // Tick looks at the clock: the long press, the attract loop and the reset come due here, a
 // stop's range plays, the keypad left alone closes. The window calls it four times a second.
 func (k *Kiosk) Tick() {
-	if k.exited {
+	if k.exited || k.closed {
 		return
 	}
 	now := k.now()
@@ -296,6 +294,11 @@ func (k *Kiosk) do(acts []kiosk.Action) {
 func (k *Kiosk) handOver() { k.Touch() }
 
 func (k *Kiosk) showStop(i int) {
+	// Where the map lies in the window (the layer covers the window): found here, not by the
+	// layer's renderer, which must not walk the window (the walk may make the renderer anew).
+	d := fyne.CurrentApp().Driver()
+	k.Attract.MapPos = d.AbsolutePositionForObject(k.UI.Map).Subtract(d.AbsolutePositionForObject(k.UI.root))
+	k.Attract.MapSize = k.UI.Map.Size()
 	if i < 0 || i >= len(k.Playlist) {
 		k.Attract.show(timeline.StopState{}, "", k.lang)
 		return

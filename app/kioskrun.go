@@ -96,7 +96,7 @@ func runKiosk(a fyne.App, cmd cli.Command, content *cli.Content, problems []erro
 // Poke tells kiosk mode that someone used the window (main calls it on every mouse button,
 // which on a touch screen is every touch); outside kiosk mode it does nothing.
 func (u *UI) Poke() {
-	if u.kiosk != nil {
+	if u != nil && u.kiosk != nil {
 		u.kiosk.Touch()
 	}
 }

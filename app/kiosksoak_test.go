@@ -14,7 +14,7 @@ import (
 	"frontline-atlas/timeline"
 )
 
-// TestKioskWeekIsFlat runs a week of an exhibit with a fake clock: 2,900 cycles (300 under the
+// TestKioskWeekIsFlat runs a week of an exhibit with a fake clock: 2,900 cycles (100 under the
 // race detector) of a visitor
 // (a selection, a pan, a search, every 100th cycle a language switch, which builds a new UI),
 // 90 s of quiet, the attract loop through its stops, the reset at 3 min, and a touch that
@@ -47,7 +47,7 @@ func TestKioskWeekIsFlat(t *testing.T) {
 	}
 	// Without the base map: its tiles for thousands of views would take an hour here, and
 	// the map's own memory is TestUIOpenAndCloseHundredTimes's and geo's subject.
-	f := newTestKioskMap(t, 1280, 720, kiosk.Config{}, []string{"turning-points"}, false)
+	f := newTestKiosk(t, 1280, 720, kiosk.Config{}, []string{"turning-points"})
 	k := f.k
 	step := func(seconds int) {
 		for range seconds {
@@ -85,7 +85,7 @@ func TestKioskWeekIsFlat(t *testing.T) {
 	}
 	warm, cycles := 100, 3000
 	if raceDetector {
-		cycles = 400 // the race detector makes a cycle about ten times slower
+		cycles = 200 // the race detector makes a cycle about ten times slower
 	}
 	for i := range warm {
 		cycle(i)

@@ -23,8 +23,10 @@ type AttractLayer struct {
 	Title, Caption string // what the panel shows (the stop's, in the interface language)
 	Counter        string // "Tour title · 3 / 12"
 	onTouch        func()
-	// area returns the part of the layer the panel is centred in (the map); nil: all of it.
-	area func() (fyne.Position, fyne.Size)
+	// MapPos and MapSize are the map's place in the layer, where the panel is centred (the
+	// kiosk sets them before each show); a zero size centres it in the layer.
+	MapPos  fyne.Position
+	MapSize fyne.Size
 }
 
 func newAttractLayer(onTouch func()) *AttractLayer {
@@ -92,10 +94,8 @@ type attractRenderer struct {
 func (r *attractRenderer) Layout(size fyne.Size) {
 	pad := float32(24)
 	ap, as := fyne.Position{}, fyne.NewSize(size.Width, size.Height*0.6)
-	if r.a.area != nil {
-		if p, s := r.a.area(); s.Width > 200 && s.Height > 200 {
-			ap, as = p, s
-		}
+	if s := r.a.MapSize; s.Width > 200 && s.Height > 200 {
+		ap, as = r.a.MapPos, s
 	}
 	w := min(as.Width-48, 1000)
 	x := ap.X + (as.Width-w)/2
