@@ -16,6 +16,7 @@ import (
 	"image"
 	"os"
 	"sync"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -64,20 +65,32 @@ func main() {
 	}
 }
 
+var (
+	historyUI   atomic.Pointer[app.UI]
+	historyOnce sync.Once
+)
+
 // mouseHistoryButtons makes the mouse's back and forward buttons go back and forward through
 // what was opened. Fyne's desktop driver reports only three buttons, so this asks GLFW directly:
 // an invisible 1×1 raster is drawn on the UI thread with the window's GL context current, and
 // the first time it is drawn it wraps the window's mouse-button callback.
+//
+// Kiosk mode builds a new UI when a visitor switches the language: the callback, wrapped once,
+// acts on the newest UI (historyUI), and tells kiosk mode of every press (UI.Poke).
 func mouseHistoryButtons(ui *app.UI) fyne.CanvasObject {
-	var once sync.Once
+	historyUI.Store(ui)
 	r := canvas.NewRaster(func(w, h int) image.Image {
-		once.Do(func() {
+		historyOnce.Do(func() {
 			win := glfw.GetCurrentContext()
 			if win == nil {
 				return
 			}
 			var prev glfw.MouseButtonCallback
 			prev = win.SetMouseButtonCallback(func(gw *glfw.Window, b glfw.MouseButton, act glfw.Action, mods glfw.ModifierKey) {
+				ui := historyUI.Load()
+				if act == glfw.Press {
+					ui.Poke()
+				}
 				switch {
 				case b == glfw.MouseButton4 && act == glfw.Press:
 					ui.State.Back()

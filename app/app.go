@@ -20,6 +20,7 @@ import (
 	"frontline-atlas/buildinfo"
 	"frontline-atlas/cli"
 	"frontline-atlas/geo"
+	"frontline-atlas/kiosk"
 	"frontline-atlas/timeline"
 )
 
@@ -71,6 +72,14 @@ type UI struct {
 	root      fyne.CanvasObject
 	shortcuts map[string]func() // the window's shortcuts by name (installKeys)
 	pictures  *pictureTools     // Save picture and clips (pictures.go)
+
+	// Slots of the top bar that kiosk mode (kiosk.go) fills or empties: the title, the search
+	// field and the buttons at the right.
+	titleSlot, searchSlot, barRight *fyne.Container
+	// shortcutGate, when set, decides whether a window shortcut runs (kiosk mode lets few).
+	shortcutGate func(fyne.Shortcut) bool
+	kiosk        *Kiosk      // the kiosk running this UI, or nil
+	pinch        kiosk.Pinch // the fingers on the map (Touch)
 }
 
 // New builds the UI for a catalog and the map data. The catalog must be non-nil.
@@ -115,7 +124,8 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	title := widget.NewLabelWithStyle(lang.L("Frontline Atlas"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	u.Date = newDateControl(u.DateText, u.State)
 	right := container.NewHBox(u.Date, touchTarget(u.BackB), touchTarget(u.ForwardB), touchTarget(u.Menu.Button))
-	top := container.NewBorder(nil, nil, title, right, u.Search)
+	u.titleSlot, u.searchSlot, u.barRight = container.NewStack(title), container.NewStack(u.Search), right
+	top := container.NewBorder(nil, nil, u.titleSlot, right, u.searchSlot)
 
 	split := container.NewHSplit(u.Map, u.Details.Object())
 	split.Offset = 0.74
@@ -243,8 +253,13 @@ func (u *UI) installKeys(c fyne.Canvas) {
 	u.shortcuts = map[string]func(){}
 	add := func(k fyne.KeyName, mod fyne.KeyModifier, f func()) {
 		sc := &desktop.CustomShortcut{KeyName: k, Modifier: mod}
-		u.shortcuts[sc.ShortcutName()] = f
-		c.AddShortcut(sc, func(fyne.Shortcut) { f() })
+		g := func() {
+			if u.shortcutGate == nil || u.shortcutGate(sc) {
+				f()
+			}
+		}
+		u.shortcuts[sc.ShortcutName()] = g
+		c.AddShortcut(sc, func(fyne.Shortcut) { g() })
 	}
 	add(fyne.KeyLeft, fyne.KeyModifierAlt, func() { u.State.Back() })
 	add(fyne.KeyRight, fyne.KeyModifierAlt, func() { u.State.Forward() })

@@ -80,6 +80,9 @@ func RunWindow(a fyne.App, cmd cli.Command, stderr io.Writer, extras ...func(*UI
 			return 1
 		}
 	}
+	if cmd.Kiosk {
+		return runKiosk(a, cmd, content, problems, stderr, extras)
+	}
 	w := a.NewWindow(lang.L("Frontline Atlas"))
 	ui := New(content.Catalog, content.Map, Options{Date: cmd.Date, Event: cmd.Event, Prefs: prefs, Theme: cmd.Theme, View: cmd.View})
 	for _, x := range extras {

@@ -36,6 +36,9 @@ type Command struct {
 	View ViewArg  // --view LON,LAT,ZOOM (run, snapshot, clip; pictureargs.go)
 	Lang string   // --lang en|ru (run, snapshot, clip); "" when not given
 	Clip ClipArgs // clip's --from, --to, --fps, --days-per-frame, --caption and -o
+
+	Kiosk       bool   // --kiosk: the exhibit's locked, full-screen mode (docs/kiosk.md)
+	KioskConfig string // --kiosk-config FILE; "" for kiosk.DefaultPath()
 }
 
 // ErrHelp is returned when the user asked for help; the usage has been written.
@@ -70,6 +73,8 @@ Flags:
   --present [TOUR]   open in presenter mode on TOUR (default: the pack's first tour)
   --tour TOUR        open TOUR for browsing (run) or picture one of its stops (snapshot)
   --stop N           the stop to start at or to picture, from 1 (with --present or --tour)
+  --kiosk            exhibit mode: full screen, no way out but the exit chord or PIN (docs/kiosk.md)
+  --kiosk-config F   the kiosk's settings file (default: kiosk.json in the user's config folder)
   --size WxH         picture size for snapshot (default 1920x1080) and clip (default 1280x720)
   -o PATH            output file (snapshot, clip) or folder (export)
 
@@ -104,6 +109,8 @@ func ParseArgs(args []string, out io.Writer) (Command, error) {
 	fs.StringVar(&cmd.Theme, "theme", "system", "")
 	fs.BoolVar(&cmd.Fullscreen, "fullscreen", false, "")
 	fs.StringVar(&size, "size", "", "")
+	fs.BoolVar(&cmd.Kiosk, "kiosk", false, "")
+	fs.StringVar(&cmd.KioskConfig, "kiosk-config", "", "")
 	fs.StringVar(&cmd.Output, "o", "", "")
 	fs.StringVar(&cmd.Output, "output", "", "")
 	var tour, stop string
@@ -177,6 +184,12 @@ func ParseArgs(args []string, out io.Writer) (Command, error) {
 	}
 	if cmd.Name != "run" && cmd.Fullscreen {
 		return cmd, &UsageError{"--fullscreen applies only when opening the app"}
+	}
+	if cmd.Name != "run" && (cmd.Kiosk || cmd.KioskConfig != "") {
+		return cmd, &UsageError{"--kiosk and --kiosk-config apply only when opening the app"}
+	}
+	if cmd.KioskConfig != "" && !cmd.Kiosk {
+		return cmd, &UsageError{"--kiosk-config applies only with --kiosk"}
 	}
 	if cmd.Name != "snapshot" && cmd.Name != "clip" && size != "" {
 		return cmd, &UsageError{"--size applies only to snapshot and clip"}

@@ -1,0 +1,7 @@
+//go:build !race
+
+package app
+
+// raceDetector reports whether the tests run under the race detector (several times slower),
+// so a long soak can run fewer cycles there.
+const raceDetector = false
