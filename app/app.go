@@ -164,6 +164,7 @@ func (u *UI) Attach(w fyne.Window) {
 func (u *UI) Close() {
 	u.Map.Close()
 	u.Timeline.Close()
+	u.Details.view.stopGlide()
 }
 
 // AttachCanvas puts the UI on a canvas without a window (snapshots, tests).
@@ -285,7 +286,7 @@ func (u *UI) showAbout() {
 		Credits)
 	lbl := widget.NewLabel(text)
 	lbl.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(lang.L("About Frontline Atlas"), lang.L("Close"), container.NewVScroll(lbl), u.window)
+	d := dialog.NewCustom(lang.L("About Frontline Atlas"), lang.L("Close"), NewDragVScroll(lbl), u.window)
 	d.Resize(fyne.NewSize(640, 480))
 	d.Show()
 }

@@ -24,7 +24,7 @@ type Details struct {
 	open  func(timeline.Ref)
 	lang  string
 	box   *fyne.Container
-	view  *container.Scroll
+	view  *DragScroll
 	shown timeline.Ref
 
 	// Links holds the links to items of the page shown, keyed by "kind:id", so tests can tap
@@ -49,7 +49,7 @@ func NewDetails(cat *timeline.Catalog, open func(timeline.Ref)) *Details {
 	d.Title.Wrapping = fyne.TextWrapWord
 	d.Title.SizeName = theme.SizeNameSubHeadingText
 	d.box = container.NewVBox()
-	d.view = container.NewVScroll(d.box)
+	d.view = NewDragVScroll(d.box)
 	d.Show(timeline.Ref{})
 	return d
 }

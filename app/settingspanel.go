@@ -93,7 +93,7 @@ func (p *SettingsPanel) Open(focus bool) {
 	title := widget.NewLabelWithStyle(lang.L("Settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	body := container.NewVBox(title, form, container.NewHBox(layout.NewSpacer(), touchTarget(p.CloseB)))
-	scroll := container.NewScroll(newOutlineBox(body)) // both ways: at 200 % the panel may be wider than a small window
+	scroll := NewDragScroll(newOutlineBox(body)) // both ways: at 200 % the panel may be wider than a small window
 	p.popup = widget.NewModalPopUp(scroll, c)
 	p.refresh()
 	p.popup.Show()

@@ -164,10 +164,14 @@ func (c *TimelineControls) showFilters() {
 		return
 	}
 	_, _, box := c.FilterChecks()
-	c.lanesPop = widget.NewPopUp(box, cv)
+	// Above the button, as tall as the checks or the room there: a drag scrolls the rest.
+	pad := c.FiltersB.Theme().Size(theme.SizeNamePadding) * 2
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(c.FiltersB)
-	y := fyne.Max(pos.Y-box.MinSize().Height-c.FiltersB.Theme().Size(theme.SizeNamePadding)*2, 0)
-	c.lanesPop.ShowAtPosition(fyne.NewPos(pos.X, y))
+	h := fyne.Min(box.MinSize().Height, fyne.Max(pos.Y-pad*2, 120))
+	scroll := NewDragVScroll(box)
+	scroll.SetMinSize(fyne.NewSize(box.MinSize().Width, h))
+	c.lanesPop = widget.NewPopUp(scroll, cv)
+	c.lanesPop.ShowAtPosition(fyne.NewPos(pos.X, fyne.Max(pos.Y-h-pad, 0)))
 }
 
 // filterChanged marks the Filters button while anything is hidden.
