@@ -81,8 +81,8 @@ func NewMapView(state *State, cat *timeline.Catalog, data *geo.MapData, headless
 		opts.OnUpdate = func() { m.post(m.update) }
 	}
 	m.session = geo.NewMapSession(data, opts)
-	m.ZoomInB = widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { m.session.ZoomCentre(2); m.Refresh() })
-	m.ZoomOutB = widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { m.session.ZoomCentre(0.5); m.Refresh() })
+	m.ZoomInB = widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { m.session.ZoomCentre(2); m.Refresh() })
+	m.ZoomOutB = widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { m.session.ZoomCentre(0.5); m.Refresh() })
 	m.FitB = widget.NewButtonWithIcon("", theme.ZoomFitIcon(), m.FitSelection)
 	m.buttons = container.NewVBox(
 		container.NewGridWrap(fyne.NewSize(48, 48), m.ZoomInB),

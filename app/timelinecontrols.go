@@ -58,8 +58,8 @@ func newTimelineControls(t *TimelineView) *TimelineControls {
 		c.Steps[key] = b
 		return b
 	}
-	c.ZoomInB = widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { t.zoomCursor(2) })
-	c.ZoomOutB = widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { t.zoomCursor(0.5) })
+	c.ZoomInB = widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { t.zoomCursor(2) })
+	c.ZoomOutB = widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { t.zoomCursor(0.5) })
 	c.FiltersB = widget.NewButtonWithIcon(lang.L("Filters"), theme.ListIcon(), c.showFilters)
 	c.Box = container.NewHBox(
 		touchTarget(c.PlayB), touchTarget(c.Speed), widget.NewSeparator(),
