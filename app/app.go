@@ -53,6 +53,9 @@ type UI struct {
 	Date     *DateControl
 	BackB    *Button
 	ForwardB *Button
+	// HomeB and Title (tappable) return to the start view (home.go).
+	HomeB *Button
+	Title *HomeTitle
 	// Menu is the ☰ button at the right of the top bar and what it opens (AddMenuItem).
 	Menu *Menu
 	// Settings are the user's text size, theme, contrast and language, kept in Options.Prefs.
@@ -62,7 +65,8 @@ type UI struct {
 
 	window    fyne.Window
 	canvas    fyne.Canvas
-	mapKeys   bool // arrows and +/− go to the map (it was touched last), not the timeline
+	start     timeline.Day // the date Home returns to
+	mapKeys   bool         // arrows and +/− go to the map (it was touched last), not the timeline
 	root      fyne.CanvasObject
 	shortcuts map[string]func() // the window's shortcuts by name (installKeys)
 }
@@ -73,7 +77,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	if day == 0 {
 		day = DefaultDate
 	}
-	u := &UI{State: NewState(day), Catalog: cat}
+	u := &UI{State: NewState(day), Catalog: cat, start: day}
 	canvasOf := func() fyne.Canvas { return u.canvas }
 	u.Settings = NewSettings(opts.Prefs, opts.Theme)
 	u.SettingsPanel = newSettingsPanel(u.Settings, canvasOf)
@@ -103,7 +107,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	// The top bar: title, search, date, Back, Forward and ☰. Tab goes through it in that order
 	// (the search field first, then the date), then through the map's buttons, the links of the details
 	// panel and the timeline's controls.
-	title := widget.NewLabelWithStyle(lang.L("Frontline Atlas"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := u.homeBar()
 	u.Date = newDateControl(u.DateText, u.State)
 	right := container.NewHBox(u.Date, touchTarget(u.BackB), touchTarget(u.ForwardB), touchTarget(u.Menu.Button))
 	top := container.NewBorder(nil, nil, title, right, u.Search)
@@ -123,6 +127,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	window := &fyne.Container{Layout: layout.NewBorderLayout(bar, nil, nil, nil), Objects: []fyne.CanvasObject{bar, main}}
 	u.root = container.NewStack(window, u.Search.Layer)
 
+	u.State.CaptureView = u.Map.mark
 	u.State.OnChange(u.onChange)
 	u.refreshChrome()
 	if opts.Event != "" {
@@ -195,6 +200,7 @@ func (u *UI) onChange(c Change) {
 	u.refreshChrome()
 	u.Map.StateChanged(c)
 	u.Timeline.StateChanged(c)
+	u.followFronts(c)
 }
 
 func (u *UI) refreshChrome() {

@@ -57,6 +57,7 @@ type MapView struct {
 	lastTapPos fyne.Position
 	fling      fling
 	inertia    *fyne.Animation
+	fly        *fyne.Animation // the flight to a selection or a history entry (mapfly.go)
 	ZoomInB    *widget.Button
 	ZoomOutB   *widget.Button
 	FitB       *widget.Button
@@ -167,7 +168,14 @@ func (m *MapView) Session() *geo.MapSession { return m.session }
 func (m *MapView) StateChanged(c Change) {
 	if c.Selection {
 		m.session.SetSelected(m.selectedPlaces())
-		m.session.ShowSelection()
+		switch {
+		case c.Travel:
+			m.restore(c.View) // Back, Forward, Home: the view of the entry
+		case m.state.Selection().Kind == timeline.KindEvent:
+			m.flyToSelection() // where it happened, as snapshot --event shows it
+		default:
+			m.session.ShowSelection()
+		}
 	}
 	if c.Filter {
 		m.session.SetHidden(placeFiltered(m.cat, m.state))
@@ -252,6 +260,7 @@ func (m *MapView) Close() {
 		return
 	}
 	m.closed = true
+	m.stopFly()
 	if m.inertia != nil {
 		m.inertia.Stop()
 		m.inertia = nil

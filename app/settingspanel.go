@@ -146,7 +146,7 @@ func (p *SettingsPanel) fit() {
 		return
 	}
 	pad := theme.Size(theme.SizeNameInnerPadding) // the pop-up's inset of its content
-	want := p.popup.Content.(*container.Scroll).Content.MinSize().AddWidthHeight(pad, pad)
+	want := p.popup.Content.(*DragScroll).Content.MinSize().AddWidthHeight(pad, pad)
 	limit := c.Size().Subtract(fyne.NewSquareSize(2 * touchMin))
 	p.popup.Resize(want.Min(limit))
 }
