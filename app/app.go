@@ -69,6 +69,8 @@ type UI struct {
 	mapKeys   bool         // arrows and +/− go to the map (it was touched last), not the timeline
 	root      fyne.CanvasObject
 	shortcuts map[string]func() // the window's shortcuts by name (installKeys)
+	keyHooks  []KeyHook         // window.go
+	closers   []func()          // window.go
 }
 
 // New builds the UI for a catalog and the map data. The catalog must be non-nil.
@@ -170,6 +172,7 @@ func (u *UI) Close() {
 	u.Map.Close()
 	u.Timeline.Close()
 	u.Details.view.stopGlide()
+	u.runClosers()
 }
 
 // AttachCanvas puts the UI on a canvas without a window (snapshots, tests).
@@ -263,6 +266,9 @@ func (u *UI) shortcut(sc fyne.Shortcut) bool {
 // touched last (the timeline at start); the clicker's keys (PageUp/PageDown), Home, End and
 // Space always drive the timeline.
 func (u *UI) typedKey(ev *fyne.KeyEvent) {
+	if u.runKeyHooks(ev) {
+		return
+	}
 	if ev.Name == fyne.KeyEscape {
 		switch {
 		case u.Menu.IsOpen():
@@ -272,6 +278,9 @@ func (u *UI) typedKey(ev *fyne.KeyEvent) {
 			u.SettingsPanel.Close()
 			return
 		}
+	}
+	if u.fullScreenKey(ev) {
+		return
 	}
 	switch ev.Name {
 	case fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight, fyne.KeyPlus, fyne.KeyMinus, fyne.KeyEqual:
