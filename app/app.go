@@ -131,6 +131,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 
 	u.State.CaptureView = u.Map.mark
 	u.State.OnChange(u.onChange)
+	u.dateShown(Change{Date: true})
 	u.refreshChrome()
 	if opts.Event != "" {
 		if e := cat.Event(opts.Event); e != nil {
@@ -197,6 +198,7 @@ func (u *UI) Open(r timeline.Ref) {
 // onChange runs on the UI goroutine: every change of the State is made there (background work
 // hands its results over with fyne.Do).
 func (u *UI) onChange(c Change) {
+	u.dateShown(c) // first: a page shown below for nothing selected lists the new date's events
 	if c.Selection {
 		u.Details.Show(u.State.Selection())
 	}

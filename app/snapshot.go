@@ -40,11 +40,7 @@ func snapshot(content *cli.Content, cmd cli.Command, out string) error {
 	a := test.NewApp()
 	defer a.Quit()
 	setupTranslations()
-	name := cmd.Theme
-	if name == "system" {
-		name = "light" // a headless app has no system setting: pictures default to the atlas look
-	}
-	ApplyTheme(a, name)
+	ApplyTheme(a, snapshotTheme(cmd.Theme))
 	if cmd.Event != "" && content.Catalog.Event(cmd.Event) == nil {
 		return fmt.Errorf("--event: no event %q in %s", cmd.Event, content.Label)
 	}
@@ -62,4 +58,17 @@ func snapshot(content *cli.Content, cmd cli.Command, out string) error {
 		return fmt.Errorf("snapshot: %w", err)
 	}
 	return nil
+}
+
+// snapshotTheme is the theme a picture is drawn in: --theme light or dark as given; otherwise
+// (system, the default) the one the window opens in when the system states no preference:
+// Fyne's default variant, dark (as under Xvfb, or a Linux desktop without a colour-scheme
+// setting). A headless snapshot has no system setting to follow and reads no preferences, so
+// the same command always makes the same picture.
+func snapshotTheme(flag string) string {
+	switch flag {
+	case "light", "dark":
+		return flag
+	}
+	return "dark"
 }
