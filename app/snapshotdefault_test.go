@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"testing"
 
-
 	"frontline-atlas/cli"
 	"frontline-atlas/timeline"
 )
