@@ -47,3 +47,17 @@ func (s *State) Home(day timeline.Day) {
 	s.mu.Unlock()
 	s.notify(c)
 }
+
+// Retract undoes the last opening of an item as if it had not happened: the previous entry
+// comes back (selection, date, map view) and no forward entry is left. The timeline uses it
+// when a tap that selected an event turns out to be the first half of a double tap.
+func (s *State) Retract() {
+	if s.Back() {
+		s.mu.Lock()
+		if len(s.forward) > 0 {
+			s.forward = s.forward[:len(s.forward)-1]
+		}
+		s.mu.Unlock()
+		s.notify(Change{Selection: true}) // Back and Forward are enabled again as they were
+	}
+}
