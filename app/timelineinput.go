@@ -25,7 +25,7 @@ func (t *TimelineView) Dragged(ev *fyne.DragEvent) {
 	if t.dragMode == 0 {
 		start := ev.Position.Subtract(ev.Dragged)
 		cx := t.X(float64(t.state.Date()) + 0.5)
-		if start.Y < tlAxisH || float32(math.Abs(float64(start.X-cx))) < tlCursorGrab {
+		if start.Y < t.axisHeight || float32(math.Abs(float64(start.X-cx))) < tlCursorGrab {
 			t.dragMode = 2
 		} else {
 			t.dragMode = 1
@@ -83,7 +83,7 @@ func (t *TimelineView) Tapped(ev *fyne.PointEvent) {
 	if ev.Position.X < t.gutter {
 		return
 	}
-	if ev.Position.Y < tlAxisH {
+	if ev.Position.Y < t.axisHeight {
 		t.state.SetDate(t.DayAt(ev.Position.X))
 		return
 	}
@@ -106,7 +106,7 @@ func (t *TimelineView) Tapped(ev *fyne.PointEvent) {
 
 // rowY returns the top of a row of a lane, in widget pixels.
 func (t *TimelineView) rowY(lane, row int) float32 {
-	return tlAxisH + float32(lane)*t.laneH + tlLanePad + float32(row)*t.rowH
+	return t.axisHeight + float32(lane)*t.laneH + tlLanePad + float32(row)*t.rowH
 }
 
 // PlacedAt returns what is drawn under a widget position (a mark, bar or cluster), within a
