@@ -122,7 +122,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	// of the window would be out of reach. Up to 150 % nothing scrolls at 1280 px.
 	timelinePanel := container.NewHScroll(u.Timeline.Panel())
 	main := container.NewVSplit(split, timelinePanel)
-	main.Offset = 0.62
+	main.Offset = 0.57 // the timeline gets rows tall enough for 12 px labels at 720p, 14 px at 1080p
 	bar := container.NewPadded(top)
 	// The top bar comes first among the objects (container.NewBorder would put it after main),
 	// so that Tab reaches it first.
