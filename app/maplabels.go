@@ -20,7 +20,8 @@ func (r *mapRenderer) placeMarkers(f *geo.MapFrame, accent color.Color) {
 			fill, text = accent, accent
 			ring := r.rings.get(mk.ID)
 			setCircle(ring, color.Transparent, accent, 3)
-			place(ring, float32(mk.X)-11, float32(mk.Y)-11, 22, 22)
+			rr := float32(geo.SelectedRingRadius - 1) // the 3 px stroke reaches to the radius
+			place(ring, float32(mk.X)-rr, float32(mk.Y)-rr, 2*rr, 2*rr)
 		}
 		d := r.dots.get(mk.ID)
 		setCircle(d, fill, st.Marker.Stroke, float32(st.Marker.Width))

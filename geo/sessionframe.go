@@ -81,6 +81,9 @@ const (
 	markerTextSize = 13
 	markerDot      = 4  // radius of a place's dot; rank 1 gets one more
 	markerCull     = 20 // places this far off screen still count (their label may show)
+	// SelectedRingRadius is the outer radius of the ring drawn around a selected place (the
+	// UI draws it; labels keep clear of it).
+	SelectedRingRadius = 12
 	// CreditHeight is the strip along the bottom of the map kept free of labels for the
 	// attribution line.
 	CreditHeight = 24
@@ -172,7 +175,11 @@ func (s *MapSession) placeMarkers(f *MapFrame) {
 				prio += 100
 			}
 			f.Markers = append(f.Markers, m)
-			items = append(items, LabelItem{ID: p.ID, X: x, Y: y, W: w, H: markerTextSize + 3, Priority: prio})
+			it := LabelItem{ID: p.ID, X: x, Y: y, W: w, H: markerTextSize + 3, Priority: prio}
+			if p.selected {
+				it.R = SelectedRingRadius + 1 // no label over a selected place's ring
+			}
+			items = append(items, it)
 		}
 	}
 	s.labelItems = items
