@@ -94,6 +94,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	u.Timeline = NewTimelineView(u.State, cat)
 	u.Timeline.OnEventTapped = func(id string) { u.Open(timeline.Ref{Kind: timeline.KindEvent, ID: id}) }
 	u.Timeline.OnInteract = func() { u.mapKeys = false }
+	u.Timeline.OnOtherKey = u.typedKey
 	u.Map.OnInteract = func() { u.mapKeys = true }
 
 	u.DateText = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
@@ -116,10 +117,9 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 
 	split := container.NewHSplit(u.Map, u.Details.Object())
 	split.Offset = 0.74
-	// At large text the timeline's row of controls is wider than a 1280 px screen (1371 px at
-	// 175 %, 1551 px at 200 %); in a horizontal scroll it no longer forces the window wider
-	// than the screen (Fyne grows a window to its content's minimum), where ☰ and the right
-	// of the window would be out of reach. Up to 150 % nothing scrolls at 1280 px.
+	// At large text the timeline's controls wrap onto two rows (flowlayout.go); the
+	// horizontal scroll stays as a guard, so that no content ever forces the window wider
+	// than the screen (Fyne grows a window to its content's minimum).
 	timelinePanel := container.NewHScroll(u.Timeline.Panel())
 	main := container.NewVSplit(split, timelinePanel)
 	main.Offset = 0.57 // the timeline gets rows tall enough for 12 px labels at 720p, 14 px at 1080p

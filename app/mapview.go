@@ -58,9 +58,9 @@ type MapView struct {
 	fling      fling
 	inertia    *fyne.Animation
 	fly        *fyne.Animation // the flight to a selection or a history entry (mapfly.go)
-	ZoomInB    *widget.Button
-	ZoomOutB   *widget.Button
-	FitB       *widget.Button
+	ZoomInB    *Button
+	ZoomOutB   *Button
+	FitB       *Button
 	buttons    *fyne.Container
 }
 
@@ -82,9 +82,9 @@ func NewMapView(state *State, cat *timeline.Catalog, data *geo.MapData, headless
 		opts.OnUpdate = func() { m.post(m.update) }
 	}
 	m.session = geo.NewMapSession(data, opts)
-	m.ZoomInB = widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { m.session.ZoomCentre(2); m.Refresh() })
-	m.ZoomOutB = widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { m.session.ZoomCentre(0.5); m.Refresh() })
-	m.FitB = widget.NewButtonWithIcon("", theme.ZoomFitIcon(), m.FitSelection)
+	m.ZoomInB = NewButton("", theme.ContentAddIcon(), func() { m.session.ZoomCentre(2); m.Refresh() })
+	m.ZoomOutB = NewButton("", theme.ContentRemoveIcon(), func() { m.session.ZoomCentre(0.5); m.Refresh() })
+	m.FitB = NewButton("", theme.ZoomFitIcon(), m.FitSelection)
 	m.buttons = container.NewVBox(
 		container.NewGridWrap(fyne.NewSize(48, 48), m.ZoomInB),
 		container.NewGridWrap(fyne.NewSize(48, 48), m.ZoomOutB),

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/widget"
 
 	"frontline-atlas/timeline"
@@ -30,6 +31,9 @@ type TimelineView struct {
 	OnEventTapped func(id string)
 	// OnInteract is called when the user acts on the band (so keys go to it).
 	OnInteract func()
+	// OnOtherKey gets the keys the band does not use while it has the keyboard (timelinefocus.go).
+	OnOtherKey func(*fyne.KeyEvent)
+	focusRing  *canvas.Rectangle
 
 	state  *State
 	cat    *timeline.Catalog

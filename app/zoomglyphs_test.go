@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 )
 
 // The zoom buttons of the map and the timeline are told apart at a glance: + and −, not two
@@ -12,12 +11,12 @@ import (
 func TestZoomButtonsShowPlusAndMinus(t *testing.T) {
 	u, _ := newTestUI(t, 1280, 720, Options{})
 	c := u.Timeline.Controls
-	for name, b := range map[string]*widget.Button{"map +": u.Map.ZoomInB, "timeline +": c.ZoomInB} {
+	for name, b := range map[string]*Button{"map +": u.Map.ZoomInB, "timeline +": c.ZoomInB} {
 		if b.Icon == nil || b.Icon.Name() != theme.ContentAddIcon().Name() {
 			t.Errorf("%s shows %v, want the + glyph", name, b.Icon)
 		}
 	}
-	for name, b := range map[string]*widget.Button{"map −": u.Map.ZoomOutB, "timeline −": c.ZoomOutB} {
+	for name, b := range map[string]*Button{"map −": u.Map.ZoomOutB, "timeline −": c.ZoomOutB} {
 		if b.Icon == nil || b.Icon.Name() != theme.ContentRemoveIcon().Name() {
 			t.Errorf("%s shows %v, want the − glyph", name, b.Icon)
 		}
