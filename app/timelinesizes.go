@@ -39,7 +39,7 @@ func (t *TimelineView) fitText() {
 	t.text = base * scale
 	t.textScale = scale
 	tick := fyne.Max(t.text-2, 11*scale)
-	t.axisHeight = fyne.Max(tlAxisH*fyne.Max(1, scale), tick+18)
+	t.axisHeight = fyne.Max(tlAxisH, tick+16)
 	if tick != t.tickSize {
 		t.tickSize = tick
 		t.ticks = t.newTicks()

@@ -289,5 +289,5 @@ func (t *TimelineView) minSize() fyne.Size {
 	if n == 0 {
 		n = 1
 	}
-	return fyne.NewSize(t.gutter+200, t.axisHeight+float32(n)*(tlLanePad*2+2*10))
+	return fyne.NewSize(t.gutter+200, t.axisHeight+float32(n)*(tlLanePad*2+2*6))
 }
