@@ -17,7 +17,10 @@ func (r *mapRenderer) placeMarkers(f *geo.MapFrame, accent color.Color) {
 		mk := &f.Markers[i]
 		fill, text := color.Color(st.Marker.Fill), color.Color(st.MarkerText)
 		if mk.Selected {
-			fill, text = accent, accent
+			// The ring and dot in the accent colour mark the selection; the label stays in the
+			// place-name colour (bold), which reads over every wash: the accent would not
+			// (2.8:1 over the Axis-held area of the dark map).
+			fill = accent
 			ring := r.rings.get(mk.ID)
 			setCircle(ring, color.Transparent, accent, 3)
 			rr := float32(geo.SelectedRingRadius - 1) // the 3 px stroke reaches to the radius
