@@ -72,7 +72,7 @@ func (r *mapRenderer) placeScaleBar(f *geo.MapFrame, fg color.Color) {
 		r.scaleBar.Position1, r.scaleBar.Position2 = p1, p2
 		r.scaleBar.Refresh()
 	}
-	setText(r.scaleTxt, fmt.Sprintf("%g km", sb.Km), 12, fyne.TextStyle{}, fg)
+	setText(r.scaleTxt, fmt.Sprintf("%g km", sb.Km), 12*TextScale(r.m), fyne.TextStyle{}, fg)
 	r.scaleTxt.Move(fyne.NewPos(p2.X+4, p1.Y-9))
 	r.scaleBar.Show()
 	r.scaleTxt.Show()

@@ -238,6 +238,7 @@ func (m *MapView) makeFrame() {
 	} else {
 		m.session.SetStyle(&geo.StyleLight)
 	}
+	m.session.SetTextScale(float64(TextScale(m)))
 	m.session.SetDate(m.state.Date().Time())
 	m.frame = m.session.Frame()
 }

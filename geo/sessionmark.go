@@ -49,3 +49,19 @@ func (s *MapSession) Shows(lon, lat, margin float64) bool {
 	x, y := s.view.ToScreen(lon, lat)
 	return x >= margin && y >= margin && x <= float64(s.view.W)-margin && y <= float64(s.view.H)-margin
 }
+
+// SetTextScale sets the UI's text size setting as a factor (1 at 100 %, 2 at 200 %): the
+// names of places, countries, seas and rivers are drawn that much larger, and placed for it.
+func (s *MapSession) SetTextScale(f float64) {
+	if f > 0 && !math.IsNaN(f) && !math.IsInf(f, 0) {
+		s.textScale = f
+	}
+}
+
+// textSize is a text size of the frame at the text size setting.
+func (s *MapSession) textSize(base float64) float64 {
+	if s.textScale > 0 {
+		return base * s.textScale
+	}
+	return base
+}
