@@ -131,7 +131,6 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 
 	u.State.CaptureView = u.Map.mark
 	u.State.OnChange(u.onChange)
-	u.dateShown(Change{Date: true})
 	u.refreshChrome()
 	if opts.Event != "" {
 		if e := cat.Event(opts.Event); e != nil {
@@ -142,6 +141,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 			u.State.SelectWithDate(timeline.Ref{Kind: timeline.KindEvent, ID: e.ID}, d)
 		}
 	}
+	u.dateShown(Change{Date: true}) // the welcome page's events of the date, with nothing selected
 	return u
 }
 

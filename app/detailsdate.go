@@ -103,9 +103,16 @@ func (d *Details) dateSection() []fyne.CanvasObject {
 	return append([]fyne.CanvasObject{widget.NewSeparator(), heading(title)}, d.linkList(refs)...)
 }
 
-// dateShown keeps the details panel's list of the date's events current.
+// dateShown keeps the details panel's list of the date's events current. With an item
+// selected it only records the date (the page about to be shown is the item's): a welcome
+// page made and at once replaced would stay in Fyne's renderer cache, its links holding the UI.
 func (u *UI) dateShown(c Change) {
-	if c.Date || c.Filter || c.Selection {
-		u.Details.SetDate(u.State.Date(), u.State.Filter())
+	if !c.Date && !c.Filter && !c.Selection {
+		return
 	}
+	if u.State.Selection() != (timeline.Ref{}) {
+		u.Details.date, u.Details.filter = u.State.Date(), u.State.Filter()
+		return
+	}
+	u.Details.SetDate(u.State.Date(), u.State.Filter())
 }
