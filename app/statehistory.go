@@ -49,15 +49,19 @@ func (s *State) Home(day timeline.Day) {
 }
 
 // Retract undoes the last opening of an item as if it had not happened: the previous entry
-// comes back (selection, date, map view) and no forward entry is left. The timeline uses it
-// when a tap that selected an event turns out to be the first half of a double tap.
+// comes back (selection, date, map view) and, unlike Back, no forward entry is left. The
+// timeline uses it when a tap that selected an event turns out to be the first half of a
+// double tap.
 func (s *State) Retract() {
-	if s.Back() {
-		s.mu.Lock()
-		if len(s.forward) > 0 {
-			s.forward = s.forward[:len(s.forward)-1]
-		}
+	s.mu.Lock()
+	if len(s.back) == 0 {
 		s.mu.Unlock()
-		s.notify(Change{Selection: true}) // Back and Forward are enabled again as they were
+		return
 	}
+	prev := s.back[len(s.back)-1]
+	s.back = s.back[:len(s.back)-1]
+	c := Change{Selection: true, Date: s.date != prev.Date, Travel: true, View: prev.View}
+	s.selection, s.date = prev.Selection, prev.Date
+	s.mu.Unlock()
+	s.notify(c)
 }

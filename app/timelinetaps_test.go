@@ -105,3 +105,23 @@ func TestTimelineTapTargetsAreFingerSized(t *testing.T) {
 		}
 	}
 }
+
+// A double tap on an event while another is selected zooms and leaves the first one selected,
+// with its date and the map where they were.
+func TestDoubleTapKeepsThePreviousSelection(t *testing.T) {
+	u, _ := newTestUI(t, 1280, 800, Options{Event: "battle-of-berlin"})
+	tv := u.Timeline
+	date, view := u.State.Date(), u.Map.mark()
+	at := placedCentre(t, tv, "operation-uranus")
+	test.TapAt(tv, at)
+	test.TapAt(tv, at.AddXY(1, 1))
+	if sel := u.State.Selection(); sel.ID != "battle-of-berlin" {
+		t.Errorf("after a double tap on Operation Uranus %v is selected, want the battle of Berlin still", sel)
+	}
+	if u.State.Date() != date || !sameMark(u.Map.mark(), view) {
+		t.Errorf("the double tap left the date at %s (want %s) or moved the map", u.State.Date().Date(), date.Date())
+	}
+	if !u.ForwardB.Disabled() {
+		t.Error("the retracted tap left a forward entry")
+	}
+}
