@@ -72,7 +72,7 @@ func (t *TimelineView) Scrolled(ev *fyne.ScrollEvent) {
 // date; a second tap soon after at the same spot zooms in.
 func (t *TimelineView) Tapped(ev *fyne.PointEvent) {
 	t.interact()
-	now := time.Now()
+	now := t.clock()
 	if now.Sub(t.lastTap) < doubleTapTime && dist(ev.Position, t.lastPos) < doubleTapDist {
 		t.lastTap = time.Time{}
 		t.retractTap() // a double tap zooms; it does not also select an event

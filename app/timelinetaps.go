@@ -2,6 +2,7 @@ package app
 
 import (
 	"math"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -56,4 +57,12 @@ func (t *TimelineView) retractTap() {
 		t.state.Retract()
 	}
 	t.tapSelected = ""
+}
+
+// clock is the time of a tap, for telling double taps from two taps.
+func (t *TimelineView) clock() time.Time {
+	if t.now != nil {
+		return t.now()
+	}
+	return time.Now()
 }

@@ -58,7 +58,8 @@ type TimelineView struct {
 	// tapSelected is the event the last single tap selected ("" if none): a second tap that
 	// makes it a double tap retracts it (timelinetaps.go).
 	tapSelected string
-	lang        string // the content language: titles and lane names in it where the pack has them
+	now         func() time.Time // the clock of double taps; nil for time.Now (tests stop it)
+	lang        string           // the content language: titles and lane names in it where the pack has them
 
 	gutter, laneH, rowH float32 // geometry fitted to the widget's size
 	labelSize           float32 // text size of event labels, fitted to the rows
