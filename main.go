@@ -3,11 +3,11 @@
 // `frontline-atlas -h` for the subcommands validate, snapshot, export and front.
 //
 // main reads the command line with package cli and hands over: the window and snapshot to
-// package app, the commands that need no window to cli.Run. It is the one file outside app/
-// that imports Fyne and GLFW: Fyne to make the desktop application, which only a program's
-// entry point should choose (tests and snapshots use Fyne's test driver instead), and GLFW to
-// reach the mouse's back and forward buttons, which Fyne does not report. See
-// docs/architecture.md.
+// package app, the commands that need no window to cli.Run. With window_glfw.go it is the one
+// code outside app/ that imports Fyne and GLFW: Fyne to make the desktop application, which
+// only a program's entry point should choose (tests and snapshots use Fyne's test driver
+// instead), and GLFW to reach the mouse's back and forward buttons, the window's position and
+// the screen's work area, which Fyne does not report. See docs/architecture.md.
 package main
 
 import (
@@ -55,7 +55,7 @@ func main() {
 		}
 		a := fyneapp.NewWithID(app.AppID)
 		app.ScreenCount = screenCount
-		os.Exit(app.RunWindow(a, cmd, os.Stderr, mouseHistoryButtons))
+		os.Exit(app.RunWindow(a, cmd, os.Stderr, mouseHistoryButtons, placeWindow(cmd.Fullscreen)))
 	case "snapshot":
 		os.Exit(app.RunSnapshot(cmd, os.Stdout, os.Stderr))
 	case "clip":

@@ -57,6 +57,9 @@ type UI struct {
 	Date     *DateControl
 	BackB    *Button
 	ForwardB *Button
+	// HomeB and Title (tappable) return to the start view (home.go).
+	HomeB *Button
+	Title *HomeTitle
 	// Menu is the ☰ button at the right of the top bar and what it opens (AddMenuItem).
 	Menu *Menu
 	// Settings are the user's text size, theme, contrast and language, kept in Options.Prefs.
@@ -68,10 +71,13 @@ type UI struct {
 
 	window    fyne.Window
 	canvas    fyne.Canvas
-	mapKeys   bool // arrows and +/− go to the map (it was touched last), not the timeline
+	start     timeline.Day // the date Home returns to
+	mapKeys   bool         // arrows and +/− go to the map (it was touched last), not the timeline
 	root      fyne.CanvasObject
 	shortcuts map[string]func() // the window's shortcuts by name (installKeys)
 	pictures  *pictureTools     // Save picture and clips (pictures.go)
+	keyHooks  []KeyHook         // window.go
+	closers   []func()          // window.go
 
 	// Slots of the top bar that kiosk mode (kiosk.go) fills or empties: the title, the search
 	// field and the buttons at the right.
@@ -88,7 +94,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	if day == 0 {
 		day = DefaultDate
 	}
-	u := &UI{State: NewState(day), Catalog: cat}
+	u := &UI{State: NewState(day), Catalog: cat, start: day}
 	canvasOf := func() fyne.Canvas { return u.canvas }
 	u.Settings = NewSettings(opts.Prefs, opts.Theme)
 	u.SettingsPanel = newSettingsPanel(u.Settings, canvasOf)
@@ -103,6 +109,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	u.Timeline = NewTimelineView(u.State, cat)
 	u.Timeline.OnEventTapped = func(id string) { u.Open(timeline.Ref{Kind: timeline.KindEvent, ID: id}) }
 	u.Timeline.OnInteract = func() { u.mapKeys = false }
+	u.Timeline.OnOtherKey = u.typedKey
 	u.Map.OnInteract = func() { u.mapKeys = true }
 	if opts.View.Set {
 		u.Map.ShowFrame(opts.View.Lon, opts.View.Lat, opts.View.Zoom)
@@ -121,7 +128,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	// The top bar: title, search, date, Back, Forward and ☰. Tab goes through it in that order
 	// (the search field first, then the date), then through the map's buttons, the links of the details
 	// panel and the timeline's controls.
-	title := widget.NewLabelWithStyle(lang.L("Frontline Atlas"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := u.homeBar()
 	u.Date = newDateControl(u.DateText, u.State)
 	right := container.NewHBox(u.Date, touchTarget(u.BackB), touchTarget(u.ForwardB), touchTarget(u.Menu.Button))
 	u.titleSlot, u.searchSlot, u.barRight = container.NewStack(title), container.NewStack(u.Search), right
@@ -129,13 +136,12 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 
 	split := container.NewHSplit(u.Map, u.Details.Object())
 	split.Offset = 0.74
-	// At large text the timeline's row of controls is wider than a 1280 px screen (1371 px at
-	// 175 %, 1551 px at 200 %); in a horizontal scroll it no longer forces the window wider
-	// than the screen (Fyne grows a window to its content's minimum), where ☰ and the right
-	// of the window would be out of reach. Up to 150 % nothing scrolls at 1280 px.
+	// At large text the timeline's controls wrap onto two rows (flowlayout.go); the
+	// horizontal scroll stays as a guard, so that no content ever forces the window wider
+	// than the screen (Fyne grows a window to its content's minimum).
 	timelinePanel := container.NewHScroll(u.Timeline.Panel())
 	main := container.NewVSplit(split, timelinePanel)
-	main.Offset = 0.62
+	main.Offset = 0.57 // the timeline gets rows tall enough for 12 px labels at 720p, 14 px at 1080p
 	bar := container.NewPadded(top)
 	// The top bar comes first among the objects (container.NewBorder would put it after main),
 	// so that Tab reaches it first.
@@ -143,6 +149,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	u.root = container.NewStack(window, u.Search.Layer)
 	u.Tour = newTourPlayer(u)
 
+	u.State.CaptureView = u.Map.mark
 	u.State.OnChange(u.onChange)
 	u.refreshChrome()
 	if opts.Event != "" {
@@ -155,6 +162,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 		}
 	}
 	u.installPictures()
+	u.dateShown(Change{Date: true}) // the welcome page's events of the date, with nothing selected
 	return u
 }
 
@@ -187,11 +195,14 @@ func (u *UI) Close() {
 	u.closePictures()
 	u.Map.Close()
 	u.Timeline.Close()
+	u.Details.view.stopGlide()
+	u.runClosers()
 }
 
 // AttachCanvas puts the UI on a canvas without a window (snapshots, tests).
 func (u *UI) AttachCanvas(c fyne.Canvas) {
 	u.canvas = c
+	u.Timeline.canvas = c // a snapshot's software canvas is not the driver's: the band asks it
 	c.SetContent(u.root)
 	u.installKeys(c)
 }
@@ -214,12 +225,14 @@ func (u *UI) Open(r timeline.Ref) {
 // onChange runs on the UI goroutine: every change of the State is made there (background work
 // hands its results over with fyne.Do).
 func (u *UI) onChange(c Change) {
+	u.dateShown(c) // first: a page shown below for nothing selected lists the new date's events
 	if c.Selection {
 		u.Details.Show(u.State.Selection())
 	}
 	u.refreshChrome()
 	u.Map.StateChanged(c)
 	u.Timeline.StateChanged(c)
+	u.followFronts(c)
 }
 
 func (u *UI) refreshChrome() {
@@ -288,7 +301,9 @@ func (u *UI) shortcut(sc fyne.Shortcut) bool {
 // touched last (the timeline at start); the clicker's keys (PageUp/PageDown), Home, End and
 // Space always drive the timeline.
 func (u *UI) typedKey(ev *fyne.KeyEvent) {
-	if u.tourKey(ev) { // F5, and presenter mode's keys first (tourkeys.go)
+	// Presenter mode's keys first (F5 and, while presenting, its own; tourkeys.go), then the
+	// hooks of the window (F11 and Escape for full screen; window.go).
+	if u.tourKey(ev) || u.runKeyHooks(ev) {
 		return
 	}
 	if ev.Name == fyne.KeyEscape {
@@ -300,6 +315,9 @@ func (u *UI) typedKey(ev *fyne.KeyEvent) {
 			u.SettingsPanel.Close()
 			return
 		}
+	}
+	if u.fullScreenKey(ev) {
+		return
 	}
 	switch ev.Name {
 	case fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight, fyne.KeyPlus, fyne.KeyMinus, fyne.KeyEqual:
@@ -320,7 +338,7 @@ func (u *UI) showAbout() {
 		Credits)
 	lbl := widget.NewLabel(text)
 	lbl.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(lang.L("About Frontline Atlas"), lang.L("Close"), container.NewVScroll(lbl), u.window)
+	d := dialog.NewCustom(lang.L("About Frontline Atlas"), lang.L("Close"), NewDragVScroll(lbl), u.window)
 	d.Resize(fyne.NewSize(640, 480))
 	d.Show()
 }

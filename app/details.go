@@ -24,8 +24,12 @@ type Details struct {
 	open  func(timeline.Ref)
 	lang  string
 	box   *fyne.Container
-	view  *container.Scroll
+	view  *DragScroll
 	shown timeline.Ref
+	// The date shown and the filter, for the welcome page's events of the day (detailsdate.go).
+	date    timeline.Day
+	filter  timeline.Filter
+	dateKey string
 
 	// Links holds the links to items of the page shown, keyed by "kind:id", so tests can tap
 	// them.
@@ -49,7 +53,7 @@ func NewDetails(cat *timeline.Catalog, open func(timeline.Ref)) *Details {
 	d.Title.Wrapping = fyne.TextWrapWord
 	d.Title.SizeName = theme.SizeNameSubHeadingText
 	d.box = container.NewVBox()
-	d.view = container.NewVScroll(d.box)
+	d.view = NewDragVScroll(d.box)
 	d.Show(timeline.Ref{})
 	return d
 }
@@ -92,7 +96,7 @@ func (d *Details) welcome() []fyne.CanvasObject {
 			counts[timeline.KindEvent], counts[timeline.KindPerson], counts[timeline.KindMedal],
 			counts[timeline.KindPlace], counts[timeline.KindOrganization], counts[timeline.KindVeteran])))
 	}
-	return objs
+	return append(objs, d.dateSection()...)
 }
 
 // contentLanguage is the language content is shown in: the interface language chosen in the

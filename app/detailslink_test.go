@@ -61,8 +61,8 @@ func TestTabOrder(t *testing.T) {
 	if len(order) < 10 {
 		t.Fatalf("Tab reaches only %d controls", len(order))
 	}
-	if want := []fyne.Focusable{u.Search, u.Date, u.BackB, u.Menu.Button}; !slices.Equal(order[:4], want) {
-		t.Fatalf("Tab begins with %T, %T, %T, %T; want the search field, the date, Back and ☰ (Forward is disabled)", order[0], order[1], order[2], order[3])
+	if want := []fyne.Focusable{u.Search, u.HomeB, u.Date, u.BackB, u.Menu.Button}; !slices.Equal(order[:5], want) {
+		t.Fatalf("Tab begins with %T, %T, %T, %T, %T; want the search field, Home, the date, Back and ☰ (Forward is disabled)", order[0], order[1], order[2], order[3], order[4])
 	}
 	links := pageLinks(u.Details)
 	if len(links) < 4 {
@@ -73,7 +73,7 @@ func TestTabOrder(t *testing.T) {
 		t.Fatalf("Tab does not go through the details links one after the other in page order (first at %d)", first)
 	}
 	for _, b := range []fyne.Focusable{u.Map.ZoomInB, u.Map.ZoomOutB} {
-		if i := indexOf(order, b); i < 4 || i > first {
+		if i := indexOf(order, b); i < 5 || i > first {
 			t.Errorf("the map button %p is reached at %d, want between the top bar and the details links (%d)", b, i, first)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 // Dragged pans with the pointer.
 func (m *MapView) Dragged(ev *fyne.DragEvent) {
 	m.interact()
+	m.stopFly()
 	if m.inertia != nil {
 		m.inertia.Stop()
 		m.inertia = nil
@@ -26,6 +27,7 @@ func (m *MapView) DragEnd() {
 // Scrolled zooms about the pointer (wheel, trackpad).
 func (m *MapView) Scrolled(ev *fyne.ScrollEvent) {
 	m.interact()
+	m.stopFly()
 	if ev.Scrolled.DY == 0 {
 		if ev.Scrolled.DX != 0 {
 			m.Pan(fyne.NewDelta(ev.Scrolled.DX, 0))

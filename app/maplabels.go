@@ -17,10 +17,14 @@ func (r *mapRenderer) placeMarkers(f *geo.MapFrame, accent color.Color) {
 		mk := &f.Markers[i]
 		fill, text := color.Color(st.Marker.Fill), color.Color(st.MarkerText)
 		if mk.Selected {
-			fill, text = accent, accent
+			// The ring and dot in the accent colour mark the selection; the label stays in the
+			// place-name colour (bold), which reads over every wash: the accent would not
+			// (2.8:1 over the Axis-held area of the dark map).
+			fill = accent
 			ring := r.rings.get(mk.ID)
 			setCircle(ring, color.Transparent, accent, 3)
-			place(ring, float32(mk.X)-11, float32(mk.Y)-11, 22, 22)
+			rr := float32(geo.SelectedRingRadius - 1) // the 3 px stroke reaches to the radius
+			place(ring, float32(mk.X)-rr, float32(mk.Y)-rr, 2*rr, 2*rr)
 		}
 		d := r.dots.get(mk.ID)
 		setCircle(d, fill, st.Marker.Stroke, float32(st.Marker.Width))
@@ -68,7 +72,7 @@ func (r *mapRenderer) placeScaleBar(f *geo.MapFrame, fg color.Color) {
 		r.scaleBar.Position1, r.scaleBar.Position2 = p1, p2
 		r.scaleBar.Refresh()
 	}
-	setText(r.scaleTxt, fmt.Sprintf("%g km", sb.Km), 12, fyne.TextStyle{}, fg)
+	setText(r.scaleTxt, fmt.Sprintf("%g km", sb.Km), 12*TextScale(r.m), fyne.TextStyle{}, fg)
 	r.scaleTxt.Move(fyne.NewPos(p2.X+4, p1.Y-9))
 	r.scaleBar.Show()
 	r.scaleTxt.Show()

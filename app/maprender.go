@@ -142,7 +142,7 @@ func (r *mapRenderer) draw() {
 	r.placeMarkers(f, accent)
 	fg := th.Color(theme.ColorNameForeground, v)
 	r.placeScaleBar(f, fg)
-	setText(r.credit, r.m.creditText(), 11, fyne.TextStyle{}, fg)
+	setText(r.credit, r.m.creditText(), 11*TextScale(r.m), fyne.TextStyle{}, fg)
 	r.credit.Move(fyne.NewPos(8, float32(f.View.H)-18))
 	if r.holes.grew || r.tiles.grew || r.overlay.grew || r.names.grew || r.rings.grew || r.dots.grew || r.labels.grew {
 		r.rebuildObjects()

@@ -57,9 +57,10 @@ type MapView struct {
 	lastTapPos fyne.Position
 	fling      fling
 	inertia    *fyne.Animation
-	ZoomInB    *widget.Button
-	ZoomOutB   *widget.Button
-	FitB       *widget.Button
+	fly        *fyne.Animation // the flight to a selection or a history entry (mapfly.go)
+	ZoomInB    *Button
+	ZoomOutB   *Button
+	FitB       *Button
 	buttons    *fyne.Container
 	wantFrame  *frameWant // a view to show once the map has its size (mapviewframe.go)
 }
@@ -82,9 +83,9 @@ func NewMapView(state *State, cat *timeline.Catalog, data *geo.MapData, headless
 		opts.OnUpdate = func() { m.post(m.update) }
 	}
 	m.session = geo.NewMapSession(data, opts)
-	m.ZoomInB = widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { m.session.ZoomCentre(2); m.Refresh() })
-	m.ZoomOutB = widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { m.session.ZoomCentre(0.5); m.Refresh() })
-	m.FitB = widget.NewButtonWithIcon("", theme.ZoomFitIcon(), m.FitSelection)
+	m.ZoomInB = NewButton("", theme.ContentAddIcon(), func() { m.session.ZoomCentre(2); m.Refresh() })
+	m.ZoomOutB = NewButton("", theme.ContentRemoveIcon(), func() { m.session.ZoomCentre(0.5); m.Refresh() })
+	m.FitB = NewButton("", theme.ZoomFitIcon(), m.FitSelection)
 	m.buttons = container.NewVBox(
 		container.NewGridWrap(fyne.NewSize(48, 48), m.ZoomInB),
 		container.NewGridWrap(fyne.NewSize(48, 48), m.ZoomOutB),
@@ -168,7 +169,14 @@ func (m *MapView) Session() *geo.MapSession { return m.session }
 func (m *MapView) StateChanged(c Change) {
 	if c.Selection {
 		m.session.SetSelected(m.selectedPlaces())
-		m.session.ShowSelection()
+		switch {
+		case c.Travel:
+			m.restore(c.View) // Back, Forward, Home: the view of the entry
+		case m.state.Selection().Kind == timeline.KindEvent:
+			m.flyToSelection() // where it happened, as snapshot --event shows it
+		default:
+			m.session.ShowSelection()
+		}
 	}
 	if c.Filter {
 		m.session.SetHidden(placeFiltered(m.cat, m.state))
@@ -232,6 +240,7 @@ func (m *MapView) makeFrame() {
 	} else {
 		m.session.SetStyle(&geo.StyleLight)
 	}
+	m.session.SetTextScale(float64(TextScale(m)))
 	m.session.SetDate(m.state.Date().Time())
 	m.frame = m.session.Frame()
 }
@@ -254,6 +263,7 @@ func (m *MapView) Close() {
 		return
 	}
 	m.closed = true
+	m.stopFly()
 	if m.inertia != nil {
 		m.inertia.Stop()
 		m.inertia = nil

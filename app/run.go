@@ -7,7 +7,6 @@ import (
 	"runtime/debug"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -43,7 +42,7 @@ func showProblems(w fyne.Window, err error) {
 	text := widget.NewLabel(err.Error())
 	text.Wrapping = fyne.TextWrapWord
 	text.TextStyle = fyne.TextStyle{Monospace: true}
-	d := dialog.NewCustom(lang.L("Problems found"), lang.L("Close"), container.NewVScroll(text), w)
+	d := dialog.NewCustom(lang.L("Problems found"), lang.L("Close"), NewDragVScroll(text), w)
 	d.Resize(fyne.NewSize(900, 520))
 	d.Show()
 }

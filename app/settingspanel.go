@@ -93,7 +93,7 @@ func (p *SettingsPanel) Open(focus bool) {
 	title := widget.NewLabelWithStyle(lang.L("Settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	body := container.NewVBox(title, form, container.NewHBox(layout.NewSpacer(), touchTarget(p.CloseB)))
-	scroll := container.NewScroll(newOutlineBox(body)) // both ways: at 200 % the panel may be wider than a small window
+	scroll := NewDragScroll(newOutlineBox(body)) // both ways: at 200 % the panel may be wider than a small window
 	p.popup = widget.NewModalPopUp(scroll, c)
 	p.refresh()
 	p.popup.Show()
@@ -146,7 +146,7 @@ func (p *SettingsPanel) fit() {
 		return
 	}
 	pad := theme.Size(theme.SizeNameInnerPadding) // the pop-up's inset of its content
-	want := p.popup.Content.(*container.Scroll).Content.MinSize().AddWidthHeight(pad, pad)
+	want := p.popup.Content.(*DragScroll).Content.MinSize().AddWidthHeight(pad, pad)
 	limit := c.Size().Subtract(fyne.NewSquareSize(2 * touchMin))
 	p.popup.Resize(want.Min(limit))
 }

@@ -23,9 +23,19 @@ func RenderUI(ui *UI, w, h int) image.Image {
 	c := software.NewCanvas()
 	c.SetPadded(false)
 	ui.AttachCanvas(c)
-	c.Resize(fyne.NewSize(float32(w), float32(h)))
+	resizeSettled(ui, c, w, h)
 	ui.Map.WaitReady()
 	return c.Capture()
+}
+
+// resizeSettled sizes a canvas the UI is on and lays it out a second time. A layout that
+// changes its own minimum size while it is being laid out (the timeline's controls, which wrap
+// at large text: flowLayout) has the container above lay it out again, but the first pass
+// then goes on with the old sizes; a window's next frame fixes that, a picture has no next
+// frame.
+func resizeSettled(ui *UI, c interface{ Resize(fyne.Size) }, w, h int) {
+	c.Resize(fyne.NewSize(float32(w), float32(h)))
+	ui.root.Refresh()
 }
 
 // Snapshot renders the UI for the command's date, event, theme and size into a PNG file. The
@@ -43,11 +53,7 @@ func snapshot(content *cli.Content, cmd cli.Command, out string) error {
 	if cmd.Lang != "" {
 		setLanguage(cmd.Lang)
 	}
-	name := cmd.Theme
-	if name == "system" {
-		name = "light" // a headless app has no system setting: pictures default to the atlas look
-	}
-	ApplyTheme(a, name)
+	ApplyTheme(a, snapshotTheme(cmd.Theme))
 	if cmd.Event != "" && content.Catalog.Event(cmd.Event) == nil {
 		return fmt.Errorf("--event: no event %q in %s", cmd.Event, content.Label)
 	}
@@ -73,4 +79,17 @@ func snapshot(content *cli.Content, cmd cli.Command, out string) error {
 		return fmt.Errorf("snapshot: %w", err)
 	}
 	return nil
+}
+
+// snapshotTheme is the theme a picture is drawn in: --theme light or dark as given; otherwise
+// (system, the default) the one the window opens in when the system states no preference:
+// Fyne's default variant, dark (as under Xvfb, or a Linux desktop without a colour-scheme
+// setting). A headless snapshot has no system setting to follow and reads no preferences, so
+// the same command always makes the same picture.
+func snapshotTheme(flag string) string {
+	switch flag {
+	case "light", "dark":
+		return flag
+	}
+	return "dark"
 }

@@ -16,10 +16,14 @@ type State struct {
 	mu        sync.Mutex
 	date      timeline.Day
 	selection timeline.Ref
-	back      []timeline.Ref
-	forward   []timeline.Ref
+	back      []Entry
+	forward   []Entry
 	filter    timeline.Filter
 	listeners []func(Change)
+	// CaptureView returns where the map looks now, recorded with each history entry so that
+	// Back and Forward return to it (UI sets it; nil records no view). It is called on the
+	// goroutine that changes the selection, before the lock is taken.
+	CaptureView func() MapMark
 }
 
 // Filter returns a copy of the filter in force; Catalog.EventShown and Catalog.PlaceShown
@@ -59,6 +63,12 @@ type Change struct {
 	Date      bool // the date shown changed
 	Selection bool // the selected item changed
 	Filter    bool // the categories or theatres shown changed
+	// Travel is set by Back, Forward and Home: the map takes View (or, when View is the zero
+	// MapMark, fits the selection or its home view) rather than moving to the selection.
+	Travel bool
+	View   MapMark
+	// Home is set by Home: the timeline goes back to its opening span too.
+	Home bool
 }
 
 // historyLimit bounds the back and forward stacks (an exhibit runs for months).
@@ -130,9 +140,10 @@ func (s *State) Select(r timeline.Ref) {
 		s.mu.Unlock()
 		return
 	}
-	if s.selection != (timeline.Ref{}) {
-		s.back = pushLimited(s.back, s.selection)
-	}
+	s.mu.Unlock()
+	view := s.captureView()
+	s.mu.Lock()
+	s.back = pushLimited(s.back, s.entry(view))
 	s.forward = s.forward[:0]
 	s.selection = r
 	s.mu.Unlock()
@@ -142,12 +153,11 @@ func (s *State) Select(r timeline.Ref) {
 // SelectWithDate opens r and shows day in one change, so listeners redraw once.
 func (s *State) SelectWithDate(r timeline.Ref, day timeline.Day) {
 	day = clampDay(day)
+	view := s.captureView()
 	s.mu.Lock()
 	c := Change{Date: s.date != day, Selection: r != s.selection}
 	if c.Selection {
-		if s.selection != (timeline.Ref{}) {
-			s.back = pushLimited(s.back, s.selection)
-		}
+		s.back = pushLimited(s.back, s.entry(view))
 		s.forward = s.forward[:0]
 		s.selection = r
 	}
@@ -156,7 +166,7 @@ func (s *State) SelectWithDate(r timeline.Ref, day timeline.Day) {
 	s.notify(c)
 }
 
-func pushLimited(stack []timeline.Ref, r timeline.Ref) []timeline.Ref {
+func pushLimited(stack []Entry, r Entry) []Entry {
 	stack = append(stack, r)
 	if len(stack) > historyLimit {
 		stack = append(stack[:0], stack[len(stack)-historyLimit:]...)
@@ -178,14 +188,16 @@ func (s *State) CanGoForward() bool {
 	return len(s.forward) > 0
 }
 
-// Back returns to the previously selected item. It reports whether anything changed.
+// Back returns to the previous entry of history: what was selected (nothing, at the start),
+// the date shown and the map's view then. It reports whether anything changed.
 func (s *State) Back() bool { return s.travel(&s.back, &s.forward) }
 
 // Forward undoes a Back. It reports whether anything changed.
 func (s *State) Forward() bool { return s.travel(&s.forward, &s.back) }
 
-// travel selects the top of from and pushes the current selection onto to.
-func (s *State) travel(from, to *[]timeline.Ref) bool {
+// travel takes the entry at the top of from and pushes the current one onto to.
+func (s *State) travel(from, to *[]Entry) bool {
+	view := s.captureView()
 	s.mu.Lock()
 	if len(*from) == 0 {
 		s.mu.Unlock()
@@ -193,21 +205,22 @@ func (s *State) travel(from, to *[]timeline.Ref) bool {
 	}
 	next := (*from)[len(*from)-1]
 	*from = (*from)[:len(*from)-1]
-	if s.selection != (timeline.Ref{}) {
-		*to = pushLimited(*to, s.selection)
-	}
-	s.selection = next
+	*to = pushLimited(*to, s.entry(view))
+	c := Change{Selection: s.selection != next.Selection, Date: s.date != next.Date, Travel: true, View: next.View}
+	s.selection, s.date = next.Selection, next.Date
 	s.mu.Unlock()
-	s.notify(Change{Selection: true})
+	c.Selection = true // the map and the panel take the entry even when the item is the same
+	s.notify(c)
 	return true
 }
 
-// ClearSelection deselects without touching history.
+// ClearSelection deselects; what was selected becomes a history entry.
 func (s *State) ClearSelection() {
+	view := s.captureView()
 	s.mu.Lock()
 	changed := s.selection != (timeline.Ref{})
 	if changed {
-		s.back = pushLimited(s.back, s.selection)
+		s.back = pushLimited(s.back, s.entry(view))
 		s.forward = s.forward[:0]
 	}
 	s.selection = timeline.Ref{}

@@ -8,12 +8,11 @@ import "frontline-atlas/timeline"
 func (s *State) ShowStop(r timeline.Ref, day timeline.Day, filter timeline.Filter) {
 	day = clampDay(day)
 	filter = filter.Clone()
+	view := s.captureView()
 	s.mu.Lock()
 	c := Change{Date: s.date != day, Selection: r != s.selection, Filter: !sameFilter(s.filter, filter)}
 	if c.Selection {
-		if s.selection != (timeline.Ref{}) {
-			s.back = pushLimited(s.back, s.selection)
-		}
+		s.back = pushLimited(s.back, s.entry(view)) // with its date and map view, as Select
 		s.forward = s.forward[:0]
 		s.selection = r
 	}

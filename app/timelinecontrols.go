@@ -20,14 +20,15 @@ const playFrame = time.Second / 30
 // month, zoom for fingers, and the lane filters.
 type TimelineControls struct {
 	t        *TimelineView
-	PlayB    *widget.Button
+	PlayB    *Button
 	Speed    *widget.Select
-	Steps    map[string]*widget.Button // "-month", "-week", "-day", "+day", "+week", "+month"
-	ZoomInB  *widget.Button
-	ZoomOutB *widget.Button
-	FiltersB *widget.Button
+	Steps    map[string]*Button // "-month", "-week", "-day", "+day", "+week", "+month"
+	ZoomInB  *Button
+	ZoomOutB *Button
+	FiltersB *Button
 	Box      *fyne.Container
 	lanesPop *widget.PopUp
+	flow     *flowLayout // Box's layout: the controls wrap onto two rows at large text
 	stop     chan struct{}
 	ticking  sync.WaitGroup // the goroutine that ticks playback
 	// Now drives playback; tests replace it with a fake clock.
@@ -35,8 +36,8 @@ type TimelineControls struct {
 }
 
 func newTimelineControls(t *TimelineView) *TimelineControls {
-	c := &TimelineControls{t: t, Steps: map[string]*widget.Button{}}
-	c.PlayB = widget.NewButtonWithIcon("", theme.MediaPlayIcon(), c.TogglePlay)
+	c := &TimelineControls{t: t, Steps: map[string]*Button{}}
+	c.PlayB = NewButton("", theme.MediaPlayIcon(), c.TogglePlay)
 	var names []string
 	for _, s := range timeline.PlaybackSpeeds {
 		names = append(names, lang.L(s.Name))
@@ -49,8 +50,8 @@ func newTimelineControls(t *TimelineView) *TimelineControls {
 		}
 	})
 	c.Speed.SetSelectedIndex(2)
-	step := func(key, label string, unit timeline.StepUnit, n int) *widget.Button {
-		b := widget.NewButton(label, func() {
+	step := func(key, label string, unit timeline.StepUnit, n int) *Button {
+		b := NewButton(label, nil, func() {
 			t.Playback.Seek(float64(t.state.Date()))
 			t.Playback.Step(unit, n)
 			t.state.SetDate(t.Playback.Date())
@@ -58,10 +59,11 @@ func newTimelineControls(t *TimelineView) *TimelineControls {
 		c.Steps[key] = b
 		return b
 	}
-	c.ZoomInB = widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { t.zoomCursor(2) })
-	c.ZoomOutB = widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { t.zoomCursor(0.5) })
-	c.FiltersB = widget.NewButtonWithIcon(lang.L("Filters"), theme.ListIcon(), c.showFilters)
-	c.Box = container.NewHBox(
+	c.ZoomInB = NewButton("", theme.ContentAddIcon(), func() { t.zoomCursor(2) })
+	c.ZoomOutB = NewButton("", theme.ContentRemoveIcon(), func() { t.zoomCursor(0.5) })
+	c.FiltersB = NewButton(lang.L("Filters"), theme.ListIcon(), c.showFilters)
+	c.flow = &flowLayout{}
+	c.Box = container.New(c.flow,
 		touchTarget(c.PlayB), touchTarget(c.Speed), widget.NewSeparator(),
 		touchTarget(step("-month", "−"+lang.L("month"), timeline.StepMonth, -1)),
 		touchTarget(step("-week", "−"+lang.L("week"), timeline.StepWeek, -1)),
@@ -164,10 +166,14 @@ func (c *TimelineControls) showFilters() {
 		return
 	}
 	_, _, box := c.FilterChecks()
-	c.lanesPop = widget.NewPopUp(box, cv)
+	// Above the button, as tall as the checks or the room there: a drag scrolls the rest.
+	pad := c.FiltersB.Theme().Size(theme.SizeNamePadding) * 2
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(c.FiltersB)
-	y := fyne.Max(pos.Y-box.MinSize().Height-c.FiltersB.Theme().Size(theme.SizeNamePadding)*2, 0)
-	c.lanesPop.ShowAtPosition(fyne.NewPos(pos.X, y))
+	h := fyne.Min(box.MinSize().Height, fyne.Max(pos.Y-pad*2, 120))
+	scroll := NewDragVScroll(box)
+	scroll.SetMinSize(fyne.NewSize(box.MinSize().Width, h))
+	c.lanesPop = widget.NewPopUp(scroll, cv)
+	c.lanesPop.ShowAtPosition(fyne.NewPos(pos.X, fyne.Max(pos.Y-h-pad, 0)))
 }
 
 // filterChanged marks the Filters button while anything is hidden.
@@ -182,5 +188,7 @@ func (c *TimelineControls) filterChanged() {
 
 // Panel returns the band with its controls above it.
 func (t *TimelineView) Panel() fyne.CanvasObject {
-	return container.NewBorder(container.NewPadded(t.Controls.Box), nil, nil, nil, t)
+	p := container.NewBorder(container.NewPadded(t.Controls.Box), nil, nil, nil, t.withFocusRing())
+	t.Controls.flow.relayout = func() { p.Refresh() } // the band gives up the height a second row takes
+	return p
 }

@@ -25,7 +25,7 @@ func (t *TimelineView) Dragged(ev *fyne.DragEvent) {
 	if t.dragMode == 0 {
 		start := ev.Position.Subtract(ev.Dragged)
 		cx := t.X(float64(t.state.Date()) + 0.5)
-		if start.Y < tlAxisH || float32(math.Abs(float64(start.X-cx))) < tlCursorGrab {
+		if start.Y < t.axisHeight || float32(math.Abs(float64(start.X-cx))) < tlCursorGrab {
 			t.dragMode = 2
 		} else {
 			t.dragMode = 1
@@ -72,17 +72,18 @@ func (t *TimelineView) Scrolled(ev *fyne.ScrollEvent) {
 // date; a second tap soon after at the same spot zooms in.
 func (t *TimelineView) Tapped(ev *fyne.PointEvent) {
 	t.interact()
-	now := time.Now()
+	now := t.clock()
 	if now.Sub(t.lastTap) < doubleTapTime && dist(ev.Position, t.lastPos) < doubleTapDist {
 		t.lastTap = time.Time{}
+		t.retractTap() // a double tap zooms; it does not also select an event
 		t.ZoomAbout(2, ev.Position.X)
 		return
 	}
-	t.lastTap, t.lastPos = now, ev.Position
+	t.lastTap, t.lastPos, t.tapSelected = now, ev.Position, ""
 	if ev.Position.X < t.gutter {
 		return
 	}
-	if ev.Position.Y < tlAxisH {
+	if ev.Position.Y < t.axisHeight {
 		t.state.SetDate(t.DayAt(ev.Position.X))
 		return
 	}
@@ -91,28 +92,30 @@ func (t *TimelineView) Tapped(ev *fyne.PointEvent) {
 		return
 	}
 	if p.Kind == timeline.PlacedCluster {
-		t.moved = true
-		t.scale.ShowRange(float64(p.Start)-1, float64(p.End)+2)
-		t.Refresh()
+		t.zoomToCluster(p)
 		return
 	}
 	if t.OnEventTapped != nil {
-		t.OnEventTapped(t.items[p.Item].ID)
+		id := t.items[p.Item].ID
+		if sel := t.state.Selection(); sel.Kind != timeline.KindEvent || sel.ID != id {
+			t.tapSelected = id
+		}
+		t.OnEventTapped(id)
 	}
 }
 
 // rowY returns the top of a row of a lane, in widget pixels.
 func (t *TimelineView) rowY(lane, row int) float32 {
-	return tlAxisH + float32(lane)*t.laneH + tlLanePad + float32(row)*t.rowH
+	return t.axisHeight + float32(lane)*t.laneH + tlLanePad + float32(row)*t.rowH
 }
 
 // PlacedAt returns what is drawn under a widget position (a mark, bar or cluster), within a
 // finger's reach horizontally.
 func (t *TimelineView) PlacedAt(pos fyne.Position) (timeline.Placed, bool) {
-	// A fingertip is about 10 mm: accept what lies within 12 px of it, nearest first, counting
-	// vertical distance from the thing's row as well as horizontal distance from its box.
-	const reach = 12
-	best, bestD := -1, float32(reach+1)
+	// A fingertip is about 10 mm: every thing has a target of at least TouchSize around it
+	// (tapReach); of those the finger is on, the nearest wins, counting vertical distance from
+	// the thing's row as well as horizontal distance from its box.
+	best, bestD := -1, float32(math.Inf(1))
 	for i, p := range t.placed {
 		y := t.rowY(p.Lane, p.Row)
 		var dy float32
@@ -134,10 +137,11 @@ func (t *TimelineView) PlacedAt(pos fyne.Position) (timeline.Placed, bool) {
 		case pos.X > x1:
 			dx = pos.X - x1
 		}
-		d := fyne.Max(dx, dy)
-		if d > reach {
+		rx, ry := t.tapReach(float32(p.BoxX1 - p.BoxX0))
+		if dx > rx || dy > ry {
 			continue
 		}
+		d := float32(math.Hypot(float64(dx), float64(dy)))
 		// On a tie (the finger on both), prefer a single event to a cluster.
 		if d < bestD || (d == bestD && p.Kind != timeline.PlacedCluster && t.placed[best].Kind == timeline.PlacedCluster) {
 			best, bestD = i, d

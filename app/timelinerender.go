@@ -171,7 +171,6 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 	th, v := t.Theme(), themeVariant()
 	fg := th.Color(theme.ColorNameForeground, v)
 	bgc := th.Color(theme.ColorNameBackground, v)
-	muted := th.Color(theme.ColorNameDisabled, v)
 	accent := th.Color(theme.ColorNamePrimary, v)
 	dark := isDark(th)
 	none := color.Transparent
@@ -187,18 +186,18 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 		r.bg.Show()
 	}
 	setRect(r.axisBg, th.Color(theme.ColorNameInputBackground, v), none, 0, 0)
-	place(r.axisBg, 0, 0, size.Width, tlAxisH)
+	place(r.axisBg, 0, 0, size.Width, t.axisHeight)
 
 	// Lanes: alternate shading.
 	lh := t.laneH
 	for i := range t.lanes {
 		if i%2 == 1 {
-			place(r.rect(withAlpha(fg, 10), none, 0, 0), 0, tlAxisH+float32(i)*lh, size.Width, lh)
+			place(r.rect(withAlpha(fg, 10), none, 0, 0), 0, t.axisHeight+float32(i)*lh, size.Width, lh)
 		}
 	}
 
 	// Ticks: major ones run down the lanes, minor ones are marks on the axis, drawn together.
-	bottom := tlAxisH + float32(len(t.lanes))*lh
+	bottom := t.axisHeight + float32(len(t.lanes))*lh
 	xs := r.tickBuf[:0]
 	for _, tk := range t.tickMarks {
 		x := t.gutter + float32(tk.X)
@@ -208,7 +207,7 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 			xs = append(xs, int(x))
 		}
 		if tk.Label != "" {
-			txt := r.text(tk.Label, 11, fg, tk.Major)
+			txt := r.text(tk.Label, t.tickSize, fg, tk.Major)
 			txt.Move(fyne.NewPos(x+3, 4))
 		}
 	}
@@ -217,9 +216,9 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 		r.minorXs, r.minorCol = append(r.minorXs[:0], xs...), minorCol
 		r.minor.Refresh()
 	}
-	place(r.minor, 0, tlAxisH-8, size.Width, 8)
+	place(r.minor, 0, t.axisHeight-8, size.Width, 8)
 	if t.lead != "" {
-		r.text(t.lead, 11, fg, true).Move(fyne.NewPos(t.gutter+float32(t.leadX), 4))
+		r.text(t.lead, t.tickSize, fg, true).Move(fyne.NewPos(t.gutter+float32(t.leadX), 4))
 	}
 
 	// Events.
@@ -243,7 +242,7 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 			if x1-x0 < 2 {
 				x1 = x0 + 2
 			}
-			fill, stroke, sw := color.Color(withAlpha(col, 235)), color.Color(none), float32(0)
+			fill, stroke, sw := color.Color(col), color.Color(none), float32(0) // opaque: labels inside read on it
 			if p.Approximate {
 				fill, stroke, sw = withAlpha(col, 90), col, 1
 			}
@@ -265,14 +264,16 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 			place(c, t.gutter+float32(p.X0)-rad, y+t.rowH/2-rad, 2*rad, 2*rad)
 		case timeline.PlacedCluster:
 			bw := float32(p.BoxX1 - p.BoxX0)
-			place(r.rect(withAlpha(col, 230), none, 0, (t.rowH-2)/2), t.gutter+float32(p.BoxX0), y+1, bw, t.rowH-2)
+			place(r.rect(col, none, 0, (t.rowH-2)/2), t.gutter+float32(p.BoxX0), y+1, bw, t.rowH-2)
 			count := strconv.Itoa(p.Count)
 			if p.Row >= t.rows {
 				count = "+" + count // items that found no row in the lane
 			}
-			txt := r.text(count, 11, color.White, true)
-			tw := fyne.MeasureText(txt.Text, 11, txt.TextStyle).Width
-			txt.Move(fyne.NewPos(t.gutter+float32(p.BoxX0)+(bw-tw)/2, y+1))
+			bs := t.badgeSize()
+			ink := laneInk(col, bgc)
+			txt := r.text(count, bs, ink, true)
+			tw := fyne.MeasureText(txt.Text, bs, txt.TextStyle).Width
+			txt.Move(fyne.NewPos(t.gutter+float32(p.BoxX0)+(bw-tw)/2, y+(t.rowH-bs)/2-2))
 		}
 		if p.Label != timeline.LabelHidden && p.Item >= 0 {
 			label := t.events[p.Item].Title.In(t.lang)
@@ -282,10 +283,7 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 			tc := fg
 			inside := p.Kind == timeline.PlacedBar && p.LabelX >= p.X0 && p.LabelX+p.LabelW <= p.X1
 			if inside && !p.Approximate {
-				tc = color.White
-				if dark {
-					tc = color.NRGBA{0x10, 0x14, 0x1a, 0xff} // on the lightened bars of the dark theme
-				}
+				tc = laneInk(col, bgc) // white or near black, whichever reads on the bar
 			}
 			if isSel && !inside {
 				tc = accent
@@ -302,22 +300,22 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 
 	// Gutter with the lane names, over anything that scrolled under it.
 	setRect(r.gutter, bgc, none, 0, 0)
-	place(r.gutter, 0, tlAxisH, t.gutter, bottom-tlAxisH)
+	place(r.gutter, 0, t.axisHeight, t.gutter, bottom-t.axisHeight)
 	for len(r.laneBars) < len(t.lanes) {
 		r.laneBars = append(r.laneBars, canvas.NewRectangle(color.Transparent))
 		r.rebuild()
 	}
 	for i, l := range t.lanes {
-		r.text(l.Name.In(t.lang), 12, fg, true).Move(fyne.NewPos(pad*2, tlAxisH+float32(i)*lh+lh/2-9))
+		r.text(l.Name.In(t.lang), t.laneSize(), fg, true).Move(fyne.NewPos(pad*2, t.axisHeight+float32(i)*lh+(lh-t.laneSize())/2-2))
 		setRect(r.laneBars[i], t.laneColor(i), none, 0, 0)
-		place(r.laneBars[i], 2, tlAxisH+float32(i)*lh+4, 3, lh-8)
+		place(r.laneBars[i], 2, t.axisHeight+float32(i)*lh+4, 3, lh-8)
 		r.laneBars[i].Show()
 	}
 	for i := len(t.lanes); i < len(r.laneBars); i++ {
 		r.laneBars[i].Hide()
 	}
 	if len(t.lanes) == 0 {
-		r.text(lang.L("All categories are hidden: use Filters to show them."), 12, muted, false).Move(fyne.NewPos(t.gutter+8, tlAxisH+8))
+		r.text(lang.L("All categories are hidden: use Filters to show them."), t.text, th.Color(ColorNameMutedText, v), false).Move(fyne.NewPos(t.gutter+8, t.axisHeight+8))
 	}
 
 	// The cursor of the date shown.
@@ -326,7 +324,7 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 		setRect(r.cursor, accent, none, 0, 0)
 		place(r.cursor, cx-1, 0, 2, bottom)
 		setCircle(r.handle, accent, none, 0)
-		place(r.handle, cx-7, tlAxisH-14, 14, 14)
+		place(r.handle, cx-7, t.axisHeight-14, 14, 14)
 		r.cursor.Show()
 		r.handle.Show()
 	} else {

@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/widget"
 
 	"frontline-atlas/timeline"
@@ -14,12 +14,8 @@ import (
 // Timeline band geometry, in pixels at scale 1.
 const (
 	tlGutterMin  = 110 // the least width of the left column with the lane names
-	tlAxisH      = 30  // the time axis along the top of the band
-	tlRowHMax    = 18  // the tallest row of marks and bars
-	tlRowsMax    = 2   // rows per lane in a window of ordinary height
 	tlRowsLimit  = 5   // rows per lane at most, however tall the band
 	tlLanePad    = 4
-	tlLabelSize  = 12
 	tlCursorGrab = 24 // a drag starting this close to the cursor moves the date
 	tlWheelRate  = 0.009
 )
@@ -35,6 +31,9 @@ type TimelineView struct {
 	OnEventTapped func(id string)
 	// OnInteract is called when the user acts on the band (so keys go to it).
 	OnInteract func()
+	// OnOtherKey gets the keys the band does not use while it has the keyboard (timelinefocus.go).
+	OnOtherKey func(*fyne.KeyEvent)
+	focusRing  *canvas.Rectangle
 
 	state  *State
 	cat    *timeline.Catalog
@@ -56,10 +55,19 @@ type TimelineView struct {
 	inertia   *fyne.Animation
 	lastTap   time.Time
 	lastPos   fyne.Position
-	lang      string // the content language: titles and lane names in it where the pack has them
+	// tapSelected is the event the last single tap selected ("" if none): a second tap that
+	// makes it a double tap retracts it (timelinetaps.go).
+	tapSelected string
+	now         func() time.Time // the clock of double taps; nil for time.Now (tests stop it)
+	lang        string           // the content language: titles and lane names in it where the pack has them
+	canvas      fyne.Canvas      // the canvas the UI is on (AttachCanvas), for its height; nil: ask the driver
 
 	gutter, laneH, rowH float32 // geometry fitted to the widget's size
 	labelSize           float32 // text size of event labels, fitted to the rows
+	text                float32 // text size of the band at its height and the text size setting (timelinesizes.go)
+	axisHeight          float32 // height of the time axis, grown with the tick labels
+	tickSize            float32 // text size the tick maker measures labels at
+	textScale           float32 // TextScale the band was fitted for
 	rows                int     // rows per lane (without the cluster row)
 	moved               bool    // the user scrolled or zoomed: resizing keeps the view
 
@@ -77,11 +85,9 @@ var (
 // NewTimelineView makes the band for a state and catalog.
 func NewTimelineView(state *State, cat *timeline.Catalog) *TimelineView {
 	t := &TimelineView{state: state, scale: timeline.NewScale(1024 - tlGutterMin), lang: contentLanguage(),
-		gutter: tlGutterMin, rows: tlRowsMax, rowH: tlRowHMax, labelSize: tlLabelSize}
+		gutter: tlGutterMin, rows: tlRowsMax, rowH: tlRowHMax, labelSize: tlLabelSize, text: tlTextBase, axisHeight: tlAxisH}
 	t.laneH = tlLanePad*2 + t.rowH*float32(t.rows+1)
-	t.ticks = timeline.NewTickMaker(func(s string) float64 {
-		return float64(fyne.MeasureText(s, 11, fyne.TextStyle{}).Width)
-	})
+	t.ticks = t.newTicks()
 	t.Playback = timeline.NewPlayback(state.Date())
 	t.ExtendBaseWidget(t)
 	t.SetCatalog(cat)
@@ -110,7 +116,7 @@ func (t *TimelineView) LaneVisible(id string) bool { return !t.state.Filter().Hi
 func (t *TimelineView) relayout() {
 	t.items, t.events, t.lanes = t.items[:0], t.events[:0], t.lanes[:0]
 	if t.cat == nil {
-		t.lay, _ = timeline.NewLayout(nil, timeline.LayoutOptions{})
+		t.lay, _ = timeline.NewLayout(nil, t.layoutOptions())
 		return
 	}
 	index := map[string]int{}
@@ -137,44 +143,13 @@ func (t *TimelineView) relayout() {
 		t.events = append(t.events, e)
 	}
 	// Every lane exists in the layout even when empty, so rows line up with lane names.
-	lay, err := timeline.NewLayout(t.items, timeline.LayoutOptions{MaxRows: t.rows})
+	lay, err := timeline.NewLayout(t.items, t.layoutOptions())
 	if err != nil {
 		logf("timeline layout: %v", err)
-		lay, _ = timeline.NewLayout(nil, timeline.LayoutOptions{MaxRows: t.rows})
+		lay, _ = timeline.NewLayout(nil, t.layoutOptions())
 	}
 	t.lay = lay
 	t.fitGutter()
-}
-
-// fitLanes sizes the lanes to the band's height: rows as tall as tlRowHMax where there is room
-// (more rows in a tall band), one row per lane (plus the cluster row) when the window is short. It lays out again when the
-// number of rows changes.
-func (t *TimelineView) fitLanes(h float32) {
-	n := float32(max(len(t.lanes), 1))
-	lane := (h - tlAxisH) / n
-	// As many rows as fit at full height (a tall window or a 4K screen gets more), at least one.
-	rows := int((lane-tlLanePad*2)/tlRowHMax) - 1
-	if rows < tlRowsMax && lane >= tlLanePad*2+14*float32(tlRowsMax+1) {
-		rows = tlRowsMax
-	}
-	rows = min(max(rows, 1), tlRowsLimit)
-	t.rowH = fyne.Min(tlRowHMax, (lane-tlLanePad*2)/float32(rows+1))
-	t.rowH = fyne.Max(t.rowH, 8)
-	t.laneH = tlLanePad*2 + t.rowH*float32(rows+1)
-	size := fyne.Max(9, fyne.Min(tlLabelSize, t.rowH-3))
-	if rows != t.rows || size != t.labelSize {
-		t.rows, t.labelSize = rows, size
-		t.relayout()
-	}
-}
-
-// fitGutter makes the lane-name column as wide as the longest name.
-func (t *TimelineView) fitGutter() {
-	w := float32(tlGutterMin)
-	for _, l := range t.lanes {
-		w = fyne.Max(w, fyne.MeasureText(l.Name.In(t.lang), 12, fyne.TextStyle{Bold: true}).Width+t.Theme().Size(theme.SizeNamePadding)*4)
-	}
-	t.gutter = fyne.Min(w, 200)
 }
 
 // X returns the widget x of a fractional day.
@@ -269,6 +244,7 @@ func (t *TimelineView) Resize(size fyne.Size) {
 
 // Refresh arranges the events and ticks for the current scale and draws them.
 func (t *TimelineView) Refresh() {
+	t.followTextScale()
 	t.arrange()
 	t.BaseWidget.Refresh()
 }
@@ -280,6 +256,7 @@ func (t *TimelineView) fitSize(size fyne.Size) {
 	if size.Width <= 0 || size.Height <= 0 {
 		return
 	}
+	t.fitText()
 	t.fitLanes(size.Height)
 	w := math.Max(float64(size.Width-t.gutter), 1)
 	switch {
@@ -314,5 +291,5 @@ func (t *TimelineView) minSize() fyne.Size {
 	if n == 0 {
 		n = 1
 	}
-	return fyne.NewSize(t.gutter+200, tlAxisH+float32(n)*(tlLanePad*2+2*10))
+	return fyne.NewSize(t.gutter+200, t.axisHeight+float32(n)*(tlLanePad*2+2*6))
 }

@@ -5,7 +5,6 @@ import (
 	"image"
 	"io"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/software"
 
 	"frontline-atlas/cli"
@@ -23,8 +22,8 @@ func tourRenderer(content *cli.Content, cmd cli.Command) (func(*UI, int, int) im
 		c := software.NewCanvas()
 		c.SetPadded(false)
 		ui.AttachCanvas(c)
-		c.Resize(fyne.NewSize(float32(w), float32(h)))
 		ui.presentStop(id, stop)
+		resizeSettled(ui, c, w, h)
 		ui.Map.WaitReady()
 		return c.Capture()
 	}, nil

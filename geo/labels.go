@@ -24,6 +24,17 @@ type LabelItem struct {
 	X, Y     float64
 	W, H     float64
 	Priority int
+	// R is half the side of the square the item's marker occupies (a selected place's ring
+	// is wider than a dot); 0 takes LabelOptions.DotRadius.
+	R float64
+}
+
+// radius is the half side of the item's marker square.
+func (it LabelItem) radius(o LabelOptions) float64 {
+	if it.R > 0 {
+		return it.R
+	}
+	return o.DotRadius
 }
 
 // LabelRect is an axis-aligned rectangle in screen pixels, [X0, X1) × [Y0, Y1).
@@ -91,25 +102,25 @@ func PlaceLabels(items []LabelItem, o LabelOptions) []LabelPlacement {
 	out := make([]LabelPlacement, len(items))
 	order := make([]int, len(items))
 	dots, labels := labelGrid{}, labelGrid{}
-	r := o.DotRadius
 	for i, it := range items {
 		order[i] = i
 		out[i].ID = it.ID
 		if !labelFinite(it) {
 			continue
 		}
+		r := it.radius(o)
 		dots.add(LabelRect{it.X - r, it.Y - r, it.X + r, it.Y + r})
 	}
 	for _, a := range o.Avoid {
 		labels.add(a)
 	}
 	sort.SliceStable(order, func(a, b int) bool { return items[order[a]].Priority > items[order[b]].Priority })
-	d := r + o.Gap
 	for _, i := range order {
 		it := items[i]
 		if !labelFinite(it) {
 			continue
 		}
+		d := it.radius(o) + o.Gap
 		cands := [...]LabelRect{
 			{it.X + d, it.Y - it.H/2, it.X + d + it.W, it.Y + it.H/2},
 			{it.X - d - it.W, it.Y - it.H/2, it.X - d, it.Y + it.H/2},

@@ -68,6 +68,7 @@ type MapSession struct {
 	view         View
 	sized, moved bool
 	style        *Style
+	textScale    float64 // the UI's text size setting; 0 means 1 (sessionmark.go)
 	day          time.Time
 	places       []sessionPlace
 	index        *PointIndex

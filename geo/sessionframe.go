@@ -81,6 +81,9 @@ const (
 	markerTextSize = 13
 	markerDot      = 4  // radius of a place's dot; rank 1 gets one more
 	markerCull     = 20 // places this far off screen still count (their label may show)
+	// SelectedRingRadius is the outer radius of the ring drawn around a selected place (the
+	// UI draws it; labels keep clear of it).
+	SelectedRingRadius = 12
 	// CreditHeight is the strip along the bottom of the map kept free of labels for the
 	// attribution line.
 	CreditHeight = 24
@@ -162,7 +165,7 @@ func (s *MapSession) placeMarkers(f *MapFrame) {
 				continue
 			}
 			m := MapMarker{ID: p.ID, X: x, Y: y, Radius: markerDot, Major: p.Rank == 1, Selected: p.selected,
-				Label: p.Name, LabelSize: markerTextSize, LabelBold: p.Rank == 1 || p.selected}
+				Label: p.Name, LabelSize: s.textSize(markerTextSize), LabelBold: p.Rank == 1 || p.selected}
 			if m.Major {
 				m.Radius++
 			}
@@ -172,7 +175,11 @@ func (s *MapSession) placeMarkers(f *MapFrame) {
 				prio += 100
 			}
 			f.Markers = append(f.Markers, m)
-			items = append(items, LabelItem{ID: p.ID, X: x, Y: y, W: w, H: markerTextSize + 3, Priority: prio})
+			it := LabelItem{ID: p.ID, X: x, Y: y, W: w, H: m.LabelSize + 3, Priority: prio}
+			if p.selected {
+				it.R = SelectedRingRadius + 1 // no label over a selected place's ring
+			}
+			items = append(items, it)
 		}
 	}
 	s.labelItems = items
@@ -248,6 +255,7 @@ func (s *MapSession) placeNames(f *MapFrame) {
 				if x < -1000 || y < -1000 || x > float64(v.W)+1000 || y > float64(v.H)+1000 {
 					continue // far off screen: not worth measuring
 				}
+				n.Size = s.textSize(n.Size)
 				w, h := s.measure(n.Text, n.Size, n.Bold, n.Italic)
 				n.Rect = LabelRect{X0: x - w/2, Y0: y - h/2, X1: x + w/2, Y1: y + h/2}
 				if n.Rect.X0 < 0 || n.Rect.Y0 < 0 || n.Rect.X1 > float64(v.W) || n.Rect.Y1 > float64(v.H)-CreditHeight {

@@ -132,8 +132,8 @@ var StyleLight = Style{
 
 	Marker:      Paint{Fill: styleRGB(0x1f2d3d, 0xff), Stroke: styleRGB(0xffffff, 0xff), Width: 1},
 	MarkerText:  styleRGB(0x1f2d3d, 0xff),
-	WaterText:   styleRGB(0x2f6296, 0xff),
-	CountryText: styleRGB(0x6b6358, 0xff),
+	WaterText:   styleRGB(0x264f79, 0xff), // 4.5:1 or more over every wash (TestMapTextContrast)
+	CountryText: styleRGB(0x524c44, 0xff),
 }
 
 // StyleDark is the projector palette: dark slate land on near-black water, light grey borders,
@@ -154,8 +154,8 @@ var StyleDark = Style{
 
 	Marker:      Paint{Fill: styleRGB(0xf0e8d8, 0xff), Stroke: styleRGB(0x101010, 0xff), Width: 1},
 	MarkerText:  styleRGB(0xf0e8d8, 0xff),
-	WaterText:   styleRGB(0x7fb4e0, 0xff),
-	CountryText: styleRGB(0xb0a898, 0xff),
+	WaterText:   styleRGB(0xa0c8e8, 0xff), // 4.5:1 or more over every wash (TestMapTextContrast)
+	CountryText: styleRGB(0xc8c2b7, 0xff),
 }
 
 // Layer is one drawable layer: a kind, a role (its Paint comes from the Style) and geometries in
