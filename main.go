@@ -53,7 +53,9 @@ func main() {
 			os.Exit(1)
 		}
 		a := fyneapp.NewWithID(app.AppID)
-		os.Exit(app.RunWindow(a, cmd, os.Stderr, mouseHistoryButtons))
+		code := app.RunWindow(a, cmd, os.Stderr, mouseHistoryButtons)
+		stopProfiles() // main_profile.go: opt-in profiles of the window
+		os.Exit(code)
 	case "snapshot":
 		os.Exit(app.RunSnapshot(cmd, os.Stdout, os.Stderr))
 	default:
