@@ -221,22 +221,30 @@ func (o *overlayWorker) render(r overlayReq) []overlayCell {
 	return overlayCells(o.buf, overlayCellSize)
 }
 
-// overlayCells cuts img into squares of side n and returns copies of those that are not
-// wholly transparent.
+// overlayCells cuts img into squares of side n, keeps those that are not wholly transparent
+// and returns copies of them, joining the squares kept side by side in a row into one piece:
+// each piece is one object for the painter to draw (a GL painter pays for every object it
+// draws, whatever its size), and joining adds no transparent pixels.
 func overlayCells(img *image.RGBA, n int) []overlayCell {
 	var out []overlayCell
 	b := img.Rect
 	for y := b.Min.Y; y < b.Max.Y; y += n {
+		y1 := min(y+n, b.Max.Y)
 		for x := b.Min.X; x < b.Max.X; x += n {
-			r := image.Rect(x, y, min(x+n, b.Max.X), min(y+n, b.Max.Y))
-			if !anyOpaque(img, r) {
+			if !anyOpaque(img, image.Rect(x, y, min(x+n, b.Max.X), y1)) {
 				continue
 			}
+			x1 := min(x+n, b.Max.X)
+			for x1 < b.Max.X && anyOpaque(img, image.Rect(x1, y, min(x1+n, b.Max.X), y1)) {
+				x1 = min(x1+n, b.Max.X)
+			}
+			r := image.Rect(x, y, x1, y1)
 			c := image.NewRGBA(image.Rect(0, 0, r.Dx(), r.Dy()))
 			for yy := r.Min.Y; yy < r.Max.Y; yy++ {
 				copy(c.Pix[c.PixOffset(0, yy-r.Min.Y):][:4*r.Dx()], img.Pix[img.PixOffset(r.Min.X, yy):][:4*r.Dx()])
 			}
 			out = append(out, overlayCell{img: c, rect: r})
+			x = x1 - n // the loop's step moves on to the first square after the run
 		}
 	}
 	return out
