@@ -47,6 +47,7 @@ type overlayWorker struct {
 	maskDetail string
 	mask       []uint8 // land coverage of maskView, one byte a pixel
 	buf        *image.RGBA
+	raster     rasterCtx // its buffers kept from one drawing to the next
 
 	renders, maskRenders atomic.Int64 // counts, for tests and measurements
 }
@@ -212,11 +213,11 @@ func (o *overlayWorker) render(r overlayReq) []overlayCell {
 	}
 	clearRGBA(o.buf)
 	if len(held) > 0 {
-		renderInto(o.buf, &v, &clear, held, false)
+		renderInto(o.buf, &v, &clear, held, false, &o.raster)
 		maskWash(o.buf, mask)
 	}
 	if len(fronts) > 0 {
-		renderInto(o.buf, &v, &clear, fronts, false)
+		renderInto(o.buf, &v, &clear, fronts, false, &o.raster)
 	}
 	return overlayCells(o.buf, overlayCellSize)
 }
@@ -271,7 +272,7 @@ func (o *overlayWorker) landMask(v *View, detail string) []uint8 {
 	}
 	o.maskRenders.Add(1)
 	st := Style{Land: Paint{Fill: color.NRGBA{A: 0xff}}}
-	renderInto(o.buf, v, &st, []Layer{{Name: "land-mask", Kind: LayerFill, Role: RoleLand, Geoms: o.s.data.landGeoms(detail)}}, true)
+	renderInto(o.buf, v, &st, []Layer{{Name: "land-mask", Kind: LayerFill, Role: RoleLand, Geoms: o.s.data.landGeoms(detail)}}, true, &o.raster)
 	if len(o.mask) != v.W*v.H {
 		o.mask = make([]uint8, v.W*v.H)
 	}
