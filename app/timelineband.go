@@ -59,6 +59,9 @@ type timelineBand struct {
 	scale float32
 	ops   []bandOp // what the image shows
 	masks map[bandTextKey]*image.Alpha
+	// sprites are small rounded shapes as painted, by look: the band has dozens of equal
+	// cluster pills and marks, painted once each.
+	sprites map[spriteKey]*image.RGBA
 	// painted counts the times the image was painted (for tests: an unchanged band is not).
 	painted int
 }
@@ -68,8 +71,9 @@ const maxBandMasks = 4096
 
 func newTimelineBand() *timelineBand {
 	return &timelineBand{
-		obj:   &canvas.Image{FillMode: canvas.ImageFillStretch, ScaleMode: canvas.ImageScalePixels},
-		masks: map[bandTextKey]*image.Alpha{},
+		obj:     &canvas.Image{FillMode: canvas.ImageFillStretch, ScaleMode: canvas.ImageScalePixels},
+		masks:   map[bandTextKey]*image.Alpha{},
+		sprites: map[spriteKey]*image.RGBA{},
 	}
 }
 
@@ -86,6 +90,7 @@ func (b *timelineBand) update(ops []bandOp, size fyne.Size, scale float32) {
 	}
 	if scale != b.scale {
 		clear(b.masks)
+		clear(b.sprites)
 	}
 	b.scale = scale
 	b.ops = append(b.ops[:0], ops...)
@@ -114,11 +119,46 @@ func (b *timelineBand) paint(op *bandOp) {
 		r := m.Rect.Add(image.Pt(x, y))
 		draw.DrawMask(b.img, r, image.NewUniform(op.fill), image.Point{}, m, m.Rect.Min, draw.Over)
 	case bandCircle:
-		radius := min(op.w, op.h) / 2
-		fillShape(b.img, op.x*k, op.y*k, op.w*k, op.h*k, radius*k, op.fill, op.stroke, op.strokeW*k)
+		b.shape(op, min(op.w, op.h)/2)
 	case bandRect:
-		fillShape(b.img, op.x*k, op.y*k, op.w*k, op.h*k, op.radius*k, op.fill, op.stroke, op.strokeW*k)
+		b.shape(op, op.radius)
 	}
+}
+
+// spriteKey is the look of a small rounded shape, in whole pixels.
+type spriteKey struct {
+	w, h         int
+	r, sw        float32
+	fill, stroke color.NRGBA
+}
+
+// maxSpritePixels is the largest shape kept as a sprite; larger ones (bars) are painted in place.
+const maxSpritePixels = 48 * 24
+
+// shape paints a rectangle, rounded with radius r, or a circle. Like the GL painter, it puts
+// shapes on whole pixels, so equal small shapes are equal sprites.
+func (b *timelineBand) shape(op *bandOp, r float32) {
+	k := b.scale
+	x0, y0 := int(math.Round(float64(op.x*k))), int(math.Round(float64(op.y*k)))
+	w, h := int(math.Round(float64((op.x+op.w)*k)))-x0, int(math.Round(float64((op.y+op.h)*k)))-y0
+	if w <= 0 || h <= 0 {
+		return
+	}
+	if r <= 0 || w*h > maxSpritePixels {
+		fillShape(b.img, float32(x0), float32(y0), float32(w), float32(h), r*k, op.fill, op.stroke, op.strokeW*k)
+		return
+	}
+	key := spriteKey{w, h, r * k, op.strokeW * k, op.fill, op.stroke}
+	sp := b.sprites[key]
+	if sp == nil {
+		if len(b.sprites) >= maxBandMasks {
+			clear(b.sprites)
+		}
+		sp = image.NewRGBA(image.Rect(0, 0, w, h))
+		fillShape(sp, 0, 0, float32(w), float32(h), key.r, op.fill, op.stroke, key.sw)
+		b.sprites[key] = sp
+	}
+	draw.Draw(b.img, irect(x0, y0, x0+w, y0+h), sp, image.Point{}, draw.Over)
 }
 
 // mask returns the coverage of a text, rasterized by Fyne's software painter (the glyphs the
@@ -188,16 +228,12 @@ func fillShape(dst *image.RGBA, x, y, w, h, r float32, fill, stroke color.NRGBA,
 		x1, y1 := int(math.Round(float64(x+w))), int(math.Round(float64(y+h)))
 		outer := irect(x0, y0, x1, y1).Intersect(dst.Rect)
 		if stroke.A == 0 {
-			if fill.A != 0 {
-				draw.Draw(dst, outer, image.NewUniform(fill), image.Point{}, draw.Over)
-			}
+			fillRect(dst, outer, fill)
 			return
 		}
 		s := int(math.Round(float64(sw)))
 		inner := irect(x0+s, y0+s, x1-s, y1-s)
-		if fill.A != 0 {
-			draw.Draw(dst, inner.Intersect(dst.Rect), image.NewUniform(fill), image.Point{}, draw.Over)
-		}
+		fillRect(dst, inner.Intersect(dst.Rect), fill)
 		su := image.NewUniform(stroke)
 		for _, band := range []image.Rectangle{
 			irect(x0, y0, x1, y0+s), irect(x0, y1-s, x1, y1),
@@ -227,49 +263,119 @@ func fillShape(dst *image.RGBA, x, y, w, h, r float32, fill, stroke color.NRGBA,
 		case !inner2.Empty():
 			spans = append(spans, inner2)
 		}
-		fu := image.NewUniform(fill)
 		for _, sp := range spans {
-			if p := sp.Intersect(dst.Rect); !p.Empty() {
-				draw.Draw(dst, p, fu, image.Point{}, draw.Over)
-			}
+			fillRect(dst, sp.Intersect(dst.Rect), fill)
 		}
-	}
-	filled := func(px, py int) bool {
-		p := image.Pt(px, py)
-		for _, sp := range spans {
-			if p.In(sp) {
-				return true
-			}
-		}
-		return false
 	}
 	cx, cy := x+w/2, y+h/2
 	hx, hy := w/2, h/2
 	bx0, by0 := max(int(math.Floor(float64(x))), dst.Rect.Min.X), max(int(math.Floor(float64(y))), dst.Rect.Min.Y)
 	bx1, by1 := min(int(math.Ceil(float64(x+w))), dst.Rect.Max.X), min(int(math.Ceil(float64(y+h))), dst.Rect.Max.Y)
+	edgePixel := func(px, py int) {
+		// Signed distance from the pixel's centre to the rounded rectangle's edge.
+		qx := float32(math.Abs(float64(float32(px)+0.5-cx))) - hx + r
+		qy := float32(math.Abs(float64(float32(py)+0.5-cy))) - hy + r
+		mx, my := float64(max(qx, 0)), float64(max(qy, 0))
+		d := float32(math.Sqrt(mx*mx+my*my)) + min(max(qx, qy), 0) - r
+		outer := clamp01(0.5 - d)
+		if outer <= 0 {
+			return
+		}
+		innerCov := outer
+		if stroke.A != 0 {
+			innerCov = clamp01(0.5 - (d + sw))
+		}
+		blendOver(dst, px, py, fill, innerCov, stroke, outer-innerCov)
+	}
 	for py := by0; py < by1; py++ {
-		for px := bx0; px < bx1; px++ {
-			if filled(px, py) {
+		// The spans filled above cover one interval of this row (they lie side by side).
+		c0, c1 := bx1, bx1
+		covered := false
+		for _, sp := range spans {
+			if py < sp.Min.Y || py >= sp.Max.Y || sp.Empty() {
 				continue
 			}
-			// Signed distance from the pixel's centre to the rounded rectangle's edge.
-			qx := float32(math.Abs(float64(float32(px)+0.5-cx))) - hx + r
-			qy := float32(math.Abs(float64(float32(py)+0.5-cy))) - hy + r
-			d := float32(math.Hypot(float64(max(qx, 0)), float64(max(qy, 0)))) + min(max(qx, qy), 0) - r
-			outer := clamp01(0.5 - d)
-			if outer <= 0 {
-				continue
-			}
-			innerCov := float32(0)
-			if stroke.A != 0 {
-				innerCov = clamp01(0.5 - (d + sw))
+			if !covered {
+				c0, c1, covered = sp.Min.X, sp.Max.X, true
 			} else {
-				innerCov = outer
+				c0, c1 = min(c0, sp.Min.X), max(c1, sp.Max.X)
 			}
-			blendOver(dst, px, py, fill, innerCov, stroke, outer-innerCov)
+		}
+		// Away from the rounded ends, where the nearer edge is the top or bottom, the distance
+		// and so the colour are the same along the row: those pixels are painted as one span
+		// (only the stroke-less case, the bars and pills of the band).
+		s0, s1 := bx1, bx1
+		if stroke.A == 0 {
+			qy := float32(math.Abs(float64(float32(py)+0.5-cy))) - hy + r
+			t := min(qy, 0)
+			half := hx - r + t // |px+0.5-cx| ≤ half: qx ≤ t
+			s0 = max(int(math.Ceil(float64(cx-half-0.5))), bx0)
+			s1 = min(int(math.Floor(float64(cx+half-0.5)))+1, bx1)
+			if s0 < s1 {
+				d := max(qy, 0) + min(qy, 0) - r
+				if cov := clamp01(0.5 - d); cov > 0 {
+					for _, part := range [2][2]int{{s0, min(s1, c0)}, {max(s0, c1), s1}} {
+						blendRect(dst, irect(part[0], py, part[1], py+1), fill, cov)
+					}
+				}
+			} else {
+				s0, s1 = bx1, bx1
+			}
+		}
+		for px := bx0; px < min(c0, bx1); px++ {
+			if px < s0 || px >= s1 {
+				edgePixel(px, py)
+			}
+		}
+		for px := max(c1, bx0); px < bx1; px++ {
+			if px < s0 || px >= s1 {
+				edgePixel(px, py)
+			}
 		}
 	}
 }
+
+// fillRect paints a colour over r (within dst): an opaque one is copied, a translucent one
+// blended.
+func fillRect(dst *image.RGBA, r image.Rectangle, c color.NRGBA) {
+	if c.A == 0 || r.Empty() {
+		return
+	}
+	if c.A == 255 {
+		draw.Draw(dst, r, image.NewUniform(c), image.Point{}, draw.Src)
+		return
+	}
+	blendRect(dst, r, c, 1)
+}
+
+// blendRect paints c with coverage cov over r (within dst), in premultiplied integer
+// arithmetic (image/draw's general path is several times slower for a uniform colour).
+func blendRect(dst *image.RGBA, r image.Rectangle, c color.NRGBA, cov float32) {
+	r = r.Intersect(dst.Rect)
+	a := uint32(float32(c.A)*cov + 0.5)
+	if r.Empty() || a == 0 {
+		return
+	}
+	sr, sg, sb := (uint32(c.R)*a+127)/255, (uint32(c.G)*a+127)/255, (uint32(c.B)*a+127)/255
+	inv := 255 - a
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		row := dst.Pix[dst.PixOffset(r.Min.X, y):dst.PixOffset(r.Max.X, y)]
+		for i := 0; i+3 < len(row); i += 4 {
+			p := row[i : i+4 : i+4]
+			if p[3] == 0 { // nothing painted here yet (the lanes' shading, most of the band)
+				p[0], p[1], p[2], p[3] = uint8(sr), uint8(sg), uint8(sb), uint8(a)
+				continue
+			}
+			p[0] = uint8(sr + div255(uint32(p[0])*inv))
+			p[1] = uint8(sg + div255(uint32(p[1])*inv))
+			p[2] = uint8(sb + div255(uint32(p[2])*inv))
+			p[3] = uint8(a + div255(uint32(p[3])*inv))
+		}
+	}
+}
+
+// div255 is x/255 rounded, for x up to 255×255.
+func div255(x uint32) uint32 { x += 128; return (x + x>>8) >> 8 }
 
 func clamp01(v float32) float32 { return max(0, min(1, v)) }
 
