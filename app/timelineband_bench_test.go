@@ -69,3 +69,21 @@ func BenchmarkTimelinePanFrame(b *testing.B) {
 	b.ReportMetric(float64(canvasObjects(tl)), "band-objects")
 	b.ReportMetric(float64(canvasObjects(u.Content())), "window-objects")
 }
+
+// BenchmarkTimelineBandFirstPaint paints the band as at start (cold start, a new pack, a new
+// text size): every text rasterized and every shape drawn afresh.
+func BenchmarkTimelineBandFirstPaint(b *testing.B) {
+	u := benchTimelineUI(b)
+	u.Map.data.WaitDetail()
+	r := test.WidgetRenderer(u.Timeline).(*timelineRenderer)
+	size := u.Timeline.Size()
+	ops := append([]bandOp(nil), r.band.ops...)
+	defer cputime.Report(b)()
+	for b.Loop() {
+		clear(r.band.masks)
+		clear(r.band.sprites)
+		r.band.ops = nil
+		r.band.update(ops, size, r.band.scale)
+	}
+	b.ReportMetric(float64(len(ops)), "ops")
+}
