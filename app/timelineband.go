@@ -54,46 +54,67 @@ type bandTextKey struct {
 
 // timelineBand is the image the timeline's shapes and texts are painted into.
 type timelineBand struct {
-	obj   *canvas.Image
+	// obj asks for the image only when a painter draws it (after a change, or a texture
+	// dropped): a band that is not on screen, or a test that does not capture, paints nothing.
+	obj   *canvas.Raster
 	img   *image.RGBA
 	scale float32
-	ops   []bandOp // what the image shows
+	size  fyne.Size
+	ops   []bandOp // what the image shows, or will show when next asked for
+	dirty bool     // ops changed since the image was painted
 	masks map[bandTextKey]*image.Alpha
 	// sprites are small rounded shapes as painted, by look: the band has dozens of equal
 	// cluster pills and marks, painted once each.
 	sprites map[spriteKey]*image.RGBA
-	// painted counts the times the image was painted (for tests: an unchanged band is not).
-	painted int
+	// changes counts the refreshes a change asked for, painted the paintings (for tests: an
+	// unchanged band is neither refreshed nor painted).
+	changes, painted int
 }
 
 // maxBandMasks bounds the text cache: past it, the cache starts again.
 const maxBandMasks = 4096
 
 func newTimelineBand() *timelineBand {
-	return &timelineBand{
-		obj:     &canvas.Image{FillMode: canvas.ImageFillStretch, ScaleMode: canvas.ImageScalePixels},
+	b := &timelineBand{
 		masks:   map[bandTextKey]*image.Alpha{},
 		sprites: map[spriteKey]*image.RGBA{},
 	}
+	b.obj = canvas.NewRaster(b.generate)
+	b.obj.ScaleMode = canvas.ImageScalePixels
+	return b
 }
 
-// update paints ops into an image of size (Fyne units) at scale pixels per unit, unless the
-// image already shows them, and refreshes the image object when it changed.
-func (b *timelineBand) update(ops []bandOp, size fyne.Size, scale float32) {
-	w, h := int(math.Ceil(float64(size.Width*scale))), int(math.Ceil(float64(size.Height*scale)))
-	if w < 1 || h < 1 {
+// update makes ops what the band shows at size (Fyne units): the image object is refreshed,
+// and so painted again when next drawn, only when they changed.
+func (b *timelineBand) update(ops []bandOp, size fyne.Size) {
+	if size.Width <= 0 || size.Height <= 0 {
 		return
 	}
 	place(b.obj, 0, 0, size.Width, size.Height)
-	if b.img != nil && b.img.Rect.Dx() == w && b.img.Rect.Dy() == h && b.scale == scale && slices.Equal(ops, b.ops) {
+	if b.size == size && slices.Equal(ops, b.ops) {
 		return
 	}
+	b.size = size
+	b.ops = append(b.ops[:0], ops...)
+	b.dirty = true
+	b.changes++
+	b.obj.Refresh()
+}
+
+// generate returns the band's image at w×h pixels, painting it if what it shows changed.
+func (b *timelineBand) generate(w, h int) image.Image {
+	if w < 1 || h < 1 || b.size.Width <= 0 {
+		return image.NewRGBA(image.Rect(0, 0, 1, 1))
+	}
+	if !b.dirty && b.img != nil && b.img.Rect.Dx() == w && b.img.Rect.Dy() == h {
+		return b.img
+	}
+	scale := float32(w) / b.size.Width
 	if scale != b.scale {
 		clear(b.masks)
 		clear(b.sprites)
 	}
 	b.scale = scale
-	b.ops = append(b.ops[:0], ops...)
 	if b.img == nil || b.img.Rect.Dx() != w || b.img.Rect.Dy() != h {
 		b.img = image.NewRGBA(image.Rect(0, 0, w, h))
 	} else {
@@ -103,8 +124,8 @@ func (b *timelineBand) update(ops []bandOp, size fyne.Size, scale float32) {
 		b.paint(&b.ops[i])
 	}
 	b.painted++
-	b.obj.Image = b.img
-	b.obj.Refresh()
+	b.dirty = false
+	return b.img
 }
 
 func (b *timelineBand) paint(op *bandOp) {

@@ -93,16 +93,6 @@ func (r *timelineRenderer) bandOps(size fyne.Size) []bandOp {
 	return ops
 }
 
-// canvasScale returns the pixels per unit of the canvas the band is on (1 off screen).
-func (r *timelineRenderer) canvasScale() float32 {
-	if a := fyne.CurrentApp(); a != nil {
-		if c := a.Driver().CanvasForObject(r.t); c != nil && c.Scale() > 0 {
-			return c.Scale()
-		}
-	}
-	return 1
-}
-
 // rect takes the next pooled rectangle and gives it a look (refreshed only if it changed).
 func (r *timelineRenderer) rect(fill, stroke color.Color, strokeWidth, radius float32) *canvas.Rectangle {
 	if r.nr == len(r.rects) {
@@ -343,7 +333,7 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 	for i := r.nt; i < len(r.texts); i++ {
 		r.texts[i].Hide()
 	}
-	r.band.update(r.bandOps(size), size, r.canvasScale())
+	r.band.update(r.bandOps(size), size)
 }
 
 // drawSelection draws the selected event (one not placed on its own) over its lane's top row.
