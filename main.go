@@ -55,7 +55,9 @@ func main() {
 		}
 		a := fyneapp.NewWithID(app.AppID)
 		app.ScreenCount = screenCount
-		os.Exit(app.RunWindow(a, cmd, os.Stderr, mouseHistoryButtons, placeWindow(cmd.Fullscreen)))
+		code := app.RunWindow(a, cmd, os.Stderr, mouseHistoryButtons, placeWindow(cmd.Fullscreen))
+		stopProfiles() // main_profile.go: opt-in profiles of the window
+		os.Exit(code)
 	case "snapshot":
 		os.Exit(app.RunSnapshot(cmd, os.Stdout, os.Stderr))
 	case "clip":

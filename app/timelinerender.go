@@ -1,9 +1,7 @@
 package app
 
 import (
-	"image"
 	"image/color"
-	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -19,15 +17,16 @@ var defaultLaneColors = []color.NRGBA{
 	{0x3b, 0x5b, 0x8c, 0xff}, {0xa3, 0x3b, 0x2f, 0xff}, {0x5c, 0x4a, 0x3a, 0xff}, {0x3d, 0x7a, 0x4a, 0xff}, {0x6a, 0x4c, 0x8c, 0xff},
 }
 
-// timelineRenderer owns pools of rectangles, circles and texts and reuses them every frame:
-// Refresh repositions and recolours, never rebuilds; extras are hidden. It reads its widget
-// and never changes it.
+// timelineRenderer lays the band out with pools of rectangles, circles and texts, reused every
+// frame (Refresh repositions and recolours, never rebuilds; extras are hidden), and paints
+// them into one image (timelineband.go) instead of putting them on the canvas: the canvas gets
+// the background, that image, the date cursor and its handle. It reads its widget and never
+// changes it.
 type timelineRenderer struct {
 	t        *TimelineView
 	bg       *canvas.Rectangle
 	axisBg   *canvas.Rectangle
-	minor    *canvas.Raster // the minor tick marks along the axis, one image rather than a rectangle each
-	minorXs  []int          // their x in pixels of the raster and their colour, as drawn
+	minorXs  []int // the minor tick marks along the axis: their x in pixels and their colour
 	minorCol color.NRGBA
 	tickBuf  []int
 	short    map[shortKey]string // labels cut to fit, by room
@@ -38,6 +37,8 @@ type timelineRenderer struct {
 	texts    []*canvas.Text
 	cursor   *canvas.Rectangle
 	handle   *canvas.Circle
+	band     *timelineBand
+	ops      []bandOp
 	objects  []fyne.CanvasObject
 	nr, nc   int // rectangles and circles used this frame
 	nt       int
@@ -47,59 +48,55 @@ func newTimelineRenderer(t *TimelineView) *timelineRenderer {
 	r := &timelineRenderer{t: t,
 		bg: canvas.NewRectangle(color.Transparent), axisBg: canvas.NewRectangle(color.Transparent),
 		gutter: canvas.NewRectangle(color.Transparent), cursor: canvas.NewRectangle(color.Black),
-		handle: canvas.NewCircle(color.Black), short: map[shortKey]string{}}
-	r.minor = canvas.NewRaster(r.drawMinorTicks)
-	r.minor.ScaleMode = canvas.ImageScalePixels
-	r.rebuild()
+		handle: canvas.NewCircle(color.Black), short: map[shortKey]string{}, band: newTimelineBand()}
+	r.objects = []fyne.CanvasObject{r.bg, r.band.obj, r.cursor, r.handle}
 	return r
 }
 
-func (r *timelineRenderer) rebuild() {
-	r.objects = r.objects[:0]
-	r.objects = append(r.objects, r.bg, r.axisBg, r.minor)
-	for _, o := range r.rects {
-		r.objects = append(r.objects, o)
+// bandOps lists what the band paints, bottom to top: the axis, its minor ticks, the lanes'
+// shading, the major ticks and the events, the gutter, the lanes' colours and every text.
+func (r *timelineRenderer) bandOps(size fyne.Size) []bandOp {
+	ops := r.ops[:0]
+	shape := func(kind bandOpKind, o fyne.CanvasObject, fill, stroke color.Color, sw, radius float32) {
+		if !o.Visible() {
+			return
+		}
+		p, s := o.Position(), o.Size()
+		ops = append(ops, bandOp{kind: kind, x: p.X, y: p.Y, w: s.Width, h: s.Height,
+			fill: nrgba(fill), stroke: nrgba(stroke), strokeW: sw, radius: radius})
 	}
-	for _, o := range r.circles {
-		r.objects = append(r.objects, o)
+	rect := func(o *canvas.Rectangle) {
+		shape(bandRect, o, o.FillColor, o.StrokeColor, o.StrokeWidth, o.CornerRadius)
 	}
-	r.objects = append(r.objects, r.gutter)
-	for _, o := range r.laneBars {
-		r.objects = append(r.objects, o)
-	}
-	for _, o := range r.texts {
-		r.objects = append(r.objects, o)
-	}
-	r.objects = append(r.objects, r.cursor, r.handle)
-}
-
-// drawMinorTicks paints the minor tick marks into a w×h image (device pixels: the raster
-// spans the band's width and the ticks' height).
-func (r *timelineRenderer) drawMinorTicks(w, h int) image.Image {
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	width := float64(r.t.Size().Width)
-	if width <= 0 {
-		return img
-	}
-	k := float64(w) / width
-	c := color.RGBAModel.Convert(r.minorCol).(color.RGBA)
+	rect(r.axisBg)
 	for _, x := range r.minorXs {
-		px := int(float64(x) * k)
-		if px < 0 || px >= w {
-			continue
-		}
-		for y := 0; y < h; y++ {
-			img.SetRGBA(px, y, c)
+		ops = append(ops, bandOp{kind: bandRect, x: float32(x), y: r.t.axisHeight - 8, w: 1, h: 8, fill: r.minorCol})
+	}
+	for _, o := range r.rects[:r.nr] {
+		rect(o)
+	}
+	for _, o := range r.circles[:r.nc] {
+		shape(bandCircle, o, o.FillColor, o.StrokeColor, o.StrokeWidth, 0)
+	}
+	rect(r.gutter)
+	for _, o := range r.laneBars {
+		rect(o)
+	}
+	for _, o := range r.texts[:r.nt] {
+		if o.Visible() {
+			p := o.Position()
+			ops = append(ops, bandOp{kind: bandText, x: p.X, y: p.Y, fill: nrgba(o.Color),
+				text: bandTextKey{o.Text, o.TextSize, o.TextStyle}})
 		}
 	}
-	return img
+	r.ops = ops
+	return ops
 }
 
 // rect takes the next pooled rectangle and gives it a look (refreshed only if it changed).
 func (r *timelineRenderer) rect(fill, stroke color.Color, strokeWidth, radius float32) *canvas.Rectangle {
 	if r.nr == len(r.rects) {
 		r.rects = append(r.rects, canvas.NewRectangle(color.Transparent))
-		r.rebuild()
 	}
 	o := r.rects[r.nr]
 	r.nr++
@@ -112,7 +109,6 @@ func (r *timelineRenderer) rect(fill, stroke color.Color, strokeWidth, radius fl
 func (r *timelineRenderer) circle(fill, stroke color.Color, strokeWidth float32) *canvas.Circle {
 	if r.nc == len(r.circles) {
 		r.circles = append(r.circles, canvas.NewCircle(color.Transparent))
-		r.rebuild()
 	}
 	o := r.circles[r.nc]
 	r.nc++
@@ -125,7 +121,6 @@ func (r *timelineRenderer) circle(fill, stroke color.Color, strokeWidth float32)
 func (r *timelineRenderer) text(s string, size float32, col color.Color, bold bool) *canvas.Text {
 	if r.nt == len(r.texts) {
 		r.texts = append(r.texts, canvas.NewText("", color.Transparent))
-		r.rebuild()
 	}
 	o := r.texts[r.nt]
 	r.nt++
@@ -212,11 +207,7 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 		}
 	}
 	r.tickBuf = xs
-	if minorCol := withAlpha(fg, 40); !slices.Equal(xs, r.minorXs) || minorCol != r.minorCol {
-		r.minorXs, r.minorCol = append(r.minorXs[:0], xs...), minorCol
-		r.minor.Refresh()
-	}
-	place(r.minor, 0, t.axisHeight-8, size.Width, 8)
+	r.minorXs, r.minorCol = append(r.minorXs[:0], xs...), withAlpha(fg, 40)
 	if t.lead != "" {
 		r.text(t.lead, t.tickSize, fg, true).Move(fyne.NewPos(t.gutter+float32(t.leadX), 4))
 	}
@@ -303,7 +294,6 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 	place(r.gutter, 0, t.axisHeight, t.gutter, bottom-t.axisHeight)
 	for len(r.laneBars) < len(t.lanes) {
 		r.laneBars = append(r.laneBars, canvas.NewRectangle(color.Transparent))
-		r.rebuild()
 	}
 	for i, l := range t.lanes {
 		r.text(l.Name.In(t.lang), t.laneSize(), fg, true).Move(fyne.NewPos(pad*2, t.axisHeight+float32(i)*lh+(lh-t.laneSize())/2-2))
@@ -341,6 +331,7 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 	for i := r.nt; i < len(r.texts); i++ {
 		r.texts[i].Hide()
 	}
+	r.band.update(r.bandOps(size), size)
 }
 
 // drawSelection draws the selected event (one not placed on its own) over its lane's top row.

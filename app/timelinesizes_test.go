@@ -11,9 +11,12 @@ import (
 
 // timelineTexts returns the texts the band draws: event labels, lane names, ticks and badges.
 func timelineTexts(tv *TimelineView) []*canvas.Text {
+	// The band paints its texts into one image (timelineband.go): they are the renderer's
+	// pooled texts in use, not objects on the canvas.
 	var out []*canvas.Text
-	for _, o := range test.WidgetRenderer(tv).Objects() {
-		if tx, ok := o.(*canvas.Text); ok && tx.Visible() && tx.Text != "" {
+	r := test.WidgetRenderer(tv).(*timelineRenderer)
+	for _, tx := range r.texts[:r.nt] {
+		if tx.Visible() && tx.Text != "" {
 			out = append(out, tx)
 		}
 	}

@@ -47,6 +47,7 @@ type overlayWorker struct {
 	maskDetail string
 	mask       []uint8 // land coverage of maskView, one byte a pixel
 	buf        *image.RGBA
+	raster     rasterCtx // its buffers kept from one drawing to the next
 
 	renders, maskRenders atomic.Int64 // counts, for tests and measurements
 }
@@ -212,31 +213,39 @@ func (o *overlayWorker) render(r overlayReq) []overlayCell {
 	}
 	clearRGBA(o.buf)
 	if len(held) > 0 {
-		renderInto(o.buf, &v, &clear, held, false)
+		renderInto(o.buf, &v, &clear, held, false, &o.raster)
 		maskWash(o.buf, mask)
 	}
 	if len(fronts) > 0 {
-		renderInto(o.buf, &v, &clear, fronts, false)
+		renderInto(o.buf, &v, &clear, fronts, false, &o.raster)
 	}
 	return overlayCells(o.buf, overlayCellSize)
 }
 
-// overlayCells cuts img into squares of side n and returns copies of those that are not
-// wholly transparent.
+// overlayCells cuts img into squares of side n, keeps those that are not wholly transparent
+// and returns copies of them, joining the squares kept side by side in a row into one piece:
+// each piece is one object for the painter to draw (a GL painter pays for every object it
+// draws, whatever its size), and joining adds no transparent pixels.
 func overlayCells(img *image.RGBA, n int) []overlayCell {
 	var out []overlayCell
 	b := img.Rect
 	for y := b.Min.Y; y < b.Max.Y; y += n {
+		y1 := min(y+n, b.Max.Y)
 		for x := b.Min.X; x < b.Max.X; x += n {
-			r := image.Rect(x, y, min(x+n, b.Max.X), min(y+n, b.Max.Y))
-			if !anyOpaque(img, r) {
+			if !anyOpaque(img, image.Rect(x, y, min(x+n, b.Max.X), y1)) {
 				continue
 			}
+			x1 := min(x+n, b.Max.X)
+			for x1 < b.Max.X && anyOpaque(img, image.Rect(x1, y, min(x1+n, b.Max.X), y1)) {
+				x1 = min(x1+n, b.Max.X)
+			}
+			r := image.Rect(x, y, x1, y1)
 			c := image.NewRGBA(image.Rect(0, 0, r.Dx(), r.Dy()))
 			for yy := r.Min.Y; yy < r.Max.Y; yy++ {
 				copy(c.Pix[c.PixOffset(0, yy-r.Min.Y):][:4*r.Dx()], img.Pix[img.PixOffset(r.Min.X, yy):][:4*r.Dx()])
 			}
 			out = append(out, overlayCell{img: c, rect: r})
+			x = x1 - n // the loop's step moves on to the first square after the run
 		}
 	}
 	return out
@@ -263,7 +272,7 @@ func (o *overlayWorker) landMask(v *View, detail string) []uint8 {
 	}
 	o.maskRenders.Add(1)
 	st := Style{Land: Paint{Fill: color.NRGBA{A: 0xff}}}
-	renderInto(o.buf, v, &st, []Layer{{Name: "land-mask", Kind: LayerFill, Role: RoleLand, Geoms: o.s.data.landGeoms(detail)}}, true)
+	renderInto(o.buf, v, &st, []Layer{{Name: "land-mask", Kind: LayerFill, Role: RoleLand, Geoms: o.s.data.landGeoms(detail)}}, true, &o.raster)
 	if len(o.mask) != v.W*v.H {
 		o.mask = make([]uint8, v.W*v.H)
 	}

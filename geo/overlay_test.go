@@ -58,4 +58,23 @@ func TestOverlayCells(t *testing.T) {
 	if p := got[1].img.RGBAAt(2, 1); p != (color.RGBA{A: 1}) {
 		t.Errorf("cell 1 pixel (2, 1) = %v, want the pixel at (2, 5)", p)
 	}
+	// Squares kept side by side in a row are one piece; a gap splits them.
+	img.SetRGBA(5, 6, color.RGBA{G: 3, A: 255})
+	img.SetRGBA(4, 1, color.RGBA{B: 4, A: 255})
+	got = overlayCells(img, 4)
+	want = []image.Rectangle{image.Rect(4, 0, 10, 4), image.Rect(0, 4, 8, 7)}
+	if len(got) != len(want) {
+		t.Fatalf("after filling the gaps: %d cells, want %d", len(got), len(want))
+	}
+	for i, c := range got {
+		if c.rect != want[i] || c.img.Rect.Size() != c.rect.Size() {
+			t.Errorf("after filling the gaps: cell %d at %v (image %v), want %v", i, c.rect, c.img.Rect, want[i])
+		}
+	}
+	if p := got[0].img.RGBAAt(5, 0); p != (color.RGBA{R: 9, A: 200}) {
+		t.Errorf("joined cell pixel (5, 0) = %v, want the pixel at (9, 0)", p)
+	}
+	if p := got[1].img.RGBAAt(5, 2); p != (color.RGBA{G: 3, A: 255}) {
+		t.Errorf("joined cell pixel (5, 2) = %v, want the pixel at (5, 6)", p)
+	}
 }

@@ -400,17 +400,21 @@ func (c *rasterCtx) octagon(x, y, r float64) {
 // should use a TileCache, which prepares each zoom level once. The layers are not modified.
 func RenderFrame(v *View, s *Style, layers []Layer) *image.RGBA {
 	img := image.NewRGBA(image.Rect(0, 0, v.W, v.H))
-	renderInto(img, v, s, layers, true)
+	renderInto(img, v, s, layers, true, nil)
 	return img
 }
 
 // renderInto draws layers as RenderFrame does into dst (v.W×v.H, origin at (0, 0)), filling it
-// with the style's background first when fill is set, else drawing over what it holds.
-func renderInto(dst *image.RGBA, v *View, s *Style, layers []Layer, fill bool) {
+// with the style's background first when fill is set, else drawing over what it holds. c, if
+// not nil, is a rasterizer kept by a caller that draws often (the overlay worker), whose
+// buffers are reused rather than made again for every polygon's first draw.
+func renderInto(dst *image.RGBA, v *View, s *Style, layers []Layer, fill bool, c *rasterCtx) {
 	gb := v.GeoBound(float64(max(v.W, v.H)) / 2)
 	src := newRasterSource(v.Proj, s, layers, &gb)
 	prep := src.prepare(v.ProjToScreen)
-	var c rasterCtx
+	if c == nil {
+		c = &rasterCtx{}
+	}
 	if fill {
 		c.draw(dst, prep, 0, 0)
 	} else {
