@@ -106,7 +106,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	title := widget.NewLabelWithStyle(lang.L("Frontline Atlas"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	u.Date = newDateControl(u.DateText, u.State)
 	right := container.NewHBox(u.Date, touchTarget(u.BackB), touchTarget(u.ForwardB), touchTarget(u.Menu.Button))
-	top := container.NewBorder(nil, nil, title, right, u.Search)
+	top := newTopBar(title, u.Search, right) // topbar.go: no negative widths below its minimum
 
 	split := container.NewHSplit(u.Map, u.Details.Object())
 	split.Offset = 0.74
