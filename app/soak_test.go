@@ -25,20 +25,20 @@ import (
 // (docs/reliability.md has its figures). A failure names the seed, the action number and the
 // last actions, and -soak.seed replays it.
 var (
-	soakActions = flag.Int("soak.actions", 0, "how many random user actions TestSoak performs (default 3,000; 200 with -short or under the race detector)")
+	soakActions = flag.Int("soak.actions", 0, "how many random user actions TestSoak performs (default 3,000; 200 under the race detector; none with -short)")
 	soakSeed    = flag.Uint64("soak.seed", 1, "the seed of TestSoak's random actions")
 	soakLeak    = flag.String("soak.leak", "", `inject a leak to see TestSoak fail: "heap" (16 KiB kept per action), "goroutines" (one parked per 50 actions)`)
 )
 
 // soakCount is the number of actions TestSoak performs: -soak.actions, or 3,000 (about a
-// minute on two shared cores), or 200 with -short or under the race detector (make test
-// runs app so; an action costs some ten times more there, and races show in a few hundred
-// actions or not at all).
+// minute on two shared cores), or 200 under the race detector (make test runs app so: an
+// action costs some ten times more there, and the races of the window's goroutines show in a
+// few hundred actions or not at all; too few to judge the trend of the heap).
 func soakCount() int {
 	switch {
 	case *soakActions > 0:
 		return *soakActions
-	case testing.Short() || raceEnabled:
+	case raceEnabled:
 		return 200
 	}
 	return 3000
@@ -56,14 +56,19 @@ type soakSample struct {
 // any rows registered with addSoakActions) on the whole window with the embedded pack, the
 // map drawing in the background as in the window, and checks:
 //   - no action panics (a panic fails the test with the seed, the action and the 20 before);
-//   - the heap in use and the number of goroutines, sampled 50 times after garbage collection,
-//     are flat: after a warm-up (the first tenth), the median of the last fifth of the samples
-//     is within a tolerance of the median of the first fifth (soakFlat).
+//   - no object has a negative size (the software painter of snapshots panics on one);
+//   - the heap in use and the number of goroutines, sampled 50 times in the run (every 20
+//     actions at least) after garbage collection, are flat: after a warm-up (the first
+//     tenth), the median of the last fifth of the samples is within a tolerance of the median
+//     of the first fifth (soakFlat).
 //
 // Fyne's test driver never drops the renderers of widgets that left the window (the desktop
 // driver destroys those not painted for a minute); the soak does the same at each sample, so
 // that what it measures is the app's memory and not the test driver's cache.
 func TestSoak(t *testing.T) {
+	if testing.Short() && *soakActions == 0 {
+		t.Skip("loads the embedded pack and its map and performs thousands of actions; -soak.actions runs it")
+	}
 	actions := soakCount()
 	content, err := cli.LoadContent("")
 	if err != nil {
@@ -85,7 +90,7 @@ func TestSoak(t *testing.T) {
 		s.afterEach = append(s.afterEach, injectedLeak(*soakLeak))
 	}
 
-	every := max(actions/50, 10)
+	every := max(actions/50, 20)
 	var samples []soakSample
 	start := time.Now()
 	for done := 0; done < actions; {
