@@ -109,6 +109,9 @@ func TestSoak(t *testing.T) {
 		s.t = t
 		g, h := s.settle()
 		samples = append(samples, soakSample{done, time.Since(start), g, h})
+		if testing.Verbose() { // as they come: a long run stopped early keeps its figures
+			t.Logf("after %d actions, %s: %d goroutines, heap %.1f MiB", done, time.Since(start).Round(time.Second), g, float64(h)/(1<<20))
+		}
 	}
 	wall := time.Since(start)
 	s.report(samples, wall)
