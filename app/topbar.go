@@ -34,13 +34,17 @@ func (l *topBarLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 		x = tw + pad
 	}
 	setShown(l.title, showTitle)
+	// Without room for a search field of touchMin, the field is moved out of sight to the left
+	// at that width rather than hidden: hiding the field (a widget.Entry) and showing it again
+	// kept every closed window in memory (TestUIOpenAndCloseHundredTimes).
 	w := size.Width - rw - pad - x
-	showSearch := w >= touchMin
-	if showSearch {
+	if w >= touchMin {
 		l.search.Resize(fyne.NewSize(w, size.Height))
 		l.search.Move(fyne.NewPos(x, 0))
+	} else {
+		l.search.Resize(fyne.NewSize(touchMin, size.Height))
+		l.search.Move(fyne.NewPos(-touchMin-2*pad, 0))
 	}
-	setShown(l.search, showSearch)
 }
 
 // MinSize is that of a border layout with every object shown, whether the bar hides some now
