@@ -132,7 +132,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	u.Date = newDateControl(u.DateText, u.State)
 	right := container.NewHBox(u.Date, touchTarget(u.BackB), touchTarget(u.ForwardB), touchTarget(u.Menu.Button))
 	u.titleSlot, u.searchSlot, u.barRight = container.NewStack(title), container.NewStack(u.Search), right
-	top := container.NewBorder(nil, nil, u.titleSlot, right, u.searchSlot)
+	top := newTopBar(u.titleSlot, u.searchSlot, right) // topbar.go: no negative widths below its minimum
 
 	split := container.NewHSplit(u.Map, u.Details.Object())
 	split.Offset = 0.74

@@ -14,10 +14,6 @@ import (
 	"frontline-atlas/timeline"
 )
 
-// Portraits larger than this on either side are refused (a pack cannot make the app decode a
-// gigapixel image).
-const maxPortraitSide = 4096
-
 // portraitProblems remembers the images already reported, so each bad image logs one message.
 var portraitProblems sync.Map
 
@@ -57,8 +53,10 @@ func loadPortrait(cat *timeline.Catalog, path string) (image.Image, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: not a PNG or JPEG image: %w", path, err)
 	}
-	if cfg.Width > maxPortraitSide || cfg.Height > maxPortraitSide || cfg.Width < 1 || cfg.Height < 1 {
-		return nil, fmt.Errorf("%s: %d×%d pixels, more than %d on a side", path, cfg.Width, cfg.Height, maxPortraitSide)
+	// The loader's limit (timeline.MaxImageSide): a pack cannot make the app decode a
+	// gigapixel image.
+	if err := timeline.CheckImageSize(cfg); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {

@@ -12,11 +12,16 @@ import (
 	"fyne.io/fyne/v2"
 
 	"frontline-atlas/internal/atomicfile"
+	"frontline-atlas/internal/packfs"
 )
 
 // PrefsFile is the name of the file the app keeps its preferences in, in the app's storage
 // folder (on Linux ~/.config/fyne/org.frontlineatlas.app/).
 const PrefsFile = "frontline-atlas.json"
+
+// MaxPrefsSize is the largest preferences file read (1 MiB; the app writes some hundred
+// bytes): a larger one is set aside like a corrupt one.
+const MaxPrefsSize = 1 << 20
 
 // FilePrefs is a fyne.Preferences kept in one JSON file that is replaced atomically on every
 // change, so a kill or a full disk mid-write never leaves it half written (Fyne's own store
@@ -44,9 +49,15 @@ func OpenPrefs(path string) *FilePrefs {
 	if path == "" {
 		return p
 	}
-	data, err := os.ReadFile(path)
+	// Through packfs: a named pipe or a device put in the file's place is refused without
+	// blocking the start, and a huge file is refused before it is read.
+	data, err := packfs.ReadRegular(path, MaxPrefsSize)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
+	case errors.Is(err, packfs.ErrTooLarge):
+		bad := path + ".bad"
+		os.Rename(path, bad)
+		logf("preferences: %v; it was set aside as %s and the defaults are used", err, filepath.Base(bad))
 	case err != nil:
 		logf("preferences: %v; starting from the defaults", err)
 	default:

@@ -48,8 +48,15 @@ func ImageConfig(fsys *packfs.FS, p string) (image.Config, string, error) {
 	if err != nil {
 		return cfg, "", fmt.Errorf("not a PNG or JPEG image (%v)", err)
 	}
+	return cfg, format, CheckImageSize(cfg)
+}
+
+// CheckImageSize refuses an image whose header gives it less than 1 or more than MaxImageSide
+// pixels on a side, before it is decoded (the loader's check and the app's, before it decodes a
+// portrait).
+func CheckImageSize(cfg image.Config) error {
 	if cfg.Width < 1 || cfg.Height < 1 || cfg.Width > MaxImageSide || cfg.Height > MaxImageSide {
-		return cfg, format, fmt.Errorf("%d×%d pixels: want 1 to %d on a side", cfg.Width, cfg.Height, MaxImageSide)
+		return fmt.Errorf("%d×%d pixels: want 1 to %d on a side", cfg.Width, cfg.Height, MaxImageSide)
 	}
-	return cfg, format, nil
+	return nil
 }

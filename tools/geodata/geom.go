@@ -1,12 +1,16 @@
 package main
 
 import (
+	"cmp"
 	"math"
+	"slices"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/clip"
 	"github.com/paulmach/orb/planar"
 	"github.com/paulmach/orb/simplify"
+
+	"frontline-atlas/geo"
 )
 
 // theatreBound is the area kept from every source, in degrees lon-first. East of 180° the
@@ -155,35 +159,126 @@ func roundPoints(pts []orb.Point, decimals int) []orb.Point {
 	return out
 }
 
-// prepPolygons clips, simplifies and rounds areas for one level. Rings left with fewer than
-// four points or with an area under tolerance² are dropped; a polygon whose outer ring is
-// dropped is dropped with its holes.
+// prepPolygons clips, simplifies and rounds areas for one level (prepRing). Rings left with
+// fewer than four points or with an area under tolerance² are dropped; a polygon whose outer
+// ring is dropped is dropped with its holes. An outer ring cut in pieces (a ring of the source
+// that crosses itself) keeps its holes with its largest piece; the other pieces become polygons
+// of their own.
 func prepPolygons(mp orb.MultiPolygon, lv levelSpec) orb.MultiPolygon {
 	mp = clipPolygons(mp, lv.bound)
-	dp := simplify.DouglasPeucker(lv.tolerance)
 	minArea := lv.tolerance * lv.tolerance
+	keep := func(r orb.Ring) bool { return len(r) >= 4 && math.Abs(planar.Area(r)) >= minArea }
 	var out orb.MultiPolygon
 	for _, p := range mp {
 		var q orb.Polygon
+		var extra orb.MultiPolygon
 		for i, r := range p {
-			r = dp.Ring(r.Clone())
-			r = orb.Ring(roundPoints(densify(r), lv.decimals))
-			if len(r) > 0 && r[0] != r[len(r)-1] {
-				r = append(r, r[0])
-			}
-			if len(r) < 4 || math.Abs(planar.Area(r)) < minArea {
-				if i == 0 {
+			pieces := slices.DeleteFunc(prepRing(r, lv), func(r orb.Ring) bool { return !keep(r) })
+			if i == 0 {
+				if len(pieces) == 0 {
 					break
+				}
+				slices.SortStableFunc(pieces, func(a, b orb.Ring) int { return cmp.Compare(math.Abs(planar.Area(b)), math.Abs(planar.Area(a))) })
+				q = append(q, pieces[0])
+				for _, x := range pieces[1:] {
+					extra = append(extra, orb.Polygon{x})
 				}
 				continue
 			}
-			q = append(q, r)
+			q = append(q, pieces...)
 		}
 		if len(q) > 0 {
 			out = append(out, q)
+			out = append(out, extra...)
 		}
 	}
 	return out
+}
+
+// prepRing simplifies (Douglas–Peucker), densifies, rounds and closes one ring, and returns it
+// as one or more rings none of which crosses itself (geo.RingCrossing, the loader's check).
+//
+// Douglas–Peucker does not keep a ring simple: dropping the points between two that it keeps
+// can make the ring cross itself where it runs close to itself (a narrow isthmus, the shore of
+// a strait), which a fill rule then draws wrongly and the loader warns about. Such a ring is
+// simplified again with half the tolerance, and so on (a sixty-fourth at most, then not at
+// all), so that only the rings that need it keep more points. A ring that crosses itself even
+// unsimplified (two of the 1938 borders: the source's own) is cut at each crossing into simple
+// rings (splitCrossings). The result is deterministic.
+func prepRing(src orb.Ring, lv levelSpec) []orb.Ring {
+	for tol := lv.tolerance; ; tol /= 2 {
+		if tol < lv.tolerance/64 {
+			tol = 0
+		}
+		r := src.Clone()
+		if tol > 0 {
+			r = simplify.DouglasPeucker(tol).Ring(r)
+		}
+		r = orb.Ring(roundPoints(densify(r), lv.decimals))
+		if len(r) > 0 && r[0] != r[len(r)-1] {
+			r = append(r, r[0])
+		}
+		if _, crosses := geo.RingCrossing(r); !crosses {
+			return []orb.Ring{r}
+		}
+		if tol == 0 {
+			return splitCrossings(r, lv.decimals)
+		}
+	}
+}
+
+// splitCrossings cuts a closed ring at the points where it crosses itself into closed rings
+// that do not: at a crossing of edges a and c (a < c) at X, the ring r[0]…r[a] X r[c+1]…
+// and the loop X r[a+1]…r[c] X. X is rounded as the other points are. A bow-tie gives its two
+// halves; a small loop twisted over the rest of the ring comes off as a ring of its own.
+func splitCrossings(r orb.Ring, decimals int) []orb.Ring {
+	var out []orb.Ring
+	work := []orb.Ring{r}
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		at, crosses := geo.RingCrossing(x)
+		if !crosses {
+			out = append(out, x)
+			continue
+		}
+		a, c, ok := crossingEdges(x, at)
+		if !ok || len(out)+len(work) > 1000 {
+			out = append(out, x) // cannot happen: the check found a crossing there
+			continue
+		}
+		p, _ := geo.RingEdgesCross(x, a, c)
+		p = roundPoints([]orb.Point{p}, decimals)[0]
+		outer := append(append(append(orb.Ring{}, x[:a+1]...), p), x[c+1:]...)
+		loop := append(append(orb.Ring{p}, x[a+1:c+1]...), p)
+		for _, piece := range []orb.Ring{outer, loop} {
+			if piece = orb.Ring(roundPoints(piece, decimals)); len(piece) >= 4 {
+				work = append(work, piece)
+			}
+		}
+	}
+	return out
+}
+
+// crossingEdges finds two edges of r that cross near at: only the edges whose bounds hold at
+// are compared.
+func crossingEdges(r orb.Ring, at orb.Point) (a, c int, ok bool) {
+	const eps = 1e-9
+	var near []int
+	for e := 0; e+1 < len(r); e++ {
+		b := orb.MultiPoint{r[e], r[e+1]}.Bound().Pad(eps)
+		if b.Contains(at) {
+			near = append(near, e)
+		}
+	}
+	for i := range near {
+		for j := i + 1; j < len(near); j++ {
+			if _, ok := geo.RingEdgesCross(r, near[i], near[j]); ok {
+				return near[i], near[j], true
+			}
+		}
+	}
+	return 0, 0, false
 }
 
 // prepLines clips, simplifies and rounds lines for one level, dropping lines left with fewer
