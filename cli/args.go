@@ -30,6 +30,9 @@ type Command struct {
 	Height     int
 	Output     string // snapshot -o FILE, export -o DIR
 	Dir        string // validate [DIR]
+	// Layers are GeoJSON files to open onto the map (--layer FILE, repeatable; run and
+	// snapshot), in the order given.
+	Layers []string
 }
 
 // ErrHelp is returned when the user asked for help; the usage has been written.
@@ -57,6 +60,7 @@ Flags:
   --event ID         select this event (and show its date) at start
   --theme NAME       light, dark or system (default system)
   --fullscreen       open full screen (run only)
+  --layer FILE       open a GeoJSON file onto the map (run and snapshot; repeat for more)
   --size WxH         picture size for snapshot (default 1920x1080)
   -o PATH            output file (snapshot) or folder (export)
 `
@@ -85,6 +89,13 @@ func ParseArgs(args []string, out io.Writer) (Command, error) {
 	fs.StringVar(&size, "size", "", "")
 	fs.StringVar(&cmd.Output, "o", "", "")
 	fs.StringVar(&cmd.Output, "output", "", "")
+	fs.Func("layer", "", func(v string) error {
+		if strings.TrimSpace(v) == "" {
+			return errors.New("want a GeoJSON file")
+		}
+		cmd.Layers = append(cmd.Layers, v)
+		return nil
+	})
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(out, Usage)
@@ -140,6 +151,9 @@ func ParseArgs(args []string, out io.Writer) (Command, error) {
 	}
 	if cmd.Name != "run" && cmd.Fullscreen {
 		return cmd, &UsageError{"--fullscreen applies only when opening the app"}
+	}
+	if cmd.Name != "run" && cmd.Name != "snapshot" && len(cmd.Layers) > 0 {
+		return cmd, &UsageError{"--layer applies only when opening the app and to snapshot"}
 	}
 	if cmd.Name != "snapshot" && size != "" {
 		return cmd, &UsageError{"--size applies only to snapshot"}
