@@ -42,3 +42,40 @@ func TestSnapshotUnknownEvent(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q: want a failure naming the event", code, stderr.String())
 	}
 }
+
+// snapshot -o over an existing picture replaces it through a temporary file: the folder then
+// holds the new picture and nothing else; a target that cannot be replaced stays as it was.
+func TestSnapshotReplacesWhole(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "shot.png")
+	if err := os.WriteFile(out, []byte("the old picture"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	cmd := cli.Command{Name: "snapshot", Content: "testdata/pack", Width: 640, Height: 480, Output: out}
+	if code := RunSnapshot(cmd, &stdout, &stderr); code != 0 {
+		t.Fatalf("snapshot exited %d: %s", code, stderr.String())
+	}
+	b, _ := os.ReadFile(out)
+	if _, err := png.Decode(bytes.NewReader(b)); err != nil {
+		t.Fatalf("shot.png is not a whole PNG: %v", err)
+	}
+	// A folder in the way: the rename fails, the folder is untouched and no temporary file is
+	// left beside it.
+	blocked := filepath.Join(dir, "blocked.png")
+	if err := os.MkdirAll(filepath.Join(blocked, "inside"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Output = blocked
+	if code := RunSnapshot(cmd, &stdout, &stderr); code == 0 {
+		t.Fatal("snapshot over a folder succeeded")
+	}
+	ents, _ := os.ReadDir(dir)
+	if len(ents) != 2 {
+		var names []string
+		for _, e := range ents {
+			names = append(names, e.Name())
+		}
+		t.Errorf("the folder holds %v, want only shot.png and blocked.png", names)
+	}
+}

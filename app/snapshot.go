@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -12,6 +13,7 @@ import (
 
 	"frontline-atlas/buildinfo"
 	"frontline-atlas/cli"
+	"frontline-atlas/internal/atomicfile"
 )
 
 // RenderUI lays out the whole UI at w×h pixels (scale 1) on Fyne's software canvas, waits until
@@ -53,13 +55,10 @@ func snapshot(content *cli.Content, cmd cli.Command, out string) error {
 			return fmt.Errorf("snapshot: %w", err)
 		}
 	}
-	f, err := os.Create(out)
-	if err != nil {
+	// Through a temporary file and a rename: a full disk leaves an older picture whole.
+	software := map[string]string{"Software": buildinfo.String()}
+	if err := atomicfile.Write(out, 0o644, func(w io.Writer) error { return encodePNG(w, img, software) }); err != nil {
 		return fmt.Errorf("snapshot: %w", err)
 	}
-	if err := encodePNG(f, img, map[string]string{"Software": buildinfo.String()}); err != nil {
-		f.Close()
-		return fmt.Errorf("snapshot: writing %s: %w", out, err)
-	}
-	return f.Close()
+	return nil
 }

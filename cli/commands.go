@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 
 	"frontline-atlas/geo"
 	"frontline-atlas/timeline"
@@ -19,22 +18,9 @@ func Run(cmd Command, stdout, stderr io.Writer) int {
 	case "validate":
 		return runValidate(cmd, stdout, stderr)
 	case "export":
-		content := loadForCommand(cmd.Content, stderr)
-		if content == nil {
-			return 1
-		}
-		if err := timeline.Export(content.Catalog, cmd.Output); err != nil {
-			fmt.Fprintf(stderr, "frontline-atlas export: %v\n", err)
-			return 1
-		}
-		if err := geo.ExportFronts(content.Map, filepath.Join(cmd.Output, "fronts.geojson")); err != nil {
-			fmt.Fprintf(stderr, "frontline-atlas export: %v\n", err)
-			return 1
-		}
-		fmt.Fprintf(stdout, "wrote the chronicle to %s\n", cmd.Output)
-		return 0
+		return runExport(cmd, stdout, stderr)
 	case "front":
-		content := loadForCommand(cmd.Content, stderr)
+		content := loadForCommand(cmd.Content, loadFronts, stderr)
 		if content == nil {
 			return 1
 		}
@@ -53,8 +39,8 @@ func Run(cmd Command, stdout, stderr io.Writer) int {
 // loadForCommand loads the pack in dir (the embedded one for ""), printing its problems to
 // stderr. A map-layer problem is printed but not fatal; it returns nil when the pack itself
 // did not load.
-func loadForCommand(dir string, stderr io.Writer) *Content {
-	c, err := LoadContent(dir)
+func loadForCommand(dir string, mode loadMode, stderr io.Writer) *Content {
+	c, err := loadContent(dir, mode)
 	if err != nil {
 		fmt.Fprintf(stderr, "frontline-atlas: %v\n", err)
 	}
@@ -85,7 +71,16 @@ func runValidate(cmd Command, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stdout, "  %-15s %5d\n", "front keyframes", c.Map.KeyframeCount())
 			fmt.Fprintf(stdout, "  %-15s %5d\n", "map layers", c.Map.LayerCount())
 		}
-		if ws := c.Catalog.Warnings(); len(ws) > 0 {
+		ws := c.Catalog.Warnings()
+		if c.Map != nil {
+			for _, w := range c.Map.Warnings() {
+				if c.MapFiles == "" {
+					w = "embedded base map: " + w
+				}
+				ws = append(ws, c.MapFiles+w)
+			}
+		}
+		if len(ws) > 0 {
 			fmt.Fprintf(stdout, "%d warning(s), for the authors to review (the pack loads):\n", len(ws))
 			for _, w := range ws {
 				fmt.Fprintf(stdout, "  %s\n", w)
@@ -101,10 +96,14 @@ func runValidate(cmd Command, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// countErrors counts the leaves of a tree of joined errors.
+// countErrors counts the leaves of a tree of joined errors; an error that knows its count
+// (a *timeline.PackError lists only its first problems) gives it.
 func countErrors(err error) int {
 	if err == nil {
 		return 0
+	}
+	if c, ok := err.(interface{ Count() int }); ok {
+		return c.Count()
 	}
 	var j interface{ Unwrap() []error }
 	if errors.As(err, &j) {

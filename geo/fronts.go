@@ -236,40 +236,16 @@ func resampleFrontPair(a, b []s2.Point) ([]s2.Point, []s2.Point) {
 
 // frontAnchors returns index pairs (i in a, j in b) of vertices matched as anchors: the two
 // first vertices, the longest common subsequence of identical interior vertices, and the two
-// last vertices.
+// last vertices. It takes space linear in the chains' lengths (commonSubsequence), so that two
+// keyframes of MaxFrontVertices each are matched in a few hundred kilobytes.
 func frontAnchors(a, b []s2.Point) [][2]int {
 	n, m := len(a), len(b)
 	if n < 3 || m < 3 {
 		return [][2]int{{0, 0}, {n - 1, m - 1}}
 	}
-	// lcs[i][j]: length of the LCS of a[i:n-1] and b[j:m-1].
-	lcs := make([][]int32, n)
-	for i := range lcs {
-		lcs[i] = make([]int32, m)
-	}
-	for i := n - 2; i >= 1; i-- {
-		for j := m - 2; j >= 1; j-- {
-			switch {
-			case a[i] == b[j]:
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			case lcs[i+1][j] >= lcs[i][j+1]:
-				lcs[i][j] = lcs[i+1][j]
-			default:
-				lcs[i][j] = lcs[i][j+1]
-			}
-		}
-	}
 	out := [][2]int{{0, 0}}
-	for i, j := 1, 1; i < n-1 && j < m-1; {
-		switch {
-		case a[i] == b[j]:
-			out = append(out, [2]int{i, j})
-			i, j = i+1, j+1
-		case lcs[i+1][j] >= lcs[i][j+1]:
-			i++
-		default:
-			j++
-		}
+	for _, p := range commonSubsequence(a[1:n-1], b[1:m-1]) {
+		out = append(out, [2]int{p[0] + 1, p[1] + 1})
 	}
 	return append(out, [2]int{n - 1, m - 1})
 }

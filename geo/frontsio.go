@@ -13,6 +13,8 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
+
+	"frontline-atlas/internal/packfs"
 )
 
 // Sides: who held the ground a part or an extent encloses. "axis" is Germany and its allies
@@ -126,14 +128,18 @@ func LoadFronts(fsys fs.FS, dir string, theatres []string) (*Fronts, error) {
 	var errs []error
 	all := frontFileParts{rears: map[string]frontRear{}, scopes: map[string]frontScope{}}
 	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
+		data, err := packfs.ReadFile(fsys, name, MaxFrontsFile)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("geo: fronts: %w", err))
+			errs = append(errs, fmt.Errorf("%s: %w", path.Base(name), packfs.Unwrap(err)))
 			continue
 		}
 		got, ferrs := parseFrontFile(path.Base(name), data, declared)
 		if len(ferrs) > 0 {
-			errs = append(errs, ferrs...)
+			errs = append(errs, capFrontErrors(path.Base(name), ferrs)...)
+			continue
+		}
+		if len(got.keys) == 0 && len(got.rears) == 0 && len(got.scopes) == 0 && len(got.extents) == 0 {
+			errs = append(errs, fmt.Errorf("%s: no features: want the keyframes of its theatre", path.Base(name)))
 			continue
 		}
 		all.keys = append(all.keys, got.keys...)
@@ -451,6 +457,9 @@ func parseFrontExtent(k *FrontKeyframe, until string, g orb.Geometry, bad func(f
 }
 
 func checkFrontCoords(ls orb.LineString) error {
+	if len(ls) > MaxFrontVertices {
+		return fmt.Errorf("%d vertices, more than the limit of %d for one line or ring", len(ls), MaxFrontVertices)
+	}
 	for i, p := range ls {
 		if math.IsNaN(p[0]) || math.IsNaN(p[1]) || p[0] < -180 || p[0] > 180 || p[1] < -90 || p[1] > 90 {
 			return fmt.Errorf("vertex %d %v out of range (want lon, lat in degrees)", i, p)

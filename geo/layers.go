@@ -7,10 +7,14 @@ import (
 	"io/fs"
 	"math"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
+
+	"frontline-atlas/internal/packfs"
 )
 
 // Levels of detail of the base map, and the border snapshots.
@@ -84,6 +88,9 @@ type BaseMap struct {
 	Levels  map[string]*BaseMapLevel // by BaseMapLevel50m, BaseMapLevel10m
 	Borders map[string][]BaseMapArea // by Borders1938, Borders1945
 	Layers  []BaseMapLayer           // the manifest (or the default list when it is unreadable)
+	// Warnings are what loaded but may not draw as meant, each naming the file, the feature
+	// and the field: an empty polygon (left out), a ring that crosses itself.
+	Warnings []string
 
 	borderLines map[string]orb.MultiLineString // BorderLines of each snapshot, made at load
 }
@@ -102,49 +109,87 @@ var defaultBaseMapLayers = func() []BaseMapLayer {
 	return ls
 }()
 
-// bmMaxErrorsPerFile caps the feature errors reported for one file.
-const bmMaxErrorsPerFile = 20
+// Limits on what a base map may make the program read (see docs/reliability.md).
+const (
+	// bmMaxErrorsPerFile caps the feature errors listed for one file; the others are counted.
+	bmMaxErrorsPerFile = 20
+	// MaxLayerFile is the largest layer file read (32 MiB; Natural Earth's 1:10m coastline,
+	// unsimplified, is 19 MB).
+	MaxLayerFile = packfs.MaxFile
+	// MaxLayerBytes is the most the layer files of one load may hold together (256 MiB): a
+	// manifest listing one large file a hundred times is stopped there.
+	MaxLayerBytes = 256 << 20
+	// MaxLayers is the most layers a manifest may list.
+	MaxLayers = 100
+	// maxManifest is the largest manifest.json read.
+	maxManifest = 1 << 20
+)
 
 // LoadBaseMap reads manifest.json and the layer files it lists from fsys (assets.Map() or a
 // folder). It is strict: every problem is reported with its file, feature index and field. A
 // missing or malformed file, or a bad feature, is left out while everything else loads: the
 // result is what loaded plus errors.Join of all problems (nil when there were none). When
-// manifest.json itself is unreadable the standard file names are tried.
+// manifest.json itself is unreadable the standard file names are tried. Every file is read
+// through internal/packfs: regular files only, at most MaxLayerFile each.
 func LoadBaseMap(fsys fs.FS) (*BaseMap, error) { return LoadBaseMapLayers(fsys, nil) }
 
 // LoadBaseMapLayers is LoadBaseMap for the layers of the manifest that keep accepts (all when
 // keep is nil), so that a level can be loaded later (see LoadMapDataLazy).
 func LoadBaseMapLayers(fsys fs.FS, keep func(BaseMapLayer) bool) (*BaseMap, error) {
-	m := &BaseMap{Levels: map[string]*BaseMapLevel{}, Borders: map[string][]BaseMapArea{},
-		borderLines: map[string]orb.MultiLineString{}}
-	var errs []error
-	if data, err := fs.ReadFile(fsys, "manifest.json"); err != nil {
-		errs = append(errs, fmt.Errorf("manifest.json: %w", err))
-		m.Layers = slices.Clone(defaultBaseMapLayers)
-	} else {
-		var doc struct {
-			Layers []BaseMapLayer `json:"layers"`
-		}
-		if err := json.Unmarshal(data, &doc); err != nil {
-			errs = append(errs, fmt.Errorf("manifest.json: %w", err))
-			m.Layers = slices.Clone(defaultBaseMapLayers)
-		} else if len(doc.Layers) == 0 {
-			errs = append(errs, errors.New(`manifest.json: "layers": empty, want the layer files`))
-		} else {
-			m.Layers = doc.Layers
-		}
+	layers, err := ReadManifest(fsys)
+	m, lerr := loadBaseMapLayers(fsys, layers, keep)
+	return m, errors.Join(err, lerr)
+}
+
+// ReadManifest reads manifest.json of a base map: the layer files and what they hold. When
+// it is missing or unreadable, the error says why and the standard list is returned.
+func ReadManifest(fsys fs.FS) ([]BaseMapLayer, error) {
+	data, err := packfs.ReadFile(fsys, "manifest.json", maxManifest)
+	if err != nil {
+		return slices.Clone(defaultBaseMapLayers), fmt.Errorf("manifest.json: %w", packfs.Unwrap(err))
 	}
+	var doc struct {
+		Layers []BaseMapLayer `json:"layers"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		return slices.Clone(defaultBaseMapLayers), fmt.Errorf("manifest.json: %w", err)
+	}
+	switch {
+	case len(doc.Layers) == 0:
+		return nil, errors.New(`manifest.json: "layers": empty, want the layer files`)
+	case len(doc.Layers) > MaxLayers:
+		return doc.Layers[:MaxLayers], fmt.Errorf(`manifest.json: "layers": %d layers, more than the limit of %d: the first %d are read`, len(doc.Layers), MaxLayers, MaxLayers)
+	}
+	return doc.Layers, nil
+}
+
+// loadBaseMapLayers loads the layers that keep accepts (all when keep is nil).
+func loadBaseMapLayers(fsys fs.FS, layers []BaseMapLayer, keep func(BaseMapLayer) bool) (*BaseMap, error) {
+	m := &BaseMap{Levels: map[string]*BaseMapLevel{}, Borders: map[string][]BaseMapArea{},
+		borderLines: map[string]orb.MultiLineString{}, Layers: layers}
+	var errs []error
+	ld := &bmLoader{fsys: fsys, budget: MaxLayerBytes, rings: bmCrossingBudget}
 	for i, l := range m.Layers {
 		if keep == nil || keep(l) {
-			errs = append(errs, m.loadLayer(fsys, i, l)...)
+			errs = append(errs, ld.loadLayer(m, i, l)...)
 		}
 	}
 	return m, errors.Join(errs...)
 }
 
+// bmLoader holds what the layers of one load share: the bytes left to read, and the work left
+// for finding rings that cross themselves.
+type bmLoader struct {
+	fsys   fs.FS
+	budget int64
+	rings  int
+	// Scratch space of ringCrossing, reused from ring to ring.
+	cellStart, cellFill, cellEdges []int32
+}
+
 // loadLayer reads layer i of the manifest into m; every error names the file (and the
 // feature index), or the manifest entry.
-func (m *BaseMap) loadLayer(fsys fs.FS, i int, l BaseMapLayer) []error {
+func (ld *bmLoader) loadLayer(m *BaseMap, i int, l BaseMapLayer) []error {
 	isArea := l.Name == "land" || l.Name == "lakes" || l.Name == "borders"
 	var bad string
 	switch {
@@ -158,23 +203,35 @@ func (m *BaseMap) loadLayer(fsys fs.FS, i int, l BaseMapLayer) []error {
 	if bad != "" {
 		return []error{fmt.Errorf("manifest.json: layer %d (%s): %s", i, l.File, bad)}
 	}
-	data, err := fs.ReadFile(fsys, l.File)
-	if err != nil {
-		return []error{fmt.Errorf("%s: %w", l.File, err)}
+	data, err := packfs.ReadFile(ld.fsys, l.File, min(MaxLayerFile, max(ld.budget, 1)))
+	if errors.Is(err, packfs.ErrTooLarge) && ld.budget < MaxLayerFile {
+		err = fmt.Errorf("the layers together are more than the limit of %s", packfs.FormatSize(MaxLayerBytes))
 	}
+	if err != nil {
+		return []error{fmt.Errorf("%s: %w", l.File, packfs.Unwrap(err))}
+	}
+	ld.budget -= int64(len(data))
 	fc, err := geojson.UnmarshalFeatureCollection(data)
+	data = nil
 	if err != nil {
 		return []error{fmt.Errorf("%s: %w", l.File, err)}
 	}
 	var errs []error
 	var areas []BaseMapArea
 	var lines []BaseMapLine
+	more := 0
 	for i, f := range fc.Features {
 		var err error
 		if isArea {
 			var a BaseMapArea
-			if a, err = bmArea(f, l.Name); err == nil {
+			var warn string
+			if a, warn, err = ld.bmArea(f, l.Name); err == nil && warn == "" {
 				areas = append(areas, a)
+			} else if warn != "" {
+				m.Warnings = append(m.Warnings, fmt.Sprintf("%s: feature %d: %s", l.File, i, warn))
+				if len(a.Shape) > 0 {
+					areas = append(areas, a) // a ring that crosses itself is still drawn
+				}
 			}
 		} else {
 			var ln BaseMapLine
@@ -183,12 +240,15 @@ func (m *BaseMap) loadLayer(fsys fs.FS, i int, l BaseMapLayer) []error {
 			}
 		}
 		if err != nil {
-			if len(errs) == bmMaxErrorsPerFile {
-				errs = append(errs, fmt.Errorf("%s: more errors not shown", l.File))
-				break
+			if len(errs) >= bmMaxErrorsPerFile {
+				more++
+				continue
 			}
 			errs = append(errs, fmt.Errorf("%s: feature %d: %w", l.File, i, err))
 		}
+	}
+	if more > 0 {
+		errs = append(errs, fmt.Errorf("%s: and %d more features with errors, not listed", l.File, more))
 	}
 	if l.Name == "borders" {
 		m.Borders[l.Level] = areas
@@ -213,44 +273,64 @@ func (m *BaseMap) loadLayer(fsys fs.FS, i int, l BaseMapLayer) []error {
 	return errs
 }
 
-// bmArea converts a feature of an area layer; the properties allowed depend on the layer.
-func bmArea(f *geojson.Feature, layer string) (BaseMapArea, error) {
-	var a BaseMapArea
+// bmArea converts a feature of an area layer; the properties allowed depend on the layer. A
+// feature that loads but may not draw as meant gives a warning: an empty polygon (the area is
+// then left out) or a ring that crosses itself (drawn all the same).
+func (ld *bmLoader) bmArea(f *geojson.Feature, layer string) (a BaseMapArea, warn string, err error) {
 	switch g := f.Geometry.(type) {
 	case orb.Polygon:
 		a.Shape = orb.MultiPolygon{g}
 	case orb.MultiPolygon:
 		a.Shape = g
 	default:
-		return a, fmt.Errorf("geometry: got %s, want Polygon or MultiPolygon", bmGeomType(f.Geometry))
-	}
-	for i, p := range a.Shape {
-		for j, r := range p {
-			if err := bmCheckPoints(r, 4); err != nil {
-				return a, fmt.Errorf("geometry: polygon %d ring %d: %w", i, j, err)
-			}
-		}
+		return a, "", fmt.Errorf("geometry: got %s, want Polygon or MultiPolygon", bmGeomType(f.Geometry))
 	}
 	if err := bmCheckProps(f, layer); err != nil {
-		return a, err
+		return a, "", err
 	}
-	var err error
 	if a.Name, err = bmStringProp(f, "name", layer == "borders"); err != nil {
-		return a, err
+		return a, "", err
 	}
 	if layer == "lakes" {
-		y, err := bmIntProp(f, "year", 1800, 2100)
-		if err != nil {
-			return a, err
+		if a.Year, err = bmIntProp(f, "year", 1800, 2100); err != nil {
+			return a, "", err
 		}
-		a.Year = y
 	}
 	if layer == "borders" {
 		if a.SubjectOf, err = bmStringProp(f, "subject_of", false); err != nil {
-			return a, err
+			return a, "", err
 		}
 	}
-	return a, nil
+	kept := a.Shape[:0]
+	var empty []string
+	for i, p := range a.Shape {
+		if len(p) == 0 {
+			empty = append(empty, strconv.Itoa(i))
+			continue
+		}
+		for j, r := range p {
+			if err := bmCheckPoints(r, 4); err != nil {
+				return a, "", fmt.Errorf("geometry: polygon %d ring %d: %w", i, j, err)
+			}
+		}
+		kept = append(kept, p)
+	}
+	a.Shape = kept
+	var warns []string
+	switch {
+	case len(kept) == 0:
+		return a, "geometry: empty " + bmGeomType(f.Geometry) + ": nothing to draw, left out", nil
+	case len(empty) > 0:
+		warns = append(warns, fmt.Sprintf("geometry: polygon %s empty, left out", strings.Join(empty, ", ")))
+	}
+	for i, p := range a.Shape {
+		for j, r := range p {
+			if at, ok := ld.ringCrossing(r); ok {
+				warns = append(warns, fmt.Sprintf("geometry: polygon %d ring %d crosses itself near %.4f, %.4f: it may be filled wrongly", i, j, at[0], at[1]))
+			}
+		}
+	}
+	return a, strings.Join(warns, "; "), nil
 }
 
 // bmLine converts a feature of a line layer; rivers must have a rank from 1 to 5.
@@ -288,16 +368,61 @@ func bmLine(f *geojson.Feature, layer string) (BaseMapLine, error) {
 	return l, nil
 }
 
-// bmCheckPoints checks that pts has at least min points, all finite and within the
-// theatre's longitudes extended by a degree and within ±90° of latitude.
+// bmCheckPoints checks that pts has at least min points, all finite, and brings them within
+// the theatre's longitudes extended by a degree (see bmUnwrap), within ±90° of latitude.
 func bmCheckPoints(pts []orb.Point, min int) error {
 	if len(pts) < min {
 		return fmt.Errorf("got %d points, want at least %d", len(pts), min)
 	}
 	for k, p := range pts {
-		if math.IsNaN(p[0]) || math.IsNaN(p[1]) || p[0] < TheatreBound.Min[0]-1 || p[0] > TheatreBound.Max[0]+1 ||
-			p[1] < -90 || p[1] > 90 {
-			return fmt.Errorf("point %d: %v out of range", k, p)
+		if math.IsNaN(p[0]) || math.IsNaN(p[1]) || math.IsInf(p[0], 0) || p[0] < -180 || p[0] > 360 || p[1] < -90 || p[1] > 90 {
+			return fmt.Errorf("point %d: %v out of range (want longitude -180 to 180, latitude -90 to 90)", k, p)
+		}
+	}
+	return bmUnwrap(pts)
+}
+
+// bmUnwrap brings a ring or line that crosses the antimeridian into the theatre's continuous
+// longitudes (which run on past 180°, to 191°), in place. RFC 7946 (§3.1.9) asks writers to
+// cut such geometries at 180°, but files do both: a ring written 170 → 190 and one written
+// 170 → -170 are read alike. Each step of more than 180° of longitude between neighbouring
+// points is taken the short way round (-170 after 170 becomes 190), and a ring lying wholly
+// west of the theatre (the part of Chukotka that a cut file puts at -180 to -169) is moved
+// 360° east. A ring that goes round a pole cannot be drawn on this map and is refused.
+func bmUnwrap(pts []orb.Point) error {
+	lo, hi := pts[0][0], pts[0][0]
+	for k := 1; k < len(pts); k++ {
+		d := pts[k][0] - pts[k-1][0]
+		switch {
+		case d > 180:
+			pts[k][0] -= 360
+		case d < -180:
+			pts[k][0] += 360
+		}
+		lo, hi = math.Min(lo, pts[k][0]), math.Max(hi, pts[k][0])
+	}
+	closed := len(pts) > 2 && math.Abs(pts[0][1]-pts[len(pts)-1][1]) < 1e-9
+	if closed && math.Abs(math.Abs(pts[0][0]-pts[len(pts)-1][0])-360) < 1e-9 {
+		return errors.New("the ring goes round a pole: it cannot be drawn on this map")
+	}
+	minLon, maxLon := TheatreBound.Min[0]-1, TheatreBound.Max[0]+1
+	shift := 0.0
+	switch {
+	case lo < minLon && hi+360 <= maxLon:
+		shift = 360
+	case hi > maxLon && lo-360 >= minLon:
+		shift = -360
+	}
+	if lo+shift < minLon || hi+shift > maxLon {
+		for k, p := range pts {
+			if p[0]+shift < minLon || p[0]+shift > maxLon {
+				return fmt.Errorf("point %d: %v outside the map's longitudes (%g to %g)", k, p, minLon, maxLon)
+			}
+		}
+	}
+	if shift != 0 {
+		for k := range pts {
+			pts[k][0] += shift
 		}
 	}
 	return nil

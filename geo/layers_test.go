@@ -177,7 +177,7 @@ func TestLoadBaseMapBrokenLayers(t *testing.T) {
 	}
 	msg := err.Error()
 	for _, want := range []string{
-		"coast-50m.geojson: open coast-50m.geojson",                      // missing file
+		"coast-50m.geojson: no such file or directory",                   // missing file
 		"lakes-50m.geojson: ",                                            // malformed JSON
 		`rivers-50m.geojson: feature 1: property "rank": got first`,      // wrong type
 		"rivers-50m.geojson: feature 2: geometry: got Polygon",           // wrong geometry
@@ -225,7 +225,7 @@ func TestLoadBaseMapWithoutManifest(t *testing.T) {
 		t.Fatal(err)
 	}
 	m, err := LoadBaseMap(fstest.MapFS{"land-50m.geojson": {Data: land}})
-	if err == nil || !strings.Contains(err.Error(), "manifest.json: open manifest.json") {
+	if err == nil || !strings.Contains(err.Error(), "manifest.json: file does not exist") {
 		t.Fatalf("error = %v, want one naming manifest.json", err)
 	}
 	if !errors.Is(err, fs.ErrNotExist) {

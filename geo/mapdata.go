@@ -7,9 +7,8 @@ import (
 	"image/color"
 	"io/fs"
 	"math"
-	"os"
-	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strconv"
 	"sync/atomic"
@@ -52,20 +51,20 @@ func (m *MapData) WaitDetail() error {
 
 // LoadMapData loads the base map from base (assets.Map() or a folder with the same files) and
 // the front keyframes from pack's fronts/ folder, one file for each of the theatres the pack
-// declares (see LoadFronts). Every problem is reported, each naming its file; what loaded is
-// returned all the same, so the map shows what it can. The result is never nil.
+// declares (see LoadFronts). Every problem is reported at once, each naming its file, the
+// 1:10m level's with the others; what loaded is returned all the same, so the map shows what
+// it can. The result is never nil. With a nil base there is no base map, only the fronts
+// (what the export and front commands need).
 func LoadMapData(base, pack fs.FS, theatres []string) (*MapData, error) {
 	md, err := loadMapData(base, pack, theatres, nil)
-	if err != nil {
-		return md, err
-	}
-	return md, md.WaitDetail()
+	return md, errors.Join(err, md.WaitDetail())
 }
 
 // LoadMapDataLazy is LoadMapData that returns as soon as the whole-theatre (1:50m) level, the
 // borders and the fronts have loaded, and loads the close-zoom 1:10m level in the background
 // (about 0.4 s of GeoJSON decoding), calling onDetail, if non-nil, from that goroutine when it is
-// in. Until then BaseLayers draws the 1:50m level at every zoom.
+// in. Until then BaseLayers draws the 1:50m level at every zoom; WaitDetail returns the 1:10m
+// level's problems.
 func LoadMapDataLazy(base, pack fs.FS, theatres []string, onDetail func()) (*MapData, error) {
 	md, err := loadMapData(base, pack, theatres, onDetail)
 	return md, err
@@ -74,40 +73,23 @@ func LoadMapDataLazy(base, pack fs.FS, theatres []string, onDetail func()) (*Map
 func loadMapData(base, pack fs.FS, theatres []string, onDetail func()) (*MapData, error) {
 	md := &MapData{detail: make(chan struct{})}
 	var errs []error
-	coarse := func(l BaseMapLayer) bool { return l.Level != BaseMapLevel10m }
-	bm, err := LoadBaseMapLayers(base, coarse)
-	if err != nil {
-		errs = append(errs, fmt.Errorf("base map: %w", err))
-	}
-	if bm == nil {
-		bm = &BaseMap{Levels: map[string]*BaseMapLevel{}, Borders: map[string][]BaseMapArea{}}
+	bm := &BaseMap{Levels: map[string]*BaseMapLevel{}, Borders: map[string][]BaseMapArea{}}
+	var layers []BaseMapLayer
+	if base != nil {
+		// The manifest is read once, here: its problems are reported once.
+		var err error
+		layers, err = ReadManifest(base)
+		errs = append(errs, eachPrefixed("base map: ", err)...)
+		coarse := func(l BaseMapLayer) bool { return l.Level != BaseMapLevel10m }
+		bm, err = loadBaseMapLayers(base, layers, coarse)
+		errs = append(errs, eachPrefixed("base map: ", err)...)
 	}
 	md.base.Store(bm)
-	go func() {
-		fine, err := LoadBaseMapLayers(base, func(l BaseMapLayer) bool { return l.Level == BaseMapLevel10m })
-		if err != nil {
-			md.detailErr = fmt.Errorf("base map: %w", err)
-		}
-		if fine != nil {
-			merged := *bm
-			merged.Levels = map[string]*BaseMapLevel{}
-			for k, v := range bm.Levels {
-				merged.Levels[k] = v
-			}
-			if lv := fine.Levels[BaseMapLevel10m]; lv != nil {
-				merged.Levels[BaseMapLevel10m] = lv
-			}
-			md.setLakeYears(&merged)
-			md.base.Store(&merged)
-		}
+	if base == nil {
 		close(md.detail)
-		// Decoding the GeoJSON left some 100 MB of garbage: hand it back to the system now
-		// rather than at the collector's leisure (an exhibit runs for months).
-		debug.FreeOSMemory()
-		if onDetail != nil {
-			onDetail()
-		}
-	}()
+	} else {
+		go md.loadDetail(base, layers, bm, onDetail)
+	}
 	if pack != nil {
 		if st, err := fs.Stat(pack, "fronts"); err == nil && st.IsDir() {
 			fr, err := LoadFronts(pack, "fronts", theatres)
@@ -115,10 +97,63 @@ func loadMapData(base, pack fs.FS, theatres []string, onDetail func()) (*MapData
 				errs = append(errs, err)
 			}
 			md.Fronts = fr
+		} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, fmt.Errorf("fronts: %w", err))
 		}
 	}
 	md.setLakeYears(bm)
 	return md, errors.Join(errs...)
+}
+
+// loadDetail loads the 1:10m layers and puts them beside the coarse level bm.
+func (md *MapData) loadDetail(base fs.FS, layers []BaseMapLayer, bm *BaseMap, onDetail func()) {
+	fine, err := loadBaseMapLayers(base, layers, func(l BaseMapLayer) bool { return l.Level == BaseMapLevel10m })
+	md.detailErr = errors.Join(eachPrefixed("base map: ", err)...)
+	if fine != nil {
+		merged := *bm
+		merged.Levels = map[string]*BaseMapLevel{}
+		for k, v := range bm.Levels {
+			merged.Levels[k] = v
+		}
+		if lv := fine.Levels[BaseMapLevel10m]; lv != nil {
+			merged.Levels[BaseMapLevel10m] = lv
+		}
+		merged.Warnings = append(slices.Clip(bm.Warnings), fine.Warnings...)
+		md.setLakeYears(&merged)
+		md.base.Store(&merged)
+	}
+	close(md.detail)
+	// Decoding the GeoJSON left some 100 MB of garbage: hand it back to the system now
+	// rather than at the collector's leisure (an exhibit runs for months).
+	debug.FreeOSMemory()
+	if onDetail != nil {
+		onDetail()
+	}
+}
+
+// eachPrefixed returns the problems joined in err (errors.Join, at any depth), each with the
+// prefix, so that every line of the report says where it comes from.
+func eachPrefixed(prefix string, err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, eachPrefixed(prefix, e)...)
+		}
+		return out
+	}
+	return []error{fmt.Errorf("%s%w", prefix, err)}
+}
+
+// Warnings returns what loaded but may not draw as meant (see BaseMap.Warnings), for the
+// levels loaded so far.
+func (m *MapData) Warnings() []string {
+	if m == nil || m.BaseMap() == nil {
+		return nil
+	}
+	return slices.Clone(m.BaseMap().Warnings)
 }
 
 // setLakeYears records the distinct years in which a lake of bm (a reservoir) first appears.
@@ -271,21 +306,18 @@ func FrontsGeoJSON(m *MapData, t time.Time) ([]byte, error) {
 	return b, nil
 }
 
-// ExportFronts writes every keyframe with its theatre, date and source to path as a GeoJSON
-// FeatureCollection (fronts.geojson of the `export` command).
-func ExportFronts(m *MapData, path string) error {
+// FrontsExportFile is the name of the fronts file of an export.
+const FrontsExportFile = "fronts.geojson"
+
+// FrontsFile returns every keyframe with its theatre, date and source as a GeoJSON
+// FeatureCollection: fronts.geojson of the `export` command.
+func FrontsFile(m *MapData) ([]byte, error) {
 	if m == nil || m.Fronts == nil {
-		return errors.New("geo: no fronts loaded")
+		return nil, errors.New("no fronts loaded")
 	}
 	b, err := json.MarshalIndent(m.Fronts.KeyframesFeatureCollection(), "", " ")
 	if err != nil {
-		return fmt.Errorf("geo: fronts as GeoJSON: %w", err)
+		return nil, fmt.Errorf("geo: fronts as GeoJSON: %w", err)
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("geo: export fronts: %w", err)
-	}
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		return fmt.Errorf("geo: export fronts: %w", err)
-	}
-	return nil
+	return b, nil
 }

@@ -1,8 +1,9 @@
 package timeline
 
 import (
-	"io/fs"
 	"sort"
+
+	"frontline-atlas/internal/packfs"
 )
 
 // Catalog is a loaded and validated content pack: every item by kind and id, with links
@@ -20,8 +21,7 @@ type Catalog struct {
 	first  map[Ref]Day   // for events: the first day, to sort by date
 	search searchIndex   // the search index
 
-	packFS  fs.FS  // the pack the catalog was loaded from, to copy images on export
-	packDir string // or its folder, for LoadDir
+	pack *packfs.FS // the pack the catalog was loaded from: its images, tours, export
 	// loadWarnings are the problems found at load that did not stop it (see Warnings).
 	loadWarnings []string
 }

@@ -4,35 +4,62 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io/fs"
-	"os"
-	"path"
-	"path/filepath"
 	"sort"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 
 	"frontline-atlas/buildinfo"
+	"frontline-atlas/internal/atomicfile"
 )
 
-// Export writes the catalog into the folder dir, creating it if needed and replacing files of
-// the same names:
+// Export writes the catalog into the folder dir (see ExportFiles for what it holds), creating
+// it if needed and replacing files of the same names. It writes nothing until every file is
+// ready, and then all of them (atomicfile.Dir): a failure leaves dir as it was and no
+// temporary file behind. An image the catalog cannot read is left out with a warning, as
+// validate warns about it; the warnings are returned with a nil error.
+func Export(c *Catalog, dir string) (warnings []string, err error) {
+	d, err := atomicfile.CreateDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	defer d.Abort()
+	warnings, err = c.ExportFiles(func(name string, data []byte) error { return d.WriteFile(name, data, 0o644) })
+	if err != nil {
+		return warnings, err
+	}
+	if err := d.Commit(); err != nil {
+		return warnings, fmt.Errorf("export: %w", err)
+	}
+	return warnings, nil
+}
+
+// ExportNames lists the files at the top of an export folder that ExportFiles writes, besides
+// the images: pack.json, one JSON file per kind, events.geojson and places.geojson.
+func ExportNames() []string {
+	names := []string{PackInfoFile}
+	for _, k := range Kinds {
+		names = append(names, k.Plural()+".json")
+	}
+	return append(names, "events.geojson", "places.geojson")
+}
+
+// ExportFiles gives each file of the export of the catalog to write, with its path inside the
+// export folder (slash-separated):
 //   - events.geojson and places.geojson: RFC 7946 FeatureCollections. Each feature has the
 //     item's id, and properties kind, name, aliases, start and end (dates in the pack
 //     notation) and its links by kind ("people": ["zhukov"], …). An event is located at its
 //     places: a Point for one place, a MultiPoint for several; events without places are left
 //     out of events.geojson.
 //   - pack.json and one JSON file per kind (events.json, people.json, …) in the content-pack
-//     format, with the images the items use, so that LoadDir(dir) loads the same catalog;
-//     pack.json names the program and version that wrote it ("generator").
+//     format, with the images the items use, so that LoadDir loads the same catalog from the
+//     folder; pack.json names the program and version that wrote it ("generator").
 //
-// Coordinates are degrees, longitude first.
-func Export(c *Catalog, dir string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	write := func(name string, v any) error {
+// Coordinates are degrees, longitude first. An image that cannot be read from the pack (it is
+// missing, too large, or not a regular file: what validate calls a warning) is left out and
+// named in the warnings; an error from write stops the export.
+func (c *Catalog) ExportFiles(write func(name string, data []byte) error) (warnings []string, err error) {
+	encode := func(name string, v any) error {
 		var b bytes.Buffer
 		enc := json.NewEncoder(&b)
 		enc.SetEscapeHTML(false)
@@ -40,8 +67,8 @@ func Export(c *Catalog, dir string) error {
 		if err := enc.Encode(v); err != nil {
 			return fmt.Errorf("export %s: %w", name, err)
 		}
-		if err := os.WriteFile(filepath.Join(dir, name), b.Bytes(), 0o644); err != nil {
-			return fmt.Errorf("export: %w", err)
+		if err := write(name, b.Bytes()); err != nil {
+			return fmt.Errorf("export %s: %w", name, err)
 		}
 		return nil
 	}
@@ -59,11 +86,11 @@ func Export(c *Catalog, dir string) error {
 	}
 	files = append(files, file{"events.geojson", c.EventsGeoJSON()}, file{"places.geojson", c.PlacesGeoJSON()})
 	for _, f := range files {
-		if err := write(f.name, f.v); err != nil {
-			return err
+		if err := encode(f.name, f.v); err != nil {
+			return nil, err
 		}
 	}
-	return c.exportImages(dir)
+	return c.exportImages(write)
 }
 
 // EventsGeoJSON returns the events that have places as GeoJSON features located at their
@@ -149,8 +176,9 @@ func refIDList(refs []Ref) []string {
 	return ids
 }
 
-// exportImages copies the images the items use into dir, at the same paths.
-func (c *Catalog) exportImages(dir string) error {
+// exportImages copies the images the items use, at the same paths. An image that cannot be
+// read is left out with a warning.
+func (c *Catalog) exportImages(write func(name string, data []byte) error) ([]string, error) {
 	var images []string
 	seen := map[string]bool{}
 	add := func(p string) {
@@ -164,37 +192,17 @@ func (c *Catalog) exportImages(dir string) error {
 			add(v.image())
 		}
 	}
-	if len(images) == 0 {
-		return nil
-	}
 	sort.Strings(images)
-	fsys := c.packFS
-	if c.packDir != "" {
-		root, err := os.OpenRoot(c.packDir)
-		if err != nil {
-			return fmt.Errorf("export images: %w", err)
-		}
-		defer root.Close()
-		fsys = root.FS()
-	}
-	if fsys == nil {
-		return fmt.Errorf("export images: the catalog does not know the pack it came from")
-	}
+	var warnings []string
 	for _, p := range images {
-		if !fs.ValidPath(p) {
-			return fmt.Errorf("export images: %q is not a path inside the pack", p)
-		}
-		data, err := readPackFile(fsys, p)
+		data, err := c.ReadPackFile(p)
 		if err != nil {
-			return fmt.Errorf("export image %s: %w", p, err)
+			warnings = append(warnings, fmt.Sprintf("image %v: left out of the export", err))
+			continue
 		}
-		dst := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(path.Dir(p))), 0o755); err != nil {
-			return fmt.Errorf("export: %w", err)
-		}
-		if err := os.WriteFile(dst, data, 0o644); err != nil {
-			return fmt.Errorf("export: %w", err)
+		if err := write(p, data); err != nil {
+			return warnings, fmt.Errorf("export %s: %w", p, err)
 		}
 	}
-	return nil
+	return warnings, nil
 }

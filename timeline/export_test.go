@@ -16,7 +16,7 @@ import (
 func TestExportRoundTrip(t *testing.T) {
 	c := loadTestPack(t)
 	dir := t.TempDir()
-	if err := Export(c, dir); err != nil {
+	if _, err := Export(c, dir); err != nil {
 		t.Fatalf("Export: %v", err)
 	}
 	back, err := LoadDir(dir)
@@ -47,7 +47,7 @@ func TestExportRoundTrip(t *testing.T) {
 func TestExportGeoJSON(t *testing.T) {
 	c := loadTestPack(t)
 	dir := t.TempDir()
-	if err := Export(c, dir); err != nil {
+	if _, err := Export(c, dir); err != nil {
 		t.Fatalf("Export: %v", err)
 	}
 	read := func(name string) *geojson.FeatureCollection {

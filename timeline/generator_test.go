@@ -13,7 +13,7 @@ import (
 // An export's pack.json names the program and version that wrote it, and loads again.
 func TestExportNamesGenerator(t *testing.T) {
 	dir := t.TempDir()
-	if err := Export(loadTestPack(t), dir); err != nil {
+	if _, err := Export(loadTestPack(t), dir); err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(filepath.Join(dir, PackInfoFile))

@@ -7,50 +7,63 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"frontline-atlas/internal/packfs"
 )
 
 // MaxPackFileSize is the largest file, in bytes, the loader reads from a content pack
 // (a JSON file or an image). Larger files are reported as errors and not read.
-const MaxPackFileSize = 32 << 20
+const MaxPackFileSize = packfs.MaxFile
+
+// MaxPackContent is the most JSON, in bytes, the loader reads from one pack's content files
+// together (128 MiB, some 400 times the embedded pack): the files after it are reported and
+// not read, so that many files each under MaxPackFileSize cannot exhaust memory.
+const MaxPackContent = 128 << 20
+
+// MaxPackItems is the most items a pack may hold, of all kinds together (100,000, a hundred
+// times the embedded pack). The items after it are reported once and not read, so that a file
+// of a million items is refused in a second or two rather than checked for half a minute.
+const MaxPackItems = 100_000
 
 // PackInfoFile is the name of the file that describes a content pack.
 const PackInfoFile = "pack.json"
 
 // LoadDir loads and validates the content pack in folder dir. Nothing outside dir is read:
-// symbolic links that lead out of it are errors.
+// symbolic links that lead out of it are errors (see internal/packfs).
 func LoadDir(dir string) (*Catalog, error) {
-	root, err := os.OpenRoot(dir)
+	p, err := packfs.Dir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("content pack %s: %w", dir, err)
 	}
-	defer root.Close()
-	c, err := LoadFS(root.FS(), dir)
-	if c != nil {
-		c.packFS, c.packDir = nil, dir
+	c, err := LoadFS(p, dir)
+	if c == nil {
+		p.Close()
 	}
 	return c, err
 }
 
 // LoadFS loads and validates the content pack at the root of fsys: pack.json and every other
 // *.json file at the top level (files in subfolders, such as fronts/*.geojson, are not read).
-// label names the pack in messages ("embedded pack" or the folder path).
+// label names the pack in messages ("embedded pack" or the folder path). Every read goes
+// through packfs.Wrap(fsys): regular files only, at most MaxPackFileSize each; a folder on
+// disk should be opened with packfs.Dir (or LoadDir) so that links out of it are refused.
 //
 // When the pack has any problem LoadFS returns a nil Catalog and a *PackError listing every
 // problem, so the caller can keep the catalog it had.
 func LoadFS(fsys fs.FS, label string) (*Catalog, error) {
-	l := &packLoader{label: label, fsys: fsys, first: map[Ref]*packItem{}, broken: map[Ref]bool{}}
+	p := packfs.Wrap(fsys).Limit(MaxPackFileSize)
+	l := &packLoader{label: label, fsys: p, first: map[Ref]*packItem{}, broken: map[Ref]bool{}}
 	l.loadAll()
 	c := l.build()
 	l.validate(c)
-	if len(l.problems) > 0 {
+	if l.failed() {
 		return nil, l.packError()
 	}
 	c.finish()
-	c.packFS = fsys
+	c.pack = p
 	c.loadWarnings = l.warnings
 	return c, nil
 }
@@ -60,9 +73,17 @@ type packSource struct {
 	name  string
 	data  []byte
 	lines []int // byte offset of the start of each line
+	// runes[k] counts the runes that start in data[:k*runeBlock], so that a column is found
+	// in constant time however long the line (a minified file is one line).
+	runes []int
 }
 
-// lineCol turns a byte offset into a 1-based line and a 1-based column counted in runes.
+// runeBlock is the stride of packSource.runes, in bytes.
+const runeBlock = 256
+
+// lineCol turns a byte offset into a 1-based line and a 1-based column counted in runes. The
+// file is indexed on the first call (linear time); each call then costs O(log lines +
+// runeBlock), so a file with a million problems on one line is reported in linear time.
 func (f *packSource) lineCol(off int64) (int, int) {
 	if f == nil {
 		return 0, 0
@@ -74,16 +95,47 @@ func (f *packSource) lineCol(off int64) (int, int) {
 		off = int64(len(f.data))
 	}
 	if f.lines == nil {
-		f.lines = []int{0}
-		for i, c := range f.data {
-			if c == '\n' {
-				f.lines = append(f.lines, i+1)
-			}
-		}
+		f.index()
 	}
 	i := sort.Search(len(f.lines), func(i int) bool { return int64(f.lines[i]) > off }) - 1
-	col := utf8.RuneCount(f.data[f.lines[i]:off]) + 1
+	col := f.runesBefore(int(off)) - f.runesBefore(f.lines[i]) + 1
 	return i + 1, col
+}
+
+// index finds the start of every line and counts the runes of every block.
+func (f *packSource) index() {
+	f.lines = []int{0}
+	f.runes = make([]int, 0, len(f.data)/runeBlock+1)
+	n := 0
+	for i, c := range f.data {
+		if i%runeBlock == 0 {
+			f.runes = append(f.runes, n)
+		}
+		if c == '\n' {
+			f.lines = append(f.lines, i+1)
+		}
+		if utf8.RuneStart(c) {
+			n++
+		}
+	}
+}
+
+// runesBefore counts the runes that start in data[:off].
+func (f *packSource) runesBefore(off int) int {
+	k := off / runeBlock
+	if k >= len(f.runes) {
+		k = len(f.runes) - 1
+	}
+	if k < 0 {
+		return 0
+	}
+	n := f.runes[k]
+	for _, c := range f.data[k*runeBlock : off] {
+		if utf8.RuneStart(c) {
+			n++
+		}
+	}
+	return n
 }
 
 // packItem is an item as read from a file, with where it was defined.
@@ -103,7 +155,7 @@ type packItem struct {
 // packLoader reads one pack and collects its problems.
 type packLoader struct {
 	label    string
-	fsys     fs.FS
+	fsys     *packfs.FS
 	info     PackInfo
 	infoItem *packItem // pack.json's "pack" object, nil when it could not be read
 	items    []*packItem
@@ -113,7 +165,15 @@ type packLoader struct {
 	// truncated is set when a file could not be read to its end: links are then not checked,
 	// as they may name items that were never read.
 	truncated bool
-	problems  []*ContentError
+	problems  []*ContentError // the first MaxProblemsListed found, and problems of whole files
+	more      int             // the problems found after those
+	// fileProblems counts the problems about whole files in problems.
+	fileProblems int
+	read         int64 // bytes of JSON read so far, against MaxPackContent
+	itemCount    int   // items met so far, against MaxPackItems
+	// suggestions is the work left for "did you mean" hints (id comparisons), so that a pack
+	// of a million broken links is checked in linear time: past it, links get no hint.
+	suggestions int
 }
 
 // packBOM is the UTF-8 byte-order mark some editors put at the start of a file.
@@ -137,36 +197,20 @@ func (l *packLoader) newPackSource(name string, data []byte) *packSource {
 	return f
 }
 
-// readPackFile reads one file of the pack, refusing files over MaxPackFileSize.
-func readPackFile(fsys fs.FS, name string) ([]byte, error) {
-	// Stat before opening: opening a named pipe would block.
-	st, err := fs.Stat(fsys, name)
-	if err != nil {
-		return nil, err
+// readPackFile reads one JSON file of the pack, refusing special files, files over
+// MaxPackFileSize and files past MaxPackContent in all.
+func (l *packLoader) readPackFile(name string) ([]byte, error) {
+	limit := min(MaxPackFileSize, MaxPackContent-l.read)
+	data, err := l.fsys.ReadFileLimit(name, max(limit, 1))
+	if errors.Is(err, packfs.ErrTooLarge) && limit < MaxPackFileSize {
+		return nil, fmt.Errorf("the pack's JSON files together are more than the limit of %s", packfs.FormatSize(MaxPackContent))
 	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file")
-	}
-	if st.Size() > MaxPackFileSize {
-		return nil, fmt.Errorf("file is %d bytes, more than the limit of %d MiB", st.Size(), MaxPackFileSize>>20)
-	}
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxPackFileSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxPackFileSize {
-		return nil, fmt.Errorf("file is more than the limit of %d MiB", MaxPackFileSize>>20)
-	}
-	return data, nil
+	l.read += int64(len(data))
+	return data, err
 }
 
 func (l *packLoader) loadAll() {
-	data, err := readPackFile(l.fsys, PackInfoFile)
+	data, err := l.readPackFile(PackInfoFile)
 	if err != nil {
 		l.fileErr(nil, PackInfoFile, -1, "cannot read the pack description: %v", cleanFSError(err))
 	} else {
@@ -182,7 +226,7 @@ func (l *packLoader) loadAll() {
 		if name == PackInfoFile || !strings.HasSuffix(name, ".json") || strings.HasPrefix(name, ".") || e.IsDir() {
 			continue
 		}
-		data, err := readPackFile(l.fsys, name)
+		data, err := l.readPackFile(name)
 		if err != nil {
 			l.fileErr(nil, name, -1, "cannot read: %v", cleanFSError(err))
 			l.truncated = true
@@ -274,6 +318,10 @@ func (l *packLoader) decodeContent(f *packSource) bool {
 		}
 		for dec.More() {
 			start := skipSpace(f.data, dec.InputOffset())
+			if l.itemCount++; l.itemCount > MaxPackItems {
+				l.fileErr(f, f.name, start, "more than %d items in the pack: the items from here on are not read", MaxPackItems)
+				return false
+			}
 			var raw json.RawMessage
 			if err := dec.Decode(&raw); err != nil {
 				l.syntaxErr(f, err, start)
@@ -343,8 +391,7 @@ func (l *packLoader) syntaxErr(f *packSource, err error, off int64) {
 	} else if err == io.EOF || err == io.ErrUnexpectedEOF {
 		msg, off = "unexpected end of file", int64(len(f.data))
 	}
-	line, col := f.lineCol(off)
-	l.problems = append(l.problems, &ContentError{File: f.name, Line: line, Col: col, Msg: "invalid JSON: " + msg})
+	l.fileErr(f, f.name, off, "invalid JSON: %s", msg)
 }
 
 // decodeItem decodes one item of kind k whose text raw starts at offset start of f.
@@ -368,8 +415,12 @@ func (l *packLoader) decodeItem(f *packSource, k Kind, start int64, raw []byte) 
 		it.ref.ID = s
 	}
 	for key, off := range dups {
+		if l.full() {
+			l.more++
+			continue
+		}
 		line, _ := f.lineCol(off)
-		l.problems = append(l.problems, &ContentError{File: f.name, Line: line, Kind: k, ID: it.ref.ID,
+		l.add(&ContentError{File: f.name, Line: line, Kind: k, ID: it.ref.ID,
 			Field: key, Msg: "given more than once in the item", item: it})
 	}
 	info, _ := k.info()

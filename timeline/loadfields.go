@@ -75,7 +75,7 @@ func (l *packLoader) decodeErr(it *packItem, raw []byte, v any, err error) {
 		e := &ContentError{File: it.file.name, Kind: it.ref.Kind, ID: it.ref.ID, Field: te.Field,
 			Msg: fmt.Sprintf("want %s, got %s", jsonTypeName(te), te.Value)}
 		e.Line, e.Col = it.file.lineCol(it.start + te.Offset)
-		l.problems = append(l.problems, e)
+		l.add(e)
 		return
 	}
 	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {

@@ -201,6 +201,9 @@ func (ix *searchIndex) matchWord(t string) queryWord {
 		if len(wr) < len(qr)-k {
 			continue // too short to be within k of q or of any prefix
 		}
+		if searchStopwords[ix.vocab[id]] {
+			continue // "0the" is no misspelt name: a stopword matches nothing on its own
+		}
 		// Each letter of q that the word lacks takes an edit: more than k such, no match.
 		missing, mask := 0, ix.masks[id]
 		for _, b := range bits {

@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+
+	"frontline-atlas/internal/packfs"
 )
 
 // This file checks a decoded pack: ids, links and the pack description here, and through
@@ -101,7 +103,11 @@ func (l *packLoader) validateLinks(c *Catalog, it *packItem) {
 	}
 	for _, ln := range it.value.Links() {
 		if !c.Exists(ln.To) && !l.broken[ln.To] {
-			l.itemErr(it, ln.Field, "%s %q not found%s", ln.To.Kind, ln.To.ID, c.suggestID(ln.To))
+			if l.full() {
+				l.more++
+				continue
+			}
+			l.itemErr(it, ln.Field, "%s %q not found%s", ln.To.Kind, ln.To.ID, l.suggestID(c, ln.To))
 		}
 	}
 }
@@ -205,17 +211,25 @@ func (c *itemCheck) image(p string) {
 		return
 	}
 	// A missing or unreadable image does not stop the pack: the app shows the item's monogram
-	// instead, and validate lists it as a warning.
-	st, err := fs.Stat(c.l.fsys, p)
+	// instead, and validate lists it as a warning. A link out of the pack is an error.
+	st, err := c.l.fsys.Stat(p)
 	switch {
+	case errors.Is(err, packfs.ErrOutside):
+		c.errf("image", "%q is a symbolic link that leads out of the pack: copy the image into the pack", p)
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		c.errf("image", "%q cannot be read inside the pack: %v", p, cleanFSError(err)) // e.g. a link out of it
+		c.errf("image", "%q cannot be read inside the pack: %v", p, cleanFSError(err))
 	case err != nil:
 		c.warnf("image", "%q not found in the pack: the monogram is shown", p)
 	case !st.Mode().IsRegular():
 		c.warnf("image", "%q is not a regular file: the monogram is shown", p)
 	case st.Size() > MaxPackFileSize:
-		c.warnf("image", "%q is %d bytes, more than the limit of %d MiB: the monogram is shown", p, st.Size(), MaxPackFileSize>>20)
+		c.warnf("image", "%q is %d bytes, more than the limit of %s: the monogram is shown", p, st.Size(), packfs.FormatSize(MaxPackFileSize))
+	case strings.EqualFold(path.Ext(p), ".svg"):
+		c.warnf("image", "%q: SVG images are not shown yet: the monogram is shown (use PNG or JPEG)", p)
+	default:
+		if _, _, err := ImageConfig(c.l.fsys, p); err != nil {
+			c.warnf("image", "%q: %v: the monogram is shown", p, err)
+		}
 	}
 }
 

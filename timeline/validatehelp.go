@@ -8,20 +8,36 @@ import (
 
 // This file holds small helpers of the validator: suggestions for mistyped ids, colours, lists.
 
+// suggestionBudget is how many ids the "did you mean" hints of one pack may compare in all
+// (a tenth of a second or so): a pack with a few broken links gets a hint for each, a pack
+// with a million gets hints until the budget is spent, and is still checked in linear time.
+const suggestionBudget = 5_000_000
+
+// suggestID returns a hint for a link to a missing item (see Catalog.suggestID), or "" when
+// the pack's budget of comparisons is spent.
+func (l *packLoader) suggestID(c *Catalog, r Ref) string {
+	n := len(c.lists[r.Kind])
+	if l.suggestions+n > suggestionBudget {
+		return ""
+	}
+	l.suggestions += n
+	return c.suggestID(r)
+}
+
 // suggestID returns a hint for a link to a missing item: an id of that kind a typing slip
 // away, or another kind that has the id. It returns "" when there is nothing to suggest.
 func (c *Catalog) suggestID(r Ref) string {
 	best, bestDist := "", 3 // suggest only ids at most 2 edits away
 	var other []string
-	for x := range c.byRef {
-		if x.ID == r.ID && x.Kind != r.Kind {
-			other = append(other, string(x.Kind))
+	for _, k := range Kinds {
+		if _, ok := c.byRef[Ref{k, r.ID}]; ok && k != r.Kind {
+			other = append(other, string(k))
 		}
-		if x.Kind != r.Kind {
-			continue
-		}
-		if d := editDistance(x.ID, r.ID, 3); d < bestDist || d < 3 && d == bestDist && x.ID < best {
-			best, bestDist = x.ID, d
+	}
+	for _, v := range c.lists[r.Kind] {
+		id := v.Ref().ID
+		if d := editDistance(id, r.ID, 3); d < bestDist || d < 3 && d == bestDist && id < best {
+			best, bestDist = id, d
 		}
 	}
 	switch {
