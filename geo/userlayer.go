@@ -5,13 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
-	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/paulmach/orb"
+
+	"frontline-atlas/internal/packfs"
 )
 
 // Limits on a GeoJSON file the user opens onto the map. A file past one of them is refused
@@ -313,37 +313,33 @@ func LoadUserLayer(ctx context.Context, path string, opts UserLayerOptions) (*Us
 	return ParseUserLayer(ctx, path, data, opts)
 }
 
-// readUserFile reads a regular file of at most limit bytes.
+// readUserFile reads a regular file of at most limit bytes through packfs.ReadRegular: a named
+// pipe or a device is refused without being opened, a file over the limit before it is read.
 func readUserFile(path string, limit int64) ([]byte, error) {
-	fail := func(msg string, err error) error {
-		return &UserLayerError{Path: path, Err: err, Problem: LayerProblem{Feature: -1, Msg: msg}}
+	data, err := packfs.ReadRegular(path, limit)
+	if err == nil {
+		return data, nil
 	}
-	st, err := os.Stat(path)
+	var se *packfs.SizeError
+	if errors.As(err, &se) {
+		size := se.Size
+		if size < 0 {
+			size = limit + 1
+		}
+		return nil, tooLarge(path, size, limit)
+	}
+	msg := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		msg = pe.Err.Error() // the path is named at the start of the message already
+	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, fail("no such file", err)
+		msg = "no such file"
 	case errors.Is(err, fs.ErrPermission):
-		return nil, fail("not allowed to read it", err)
-	case err != nil:
-		return nil, fail(err.Error(), err)
-	case st.IsDir():
-		return nil, fail("a folder, not a GeoJSON file", nil)
-	case !st.Mode().IsRegular():
-		return nil, fail("not a regular file (a pipe, a device or a socket): nothing is read from it", nil)
-	case st.Size() > limit:
-		return nil, tooLarge(path, st.Size(), limit)
+		msg = "not allowed to read it"
+	case errors.Is(err, packfs.ErrNotRegular):
+		msg += ": only a regular file is read"
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fail(err.Error(), err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, fail(err.Error(), err)
-	}
-	if int64(len(data)) > limit {
-		return nil, tooLarge(path, int64(len(data)), limit)
-	}
-	return data, nil
+	return nil, &UserLayerError{Path: path, Err: err, Problem: LayerProblem{Feature: -1, Msg: msg}}
 }

@@ -431,10 +431,10 @@ func TestLoadUserLayerFiles(t *testing.T) {
 	}
 	cases := []struct{ path, want string }{
 		{dir + "/missing.geojson", "missing.geojson: no such file"},
-		{dir, filepath.Base(dir) + ": a folder, not a GeoJSON file"},
+		{dir, filepath.Base(dir) + ": not a regular file (a folder): only a regular file is read"},
 	}
 	if fifo := dir + "/pipe.geojson"; mkfifo(fifo) == nil {
-		cases = append(cases, struct{ path, want string }{fifo, "pipe.geojson: not a regular file"})
+		cases = append(cases, struct{ path, want string }{fifo, "pipe.geojson: not a regular file (a named pipe): only a regular file is read"})
 	}
 	for _, tc := range cases {
 		done := make(chan error, 1)
