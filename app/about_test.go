@@ -11,10 +11,11 @@ import (
 	"frontline-atlas/buildinfo"
 )
 
-// The About box (the ⓘ button of the top bar) names the version.
+// The About box (the ☰ menu's last entry) names the version.
 func TestAboutBoxShowsVersion(t *testing.T) {
 	u, win := newTestUI(t, 1280, 800, Options{})
-	test.Tap(u.AboutB)
+	test.Tap(u.Menu.Button)
+	test.Tap(u.Menu.Entry(menuAboutLabel()))
 	var text string
 	for _, o := range win.Canvas().Overlays().List() {
 		walkObjects(o, func(o fyne.CanvasObject) {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -28,6 +29,12 @@ type Options struct {
 	// Headless draws without background callbacks: the map renders when WaitReady asks
 	// (snapshots and tests, where there is no event loop).
 	Headless bool
+	// Prefs keeps the settings (text size, theme, contrast, language); nil keeps them in
+	// memory only. The window passes AppPrefs.
+	Prefs fyne.Preferences
+	// Theme is the --theme of the command line: "light" or "dark" win over the stored theme
+	// for this run, until one is chosen in the settings.
+	Theme string
 }
 
 // DefaultDate is the date shown when none is given: the first day of Operation Barbarossa.
@@ -42,14 +49,22 @@ type UI struct {
 	Details  *Details
 	Search   *Search
 	DateText *widget.Label
-	BackB    *widget.Button
-	ForwardB *widget.Button
-	AboutB   *widget.Button
+	// Date is DateText as a stop of Tab: the arrows move the date while it has the keyboard.
+	Date     *DateControl
+	BackB    *Button
+	ForwardB *Button
+	// Menu is the ☰ button at the right of the top bar and what it opens (AddMenuItem).
+	Menu *Menu
+	// Settings are the user's text size, theme, contrast and language, kept in Options.Prefs.
+	Settings *Settings
+	// SettingsPanel is the panel the menu's Settings opens.
+	SettingsPanel *SettingsPanel
 
-	window  fyne.Window
-	canvas  fyne.Canvas
-	mapKeys bool // arrows and +/− go to the map (it was touched last), not the timeline
-	root    fyne.CanvasObject
+	window    fyne.Window
+	canvas    fyne.Canvas
+	mapKeys   bool // arrows and +/− go to the map (it was touched last), not the timeline
+	root      fyne.CanvasObject
+	shortcuts map[string]func() // the window's shortcuts by name (installKeys)
 }
 
 // New builds the UI for a catalog and the map data. The catalog must be non-nil.
@@ -59,11 +74,15 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 		day = DefaultDate
 	}
 	u := &UI{State: NewState(day), Catalog: cat}
+	canvasOf := func() fyne.Canvas { return u.canvas }
+	u.Settings = NewSettings(opts.Prefs, opts.Theme)
+	u.SettingsPanel = newSettingsPanel(u.Settings, canvasOf)
 	u.Details = NewDetails(cat, u.Open)
 	if data != nil && data.Fronts != nil {
 		u.Details.Held = data.Fronts.HeldPeriods
 	}
-	u.Search = NewSearch(cat, u.Open, func() fyne.Canvas { return u.canvas })
+	u.Search = NewSearch(cat, u.Open, canvasOf)
+	u.Search.windowShortcut = u.shortcut
 	u.Map = NewMapView(u.State, cat, data, opts.Headless)
 	u.Map.OnPlaceTapped = func(id string) { u.Open(timeline.Ref{Kind: timeline.KindPlace, ID: id}) }
 	u.Timeline = NewTimelineView(u.State, cat)
@@ -73,19 +92,36 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 
 	u.DateText = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	u.DateText.SizeName = theme.SizeNameSubHeadingText
-	u.BackB = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { u.State.Back() })
-	u.ForwardB = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { u.State.Forward() })
-	u.AboutB = widget.NewButtonWithIcon("", theme.InfoIcon(), u.showAbout)
+	u.BackB = NewButton("", theme.NavigateBackIcon(), func() { u.State.Back() })
+	u.ForwardB = NewButton("", theme.NavigateNextIcon(), func() { u.State.Forward() })
+	u.Menu = newMenu(canvasOf)
+	u.Menu.tail = []menuEntry{
+		{menuSettingsLabel(), theme.SettingsIcon(), func() { u.SettingsPanel.Open(u.Menu.byKey) }},
+		{menuAboutLabel(), theme.InfoIcon(), u.showAbout},
+	}
 
+	// The top bar: title, search, date, Back, Forward and ☰. Tab goes through it in that order
+	// (the search field first, then the date), then through the map's buttons, the links of the details
+	// panel and the timeline's controls.
 	title := widget.NewLabelWithStyle(lang.L("Frontline Atlas"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	right := container.NewHBox(u.DateText, touchTarget(u.BackB), touchTarget(u.ForwardB), touchTarget(u.AboutB))
+	u.Date = newDateControl(u.DateText, u.State)
+	right := container.NewHBox(u.Date, touchTarget(u.BackB), touchTarget(u.ForwardB), touchTarget(u.Menu.Button))
 	top := container.NewBorder(nil, nil, title, right, u.Search)
 
 	split := container.NewHSplit(u.Map, u.Details.Object())
 	split.Offset = 0.74
-	main := container.NewVSplit(split, u.Timeline.Panel())
+	// At large text the timeline's row of controls is wider than a 1280 px screen (1371 px at
+	// 175 %, 1551 px at 200 %); in a horizontal scroll it no longer forces the window wider
+	// than the screen (Fyne grows a window to its content's minimum), where ☰ and the right
+	// of the window would be out of reach. Up to 150 % nothing scrolls at 1280 px.
+	timelinePanel := container.NewHScroll(u.Timeline.Panel())
+	main := container.NewVSplit(split, timelinePanel)
 	main.Offset = 0.62
-	u.root = container.NewStack(container.NewBorder(container.NewPadded(top), nil, nil, nil, main), u.Search.Layer)
+	bar := container.NewPadded(top)
+	// The top bar comes first among the objects (container.NewBorder would put it after main),
+	// so that Tab reaches it first.
+	window := &fyne.Container{Layout: layout.NewBorderLayout(bar, nil, nil, nil), Objects: []fyne.CanvasObject{bar, main}}
+	u.root = container.NewStack(window, u.Search.Layer)
 
 	u.State.OnChange(u.onChange)
 	u.refreshChrome()
@@ -173,19 +209,53 @@ func (u *UI) SetCatalog(cat *timeline.Catalog) {
 	u.Timeline.SetCatalog(cat)
 }
 
+// installKeys installs the window's keys: the shortcuts (Alt+←/→ for history; Ctrl+=, Ctrl++,
+// Ctrl+− and Ctrl+0 for the text size, ⌘ on macOS) and the keys that reach the window when no
+// widget has the keyboard (typedKey). The search field passes the shortcuts on too.
 func (u *UI) installKeys(c fyne.Canvas) {
 	c.SetOnTypedKey(u.typedKey)
-	alt := func(k fyne.KeyName, f func()) {
-		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) { f() })
+	u.shortcuts = map[string]func(){}
+	add := func(k fyne.KeyName, mod fyne.KeyModifier, f func()) {
+		sc := &desktop.CustomShortcut{KeyName: k, Modifier: mod}
+		u.shortcuts[sc.ShortcutName()] = f
+		c.AddShortcut(sc, func(fyne.Shortcut) { f() })
 	}
-	alt(fyne.KeyLeft, func() { u.State.Back() })
-	alt(fyne.KeyRight, func() { u.State.Forward() })
+	add(fyne.KeyLeft, fyne.KeyModifierAlt, func() { u.State.Back() })
+	add(fyne.KeyRight, fyne.KeyModifierAlt, func() { u.State.Forward() })
+	ctrl := fyne.KeyModifierShortcutDefault
+	for _, k := range []fyne.KeyName{fyne.KeyEqual, fyne.KeyPlus} {
+		add(k, ctrl, u.Settings.LargerText)
+		add(k, ctrl|fyne.KeyModifierShift, u.Settings.LargerText) // Ctrl+Shift+= types "+"
+	}
+	add(fyne.KeyMinus, ctrl, u.Settings.SmallerText)
+	add(fyne.Key0, ctrl, u.Settings.ResetText)
 }
 
-// typedKey handles keys that reach the window with no focused widget. Arrows and +/− act on
-// the map or the timeline, whichever the user touched last (the timeline at start); the
-// clicker's keys (PageUp/PageDown), Home, End and Space always drive the timeline.
+// shortcut runs the window's shortcut sc and reports whether it is one (the search field asks,
+// so that the text size keys work while it has the keyboard).
+func (u *UI) shortcut(sc fyne.Shortcut) bool {
+	if f, ok := u.shortcuts[sc.ShortcutName()]; ok {
+		f()
+		return true
+	}
+	return false
+}
+
+// typedKey handles keys that reach the window with no focused widget. Escape closes the menu
+// or the settings panel. Arrows and +/− act on the map or the timeline, whichever the user
+// touched last (the timeline at start); the clicker's keys (PageUp/PageDown), Home, End and
+// Space always drive the timeline.
 func (u *UI) typedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		switch {
+		case u.Menu.IsOpen():
+			u.Menu.Close()
+			return
+		case u.SettingsPanel.IsOpen():
+			u.SettingsPanel.Close()
+			return
+		}
+	}
 	switch ev.Name {
 	case fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight, fyne.KeyPlus, fyne.KeyMinus, fyne.KeyEqual:
 		if u.mapKeys {

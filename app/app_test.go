@@ -74,7 +74,7 @@ func placedCentre(t *testing.T, tv *TimelineView, id string) fyne.Position {
 func TestTouchTargetsAreLargeEnough(t *testing.T) {
 	u, _ := newTestUI(t, 1280, 800, Options{})
 	c := u.Timeline.Controls
-	controls := map[string]fyne.CanvasObject{"back": u.BackB, "forward": u.ForwardB, "about": u.AboutB,
+	controls := map[string]fyne.CanvasObject{"back": u.BackB, "forward": u.ForwardB, "menu": u.Menu.Button,
 		"map +": u.Map.ZoomInB, "map −": u.Map.ZoomOutB, "map fit": u.Map.FitB,
 		"play": c.PlayB, "timeline +": c.ZoomInB, "timeline −": c.ZoomOutB, "filters": c.FiltersB}
 	for k, b := range c.Steps {
@@ -150,7 +150,7 @@ func TestDetailsWalkLinksBothWaysAndBack(t *testing.T) {
 }
 
 // tapLink taps a hyperlink on its text, as a finger would (a tap beside the text does nothing).
-func tapLink(h *widget.Hyperlink) {
+func tapLink(h *Link) {
 	test.TapAt(h, fyne.NewPos(theme.InnerPadding()+4, h.Size().Height/2))
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -14,8 +15,10 @@ import (
 	"frontline-atlas/timeline"
 )
 
-// Details is the side panel that shows the selected item and its links. Every link is a
-// hyperlink that opens the linked item through the State, so navigation is recorded in history.
+// Details is the side panel that shows the selected item and its links. Every link is a Link
+// that opens the linked item through the State, so navigation is recorded in history; Tab
+// reaches each link in turn. The web address of a source is a link too, the one thing in the
+// app that opens something from the network: in the system's browser, and only when pressed.
 type Details struct {
 	cat   *timeline.Catalog
 	open  func(timeline.Ref)
@@ -24,8 +27,14 @@ type Details struct {
 	view  *container.Scroll
 	shown timeline.Ref
 
-	// Links holds the hyperlinks of the page shown, keyed by "kind:id", so tests can tap them.
-	Links map[string]*widget.Hyperlink
+	// Links holds the links to items of the page shown, keyed by "kind:id", so tests can tap
+	// them.
+	Links map[string]*Link
+	// SourceLinks holds the links to the web pages of the page's sources, keyed by source id.
+	SourceLinks map[string]*Link
+	// OpenURL opens a web address in the system's browser (fyne.App.OpenURL; tests record
+	// instead). Only a source link calls it.
+	OpenURL func(*url.URL) error
 	// Title is the heading of the page shown.
 	Title *widget.Label
 	// Held returns the periods (days since 1970) during which a point (degrees) was behind the
@@ -35,7 +44,7 @@ type Details struct {
 
 // NewDetails makes the panel. open is called with the item a link points to.
 func NewDetails(cat *timeline.Catalog, open func(timeline.Ref)) *Details {
-	d := &Details{cat: cat, open: open, lang: contentLanguage(), Links: map[string]*widget.Hyperlink{}}
+	d := &Details{cat: cat, open: open, lang: contentLanguage(), OpenURL: openInBrowser}
 	d.Title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.Title.Wrapping = fyne.TextWrapWord
 	d.Title.SizeName = theme.SizeNameSubHeadingText
@@ -60,7 +69,7 @@ func (d *Details) Shown() timeline.Ref { return d.shown }
 // Show replaces the panel's content with the page of r; the zero Ref shows the welcome page.
 func (d *Details) Show(r timeline.Ref) {
 	d.shown = r
-	d.Links = map[string]*widget.Hyperlink{}
+	d.Links, d.SourceLinks = map[string]*Link{}, map[string]*Link{}
 	var objs []fyne.CanvasObject
 	switch {
 	case r == timeline.Ref{} || d.cat == nil || !d.cat.Exists(r):
@@ -86,9 +95,13 @@ func (d *Details) welcome() []fyne.CanvasObject {
 	return objs
 }
 
-// contentLanguage is the language content is shown in: the system's, where the pack has a
-// translation of a text, else English (Text.In falls back).
+// contentLanguage is the language content is shown in: the interface language chosen in the
+// settings, or else the system's, where the pack has a translation of a text, else English
+// (Text.In falls back).
 func contentLanguage() string {
+	if uiLanguage != "" {
+		return uiLanguage
+	}
 	if l := lang.SystemLocale().LanguageString(); l != "" {
 		return l
 	}
@@ -121,11 +134,10 @@ func (d *Details) page(r timeline.Ref) []fyne.CanvasObject {
 		objs = append(objs, widget.NewSeparator(), heading(lang.L("Sources")))
 		for _, id := range cited.Sources {
 			if s := d.cat.Source(id); s != nil {
-				line := s.Citation
-				if s.URL != "" {
-					line += " — " + s.URL
+				objs = append(objs, small(s.Citation))
+				if l := d.sourceLink(s); l != nil {
+					objs = append(objs, l)
 				}
-				objs = append(objs, small(line))
 			}
 		}
 	}
@@ -158,13 +170,51 @@ func (d *Details) linkList(refs []timeline.Ref) []fyne.CanvasObject {
 				text = e.Start.Human() + " · " + text
 			}
 		}
-		h := widget.NewHyperlink(text, nil)
-		h.Wrapping = fyne.TextWrapWord
-		h.OnTapped = func() { d.open(ref) }
+		h := newLink(text, func() { d.open(ref) })
+		h.onFocus = d.reveal
 		d.Links[string(ref.Kind)+":"+ref.ID] = h
 		objs = append(objs, h)
 	}
 	return objs
+}
+
+// sourceLink returns the link to a source's web page, or nil when it has none. Only an absolute
+// http or https address is a link (the loader refuses others; this checks again).
+func (d *Details) sourceLink(s *timeline.Source) *Link {
+	u, err := url.Parse(s.URL)
+	if s.URL == "" || err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil
+	}
+	l := newLink(s.URL, func() {
+		if err := d.OpenURL(u); err != nil {
+			logf("opening %s: %v", u, err)
+		}
+	})
+	l.SizeName = theme.SizeNameCaptionText
+	l.Wrapping = fyne.TextWrapBreak // an address has no spaces to wrap at
+	l.onFocus = d.reveal
+	d.SourceLinks[s.ID] = l
+	return l
+}
+
+// openInBrowser hands a web address to the system's browser: the one place the app gives
+// anything to the network (docs/accessibility.md, "Links").
+func openInBrowser(u *url.URL) error { return fyne.CurrentApp().OpenURL(u) }
+
+// reveal scrolls the panel so that o, one of its rows, is wholly in view (a link the keyboard
+// moved to below or above the fold).
+func (d *Details) reveal(o fyne.CanvasObject) {
+	y, h := o.Position().Y, o.Size().Height
+	off, view := d.view.Offset.Y, d.view.Size().Height
+	switch {
+	case y < off:
+		off = y
+	case y+h > off+view:
+		off = y + h - view
+	default:
+		return
+	}
+	d.view.ScrollToOffset(fyne.NewPos(0, off))
 }
 
 // name returns an item's name in the content language where the pack has it.
@@ -239,11 +289,13 @@ func heading(s string) fyne.CanvasObject {
 	return l
 }
 
+// muted is secondary text that must still be read (the kind above a title, "Also:"): in the
+// theme's muted colour, which keeps 4.5:1 (Fyne's low-importance labels are drawn in the
+// colour of disabled controls, 1.3:1 in the light theme).
 func muted(s string) fyne.CanvasObject {
-	l := widget.NewLabel(s)
-	l.Importance = widget.LowImportance
-	l.Wrapping = fyne.TextWrapWord
-	return l
+	r := widget.NewRichText(&widget.TextSegment{Text: s, Style: widget.RichTextStyle{ColorName: ColorNameMutedText}})
+	r.Wrapping = fyne.TextWrapWord
+	return r
 }
 
 func small(s string) fyne.CanvasObject {

@@ -93,15 +93,17 @@ func TestPlacePageListsNamesAndEvents(t *testing.T) {
 	}
 }
 
-// markupText returns the text of every label and hyperlink on the details page.
+// markupText returns the text of every label, rich text and link on the details page.
 func markupText(d *Details) string {
 	var b strings.Builder
 	for _, o := range d.box.Objects {
 		switch w := o.(type) {
 		case *widget.Label:
 			b.WriteString(w.Text + "\n")
-		case *widget.Hyperlink:
+		case *Link:
 			b.WriteString(w.Text + "\n")
+		case *widget.RichText:
+			b.WriteString(w.String() + "\n")
 		}
 	}
 	return b.String()

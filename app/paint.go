@@ -62,7 +62,8 @@ func sameColor(a, b color.Color) bool {
 // asks for exhibit touchscreens).
 const touchMin = 48
 
-// touchTarget wraps a control so that it is at least touchMin pixels high and wide.
+// touchTarget wraps a control so that it is at least touchMin pixels high and wide (more with
+// larger text: TouchSize).
 func touchTarget(o fyne.CanvasObject) fyne.CanvasObject {
 	return &fyne.Container{Layout: minSizeLayout{fyne.NewSize(touchMin, touchMin)}, Objects: []fyne.CanvasObject{o}}
 }
@@ -78,7 +79,7 @@ func (l minSizeLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 func (l minSizeLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	m := l.min
+	m := scaledTouch(l.min)
 	for _, o := range objs {
 		m = m.Max(o.MinSize())
 	}

@@ -57,8 +57,11 @@ func RunWindow(a fyne.App, cmd cli.Command, stderr io.Writer, extras ...func(*UI
 	// Collect garbage when the heap grows by half rather than doubling: the map renders large
 	// images in the background, and an exhibit PC runs the app for months.
 	debug.SetGCPercent(50)
-	setupTranslations()
-	ApplyTheme(a, cmd.Theme)
+	// The settings (settings.go): the interface language before any text is made, the theme
+	// with the text size and contrast before the window opens.
+	prefs := AppPrefs(a)
+	setLanguage(prefs.String(PrefLanguage))
+	NewSettings(prefs, cmd.Theme).Apply()
 	var problems []error
 	content, err := cli.LoadContentLazy(cmd.Content)
 	if err != nil {
@@ -73,7 +76,7 @@ func RunWindow(a fyne.App, cmd cli.Command, stderr io.Writer, extras ...func(*UI
 		}
 	}
 	w := a.NewWindow(lang.L("Frontline Atlas"))
-	ui := New(content.Catalog, content.Map, Options{Date: cmd.Date, Event: cmd.Event})
+	ui := New(content.Catalog, content.Map, Options{Date: cmd.Date, Event: cmd.Event, Prefs: prefs, Theme: cmd.Theme})
 	for _, x := range extras {
 		ui.AddOverlay(x(ui))
 	}

@@ -44,6 +44,9 @@ type Search struct {
 	pressed    bool          // a pointer is down on the card: the focus it takes must not close it
 	anchor     fyne.Position // the field's place in Layer, once anchored
 	anchored   bool
+	// windowShortcut runs a shortcut of the window and reports whether it was one
+	// (settingskeys.go): the text size keys work while the field has the keyboard.
+	windowShortcut func(fyne.Shortcut) bool
 }
 
 // searchRow is one row of the results: a kind heading or a hit.
@@ -205,7 +208,7 @@ func (s *Search) place() {
 	top := pos.Y + s.Size().Height + 2
 	want := s.card.MinSize().Height + s.box.MinSize().Height
 	room := c.Size().Height - top - searchCardMargin
-	w := fyne.Max(fyne.Min(s.Size().Width, searchCardMaxWidth), searchCardMinWidth)
+	w := fyne.Max(fyne.Min(s.Size().Width, searchCardMaxWidth*max(1, TextScale(s))), searchCardMinWidth)
 	if over := pos.X + w - (c.Size().Width - searchCardMargin); over > 0 {
 		pos.X = fyne.Max(searchCardMargin, pos.X-over)
 	}

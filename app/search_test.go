@@ -275,11 +275,11 @@ func TestSearchVisibleRowsAt720p(t *testing.T) {
 	}
 }
 
-// TestSearchTextReadable checks the colours of the card's text in both themes: headings,
+// TestSearchTextReadable checks the colours of the card's text in the four themes: headings,
 // names, the names matched and the notices have a contrast of at least 4.5:1 (WCAG AA) on what
 // is behind them; headings are bold, of the body text size, on a band that sets them apart.
 func TestSearchTextReadable(t *testing.T) {
-	for _, th := range []string{"light", "dark"} {
+	for _, th := range []string{"light", "dark", "high-contrast-light", "high-contrast-dark"} {
 		u, win := newEmbeddedSearchUI(t, 1280, 720, th)
 		typeQuery(win, u.Search, "Kyiv") // headings, hits with matched names, the highlight
 		s := u.Search

@@ -101,7 +101,7 @@ type searchNoticeRenderer struct{ n *searchNotice }
 func (r *searchNoticeRenderer) MinSize() fyne.Size {
 	switch r.n.mode {
 	case noticeDidYouMean:
-		return fyne.NewSize(0, searchRowHeight+1)
+		return fyne.NewSize(0, searchRowHeight*max(1, TextScale(r.n))+1)
 	case noticeNoResults:
 		return fyne.NewSize(0, 2*theme.InnerPadding()+r.n.before.MinSize().Height+theme.Padding()+r.n.hint.MinSize().Height+1)
 	}

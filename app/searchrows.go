@@ -149,10 +149,11 @@ func (v *searchRowView) CreateRenderer() fyne.WidgetRenderer { return &searchRow
 type searchRowRenderer struct{ v *searchRowView }
 
 func (r *searchRowRenderer) MinSize() fyne.Size {
+	grow := max(1, TextScale(r.v)) // with the text size setting (themescale.go)
 	if r.v.row.header != "" {
-		return fyne.NewSize(0, searchHeaderHeight)
+		return fyne.NewSize(0, searchHeaderHeight*grow)
 	}
-	return fyne.NewSize(0, searchRowHeight)
+	return fyne.NewSize(0, searchRowHeight*grow)
 }
 
 func (r *searchRowRenderer) Layout(size fyne.Size) {
