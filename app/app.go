@@ -149,11 +149,21 @@ func (u *UI) AddOverlay(o fyne.CanvasObject) {
 func (u *UI) Content() fyne.CanvasObject { return u.root }
 
 // Attach puts the UI into a window (or any canvas, for snapshots) and installs the shortcuts.
+// Closing the window closes the UI.
 func (u *UI) Attach(w fyne.Window) {
 	u.window = w
 	u.canvas = w.Canvas()
+	w.SetOnClosed(u.Close)
 	w.SetContent(u.root)
 	u.installKeys(u.canvas)
+}
+
+// Close stops every goroutine the UI started (the map's tile and overlay workers, its timer
+// and close-zoom watcher, playback, the glide of a drag) and drops the map's tiles. Closing the
+// window calls it; it may be called more than once.
+func (u *UI) Close() {
+	u.Map.Close()
+	u.Timeline.Close()
 }
 
 // AttachCanvas puts the UI on a canvas without a window (snapshots, tests).

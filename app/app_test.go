@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"frontline-atlas/cli"
+	"frontline-atlas/geo"
 	"frontline-atlas/timeline"
 )
 
@@ -99,8 +100,8 @@ func TestTimelineTapSelectsEventEverywhere(t *testing.T) {
 	if got, want := u.State.Date(), timeline.DayOf(1942, 11, 19); got != want {
 		t.Errorf("date: got %s, want %s", got.Date(), want.Date())
 	}
-	if !u.Map.selected["stalingrad"] {
-		t.Errorf("the map does not highlight Stalingrad, the event's place: %v", u.Map.selected)
+	if mk := mapMarker(u.Map, "stalingrad"); mk == nil || !mk.Selected {
+		t.Errorf("the map does not highlight Stalingrad, the event's place: %+v", mk)
 	}
 }
 
@@ -333,6 +334,12 @@ func TestPlaybackWithFakeClock(t *testing.T) {
 
 func TestTheatreFilterHidesEventsAndPlaces(t *testing.T) {
 	u, _ := newTestUI(t, 1280, 800, Options{})
+	v := u.Map.View()
+	x, y := v.ToScreen(34.1667, 44.5)
+	u.Map.ZoomAbout(4, fyne.NewPos(float32(x), float32(y))) // close enough to mark towns
+	if mapMarker(u.Map, "yalta") == nil {
+		t.Fatal("Yalta is not marked before any filter")
+	}
 	_, theatres, _ := u.Timeline.Controls.FilterChecks()
 	test.Tap(theatres["world"]) // uncheck "Diplomacy abroad": Yalta goes
 	for _, p := range u.Timeline.placed {
@@ -340,14 +347,11 @@ func TestTheatreFilterHidesEventsAndPlaces(t *testing.T) {
 			t.Fatal("the Yalta Conference is still on the timeline")
 		}
 	}
-	var yalta *mapPlace
-	for i := range u.Map.places {
-		if u.Map.places[i].id == "yalta" {
-			yalta = &u.Map.places[i]
-		}
+	if mk := mapMarker(u.Map, "yalta"); mk != nil {
+		t.Fatalf("Yalta, whose only event is filtered out, is still marked on the map: %+v", mk)
 	}
-	if yalta == nil || !yalta.filtered {
-		t.Fatal("Yalta, whose only event is filtered out, is still marked on the map")
+	if id, ok := u.Map.PlaceAt(fyne.NewPos(float32(x), float32(y))); ok && id == "yalta" {
+		t.Fatal("Yalta, whose only event is filtered out, can still be tapped on the map")
 	}
 	if u.Timeline.Controls.FiltersB.Importance != widget.HighImportance {
 		t.Error("the Filters button does not show that a filter is on")
@@ -357,8 +361,22 @@ func TestTheatreFilterHidesEventsAndPlaces(t *testing.T) {
 	if got := u.Details.Title.Text; got != "Yalta Conference" {
 		t.Fatalf("opening a filtered-out event shows %q", got)
 	}
+	u.State.ClearSelection()
 	test.Tap(theatres["world"])
 	placedCentre(t, u.Timeline, "yalta")
+	if mapMarker(u.Map, "yalta") == nil {
+		t.Error("Yalta is not marked again when the filter is lifted")
+	}
+}
+
+// mapMarker returns the marker of a place in the map's current frame, nil if it is not marked.
+func mapMarker(m *MapView, id string) *geo.MapMarker {
+	for i := range m.frame.Markers {
+		if m.frame.Markers[i].ID == id {
+			return &m.frame.Markers[i]
+		}
+	}
+	return nil
 }
 
 func TestLaneFilterHidesEvents(t *testing.T) {

@@ -5,8 +5,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-
-	"frontline-atlas/geo"
 )
 
 // Dragged pans with the pointer.
@@ -55,12 +53,7 @@ func (m *MapView) Tapped(ev *fyne.PointEvent) {
 
 // PlaceAt returns the visible place nearest to a point of the widget within geo.HitRadius pixels.
 func (m *MapView) PlaceAt(pos fyne.Position) (string, bool) {
-	m.mu.Lock()
-	v := m.view
-	m.mu.Unlock()
-	x, y := v.ScreenToProj(float64(pos.X), float64(pos.Y))
-	p, ok := m.index.Nearest(x, y, geo.HitRadius*v.Scale)
-	return p.ID, ok
+	return m.session.PlaceAt(float64(pos.X), float64(pos.Y))
 }
 
 // HandleKey pans with the arrow keys and zooms with + and −; it reports whether it used the key.
@@ -75,9 +68,11 @@ func (m *MapView) HandleKey(k fyne.KeyName) bool {
 	case fyne.KeyRight:
 		m.Pan(fyne.NewDelta(-keyPanStep, 0))
 	case fyne.KeyPlus, fyne.KeyEqual:
-		m.zoomCentre(2)
+		m.session.ZoomCentre(2)
+		m.Refresh()
 	case fyne.KeyMinus:
-		m.zoomCentre(0.5)
+		m.session.ZoomCentre(0.5)
+		m.Refresh()
 	default:
 		return false
 	}

@@ -5,7 +5,13 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
 )
+
+// postToUI runs a function on the UI goroutine: the map's redraws that background work asks
+// for and playback's ticks go through it. Tests replace it with a loop of their own, since the
+// test driver's fyne.Do runs the function on the calling goroutine.
+var postToUI = fyne.Do
 
 // The views move and recolour pooled canvas objects every frame. Refreshing an object makes the
 // GL painter drop its texture (a text is rasterized again), so these helpers set an object's
@@ -84,4 +90,100 @@ func (l minSizeLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		m = m.Max(o.MinSize())
 	}
 	return m
+}
+
+// The views take their colours from their own theme (Theme() of the widget: a ThemeOverride's
+// when they are inside one, else the app's), in the variant the settings ask for (a theme that
+// forces its own variant ignores it).
+
+// themeVariant returns the variant the app's settings ask for.
+func themeVariant() fyne.ThemeVariant {
+	if a := fyne.CurrentApp(); a != nil {
+		return a.Settings().ThemeVariant()
+	}
+	return theme.VariantLight
+}
+
+// appBackground is the colour the window is cleared to: the app theme's background.
+func appBackground() color.Color {
+	if a := fyne.CurrentApp(); a != nil {
+		return a.Settings().Theme().Color(theme.ColorNameBackground, themeVariant())
+	}
+	return theme.Color(theme.ColorNameBackground)
+}
+
+// isDark reports whether a theme draws light on dark: its background is darker than mid-grey.
+// The map then takes its dark palette.
+func isDark(th fyne.Theme) bool {
+	r, g, b, _ := th.Color(theme.ColorNameBackground, themeVariant()).RGBA()
+	return 0.2126*float64(r)+0.7152*float64(g)+0.0722*float64(b) < 0.5*0xffff
+}
+
+// pool keeps canvas objects keyed by what they show, so that a thing drawn in two frames is
+// drawn by the same object: moving it costs nothing, and its look is refreshed only when it
+// changes. Objects not asked for in a frame are hidden and reused for new keys.
+type pool[K comparable, O fyne.CanvasObject] struct {
+	live  map[K]*pooled[O]
+	spare []O
+	all   []O // every object made, in the order made (the renderer's z-order within the pool)
+	gen   uint32
+	make  func() O
+	// release, if set, lets go of what a hidden object shows (an image's pixels).
+	release func(O)
+	grew    bool // objects were made since the renderer last collected them
+}
+
+type pooled[O fyne.CanvasObject] struct {
+	o   O
+	gen uint32
+}
+
+func newPool[K comparable, O fyne.CanvasObject](make func() O) *pool[K, O] {
+	return &pool[K, O]{live: map[K]*pooled[O]{}, make: make, gen: 1}
+}
+
+// get returns the object of key k for this frame, shown.
+func (p *pool[K, O]) get(k K) O {
+	e := p.live[k]
+	if e == nil {
+		e = &pooled[O]{}
+		if n := len(p.spare); n > 0 {
+			e.o = p.spare[n-1]
+			p.spare = p.spare[:n-1]
+		} else {
+			e.o = p.make()
+			p.all = append(p.all, e.o)
+			p.grew = true
+		}
+		p.live[k] = e
+	}
+	e.gen = p.gen
+	if !e.o.Visible() {
+		e.o.Show()
+	}
+	return e.o
+}
+
+// done ends a frame: objects not asked for are hidden and kept for reuse.
+func (p *pool[K, O]) done() {
+	for k, e := range p.live {
+		if e.gen != p.gen {
+			e.o.Hide()
+			if p.release != nil {
+				p.release(e.o)
+			}
+			p.spare = append(p.spare, e.o)
+			delete(p.live, k)
+		}
+	}
+	p.gen++
+}
+
+// objects appends every object of the pool to objs.
+func (p *pool[K, O]) objects(objs []fyne.CanvasObject) []fyne.CanvasObject {
+	for _, o := range p.all {
+		objs = append(objs, o)
+	}
+	p.grew = false
+	return objs
 }

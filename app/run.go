@@ -54,9 +54,10 @@ func showProblems(w fyne.Window, err error) {
 // extras, when given, are laid invisibly over the window: a place for desktop-specific hooks
 // that main installs (the mouse's back and forward buttons).
 func RunWindow(a fyne.App, cmd cli.Command, stderr io.Writer, extras ...func(*UI) fyne.CanvasObject) int {
-	// Collect garbage when the heap grows by half rather than doubling: the map renders large
-	// images in the background, and an exhibit PC runs the app for months.
-	debug.SetGCPercent(50)
+	// Collect garbage when the heap grows by a quarter rather than doubling: the map renders
+	// large images in the background (tiles, the overlay of each date during playback), and an
+	// exhibit PC runs the app for months (docs/performance.md has the figures).
+	debug.SetGCPercent(25)
 	// The settings (settings.go): the interface language before any text is made, the theme
 	// with the text size and contrast before the window opens.
 	prefs := AppPrefs(a)

@@ -50,6 +50,7 @@ func snapshot(content *cli.Content, cmd cli.Command, out string) error {
 	}
 	ui := New(content.Catalog, content.Map, Options{Date: cmd.Date, Event: cmd.Event, Headless: true})
 	img := RenderUI(ui, cmd.Width, cmd.Height)
+	ui.Close()
 	if dir := filepath.Dir(out); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return fmt.Errorf("snapshot: %w", err)

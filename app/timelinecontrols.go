@@ -1,6 +1,7 @@
 package app
 
 import (
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -28,6 +29,7 @@ type TimelineControls struct {
 	Box      *fyne.Container
 	lanesPop *widget.PopUp
 	stop     chan struct{}
+	ticking  sync.WaitGroup // the goroutine that ticks playback
 	// Now drives playback; tests replace it with a fake clock.
 	Now func() time.Time
 }
@@ -88,7 +90,7 @@ func (c *TimelineControls) TogglePlay() {
 	c.PlayB.SetIcon(theme.MediaPauseIcon())
 	c.stop = make(chan struct{})
 	stop := c.stop
-	go func() {
+	c.ticking.Go(func() {
 		tk := time.NewTicker(playFrame)
 		defer tk.Stop()
 		for {
@@ -96,10 +98,10 @@ func (c *TimelineControls) TogglePlay() {
 			case <-stop:
 				return
 			case <-tk.C:
-				fyne.Do(func() { c.Advance() })
+				postToUI(c.Advance)
 			}
 		}
-	}()
+	})
 }
 
 // Advance moves playback by the time passed since the last frame and shows the new date.
@@ -113,6 +115,14 @@ func (c *TimelineControls) Advance() {
 	if !p.Playing() {
 		c.pause()
 	}
+}
+
+// close pauses playback and waits until its goroutine has stopped.
+func (c *TimelineControls) close() {
+	if c.t.Playback.Playing() || c.stop != nil {
+		c.pause()
+	}
+	c.ticking.Wait()
 }
 
 func (c *TimelineControls) pause() {
@@ -156,7 +166,7 @@ func (c *TimelineControls) showFilters() {
 	_, _, box := c.FilterChecks()
 	c.lanesPop = widget.NewPopUp(box, cv)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(c.FiltersB)
-	y := fyne.Max(pos.Y-box.MinSize().Height-theme.Padding()*2, 0)
+	y := fyne.Max(pos.Y-box.MinSize().Height-c.FiltersB.Theme().Size(theme.SizeNamePadding)*2, 0)
 	c.lanesPop.ShowAtPosition(fyne.NewPos(pos.X, y))
 }
 

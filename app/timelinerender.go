@@ -1,7 +1,9 @@
 package app
 
 import (
+	"image"
 	"image/color"
+	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -18,34 +20,43 @@ var defaultLaneColors = []color.NRGBA{
 }
 
 // timelineRenderer owns pools of rectangles, circles and texts and reuses them every frame:
-// Refresh repositions and recolours, never rebuilds; extras are hidden.
+// Refresh repositions and recolours, never rebuilds; extras are hidden. It reads its widget
+// and never changes it.
 type timelineRenderer struct {
-	t       *TimelineView
-	bg      *canvas.Rectangle
-	axisBg  *canvas.Rectangle
-	gutter  *canvas.Rectangle
-	rects   []*canvas.Rectangle
-	circles []*canvas.Circle
-	texts   []*canvas.Text
-	cursor  *canvas.Rectangle
-	handle  *canvas.Circle
-	objects []fyne.CanvasObject
-	nr, nc  int // rectangles and circles used this frame
-	nt      int
+	t        *TimelineView
+	bg       *canvas.Rectangle
+	axisBg   *canvas.Rectangle
+	minor    *canvas.Raster // the minor tick marks along the axis, one image rather than a rectangle each
+	minorXs  []int          // their x in pixels of the raster and their colour, as drawn
+	minorCol color.NRGBA
+	tickBuf  []int
+	short    map[shortKey]string // labels cut to fit, by room
+	gutter   *canvas.Rectangle
+	laneBars []*canvas.Rectangle // a lane's colour beside its name, over the gutter
+	rects    []*canvas.Rectangle
+	circles  []*canvas.Circle
+	texts    []*canvas.Text
+	cursor   *canvas.Rectangle
+	handle   *canvas.Circle
+	objects  []fyne.CanvasObject
+	nr, nc   int // rectangles and circles used this frame
+	nt       int
 }
 
 func newTimelineRenderer(t *TimelineView) *timelineRenderer {
 	r := &timelineRenderer{t: t,
 		bg: canvas.NewRectangle(color.Transparent), axisBg: canvas.NewRectangle(color.Transparent),
 		gutter: canvas.NewRectangle(color.Transparent), cursor: canvas.NewRectangle(color.Black),
-		handle: canvas.NewCircle(color.Black)}
+		handle: canvas.NewCircle(color.Black), short: map[shortKey]string{}}
+	r.minor = canvas.NewRaster(r.drawMinorTicks)
+	r.minor.ScaleMode = canvas.ImageScalePixels
 	r.rebuild()
 	return r
 }
 
 func (r *timelineRenderer) rebuild() {
 	r.objects = r.objects[:0]
-	r.objects = append(r.objects, r.bg, r.axisBg)
+	r.objects = append(r.objects, r.bg, r.axisBg, r.minor)
 	for _, o := range r.rects {
 		r.objects = append(r.objects, o)
 	}
@@ -53,10 +64,35 @@ func (r *timelineRenderer) rebuild() {
 		r.objects = append(r.objects, o)
 	}
 	r.objects = append(r.objects, r.gutter)
+	for _, o := range r.laneBars {
+		r.objects = append(r.objects, o)
+	}
 	for _, o := range r.texts {
 		r.objects = append(r.objects, o)
 	}
 	r.objects = append(r.objects, r.cursor, r.handle)
+}
+
+// drawMinorTicks paints the minor tick marks into a w×h image (device pixels: the raster
+// spans the band's width and the ticks' height).
+func (r *timelineRenderer) drawMinorTicks(w, h int) image.Image {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	width := float64(r.t.Size().Width)
+	if width <= 0 {
+		return img
+	}
+	k := float64(w) / width
+	c := color.RGBAModel.Convert(r.minorCol).(color.RGBA)
+	for _, x := range r.minorXs {
+		px := int(float64(x) * k)
+		if px < 0 || px >= w {
+			continue
+		}
+		for y := 0; y < h; y++ {
+			img.SetRGBA(px, y, c)
+		}
+	}
+	return img
 }
 
 // rect takes the next pooled rectangle and gives it a look (refreshed only if it changed).
@@ -102,31 +138,7 @@ func (r *timelineRenderer) Objects() []fyne.CanvasObject { return r.objects }
 func (r *timelineRenderer) Destroy()                     {}
 func (r *timelineRenderer) MinSize() fyne.Size           { return r.t.minSize() }
 
-func (r *timelineRenderer) Layout(size fyne.Size) {
-	t := r.t
-	t.fitLanes(size.Height)
-	w := float64(size.Width - t.gutter)
-	if w < 1 {
-		w = 1
-	}
-	switch {
-	case !t.sized || (!t.moved && t.scale.Width() != w):
-		// Until the user scrolls or zooms, open on the war years, readable at a glance
-		// (zooming out shows all of 1936–1953), with the selected event and the date in view.
-		t.scale = timeline.NewScale(w)
-		t.scale.ShowRange(float64(timeline.DayOf(1938, 1, 1)), float64(timeline.DayOf(1947, 1, 1)))
-		t.sized = true
-		if sel := t.state.Selection(); sel.Kind == timeline.KindEvent && t.cat != nil {
-			if e := t.cat.Event(sel.ID); e != nil {
-				t.ShowEvent(e)
-			}
-		}
-		t.keepCursorVisible()
-	case t.scale.Width() != w:
-		t.scale.SetWidth(w)
-	}
-	r.draw(size)
-}
+func (r *timelineRenderer) Layout(size fyne.Size) { r.draw(size) }
 
 // Refresh redraws the band. Only objects whose look changed are refreshed; the canvas is
 // marked for repainting through the background (refreshing the widget would make the GL
@@ -156,16 +168,25 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 		return
 	}
 	r.nr, r.nc, r.nt = 0, 0, 0
-	fg := theme.Color(theme.ColorNameForeground)
-	bgc := theme.Color(theme.ColorNameBackground)
-	muted := theme.Color(theme.ColorNameDisabled)
-	accent := theme.Color(theme.ColorNamePrimary)
-	dark := Variant() == theme.VariantDark
+	th, v := t.Theme(), themeVariant()
+	fg := th.Color(theme.ColorNameForeground, v)
+	bgc := th.Color(theme.ColorNameBackground, v)
+	muted := th.Color(theme.ColorNameDisabled, v)
+	accent := th.Color(theme.ColorNamePrimary, v)
+	dark := isDark(th)
 	none := color.Transparent
+	pad := th.Size(theme.SizeNamePadding)
 
 	setRect(r.bg, bgc, none, 0, 0)
 	place(r.bg, 0, 0, size.Width, size.Height)
-	setRect(r.axisBg, theme.Color(theme.ColorNameInputBackground), none, 0, 0)
+	// The window is cleared to the app theme's background: the band fills its own only under a
+	// theme of its own (a ThemeOverride), sparing the GL painter a fill of its area every frame.
+	if sameColor(bgc, appBackground()) {
+		r.bg.Hide()
+	} else {
+		r.bg.Show()
+	}
+	setRect(r.axisBg, th.Color(theme.ColorNameInputBackground, v), none, 0, 0)
 	place(r.axisBg, 0, 0, size.Width, tlAxisH)
 
 	// Lanes: alternate shading.
@@ -176,29 +197,34 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 		}
 	}
 
-	// Ticks.
-	ticks := t.ticks.Ticks(t.scale)
+	// Ticks: major ones run down the lanes, minor ones are marks on the axis, drawn together.
 	bottom := tlAxisH + float32(len(t.lanes))*lh
-	for _, tk := range ticks {
+	xs := r.tickBuf[:0]
+	for _, tk := range t.tickMarks {
 		x := t.gutter + float32(tk.X)
 		if tk.Major {
 			place(r.rect(withAlpha(fg, 60), none, 0, 0), x, 0, 1, bottom)
 		} else {
-			place(r.rect(withAlpha(fg, 40), none, 0, 0), x, tlAxisH-8, 1, 8)
+			xs = append(xs, int(x))
 		}
 		if tk.Label != "" {
 			txt := r.text(tk.Label, 11, fg, tk.Major)
 			txt.Move(fyne.NewPos(x+3, 4))
 		}
 	}
-	if lead, lx, _ := t.ticks.Lead(); lead != "" {
-		r.text(lead, 11, fg, true).Move(fyne.NewPos(t.gutter+float32(lx), 4))
+	r.tickBuf = xs
+	if minorCol := withAlpha(fg, 40); !slices.Equal(xs, r.minorXs) || minorCol != r.minorCol {
+		r.minorXs, r.minorCol = append(r.minorXs[:0], xs...), minorCol
+		r.minor.Refresh()
+	}
+	place(r.minor, 0, tlAxisH-8, size.Width, 8)
+	if t.lead != "" {
+		r.text(t.lead, 11, fg, true).Move(fyne.NewPos(t.gutter+float32(t.leadX), 4))
 	}
 
 	// Events.
 	sel := t.state.Selection()
 	selDrawn := false
-	t.placed = append(t.placed[:0], t.lay.Arrange(t.scale)...)
 	for _, p := range t.placed {
 		y := t.rowY(p.Lane, p.Row)
 		col := t.laneColor(p.Lane)
@@ -251,7 +277,7 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 		if p.Label != timeline.LabelHidden && p.Item >= 0 {
 			label := t.events[p.Item].Title.In(t.lang)
 			if p.Label == timeline.LabelShort {
-				label = shorten(label, float32(p.LabelW), t.labelSize)
+				label = r.shorten(label, float32(p.LabelW), t.labelSize)
 			}
 			tc := fg
 			inside := p.Kind == timeline.PlacedBar && p.LabelX >= p.X0 && p.LabelX+p.LabelW <= p.X1
@@ -277,9 +303,18 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 	// Gutter with the lane names, over anything that scrolled under it.
 	setRect(r.gutter, bgc, none, 0, 0)
 	place(r.gutter, 0, tlAxisH, t.gutter, bottom-tlAxisH)
+	for len(r.laneBars) < len(t.lanes) {
+		r.laneBars = append(r.laneBars, canvas.NewRectangle(color.Transparent))
+		r.rebuild()
+	}
 	for i, l := range t.lanes {
-		r.text(l.Name.In(t.lang), 12, fg, true).Move(fyne.NewPos(theme.Padding()*2, tlAxisH+float32(i)*lh+lh/2-9))
-		place(r.rect(t.laneColor(i), none, 0, 0), 2, tlAxisH+float32(i)*lh+4, 3, lh-8)
+		r.text(l.Name.In(t.lang), 12, fg, true).Move(fyne.NewPos(pad*2, tlAxisH+float32(i)*lh+lh/2-9))
+		setRect(r.laneBars[i], t.laneColor(i), none, 0, 0)
+		place(r.laneBars[i], 2, tlAxisH+float32(i)*lh+4, 3, lh-8)
+		r.laneBars[i].Show()
+	}
+	for i := len(t.lanes); i < len(r.laneBars); i++ {
+		r.laneBars[i].Hide()
 	}
 	if len(t.lanes) == 0 {
 		r.text(lang.L("All categories are hidden: use Filters to show them."), 12, muted, false).Move(fyne.NewPos(t.gutter+8, tlAxisH+8))
@@ -343,16 +378,4 @@ func (r *timelineRenderer) drawSelection(id string, size fyne.Size, accent, bgc 
 func lighten(c color.NRGBA) color.NRGBA {
 	f := func(v uint8) uint8 { return uint8(int(v) + (255-int(v))*2/5) }
 	return color.NRGBA{f(c.R), f(c.G), f(c.B), c.A}
-}
-
-// shorten cuts s to fit w pixels at the text size, ending it with "…".
-func shorten(s string, w float32, size float32) string {
-	rs := []rune(s)
-	for n := len(rs); n > 1; n-- {
-		c := string(rs[:n-1]) + "…"
-		if fyne.MeasureText(c, size, fyne.TextStyle{}).Width <= w {
-			return c
-		}
-	}
-	return "…"
 }

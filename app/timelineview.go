@@ -36,23 +36,27 @@ type TimelineView struct {
 	// OnInteract is called when the user acts on the band (so keys go to it).
 	OnInteract func()
 
-	state    *State
-	cat      *timeline.Catalog
-	scale    timeline.Scale
-	lay      *timeline.Layout
-	items    []timeline.LayoutItem
-	events   []*timeline.Event // parallel to items
-	lanes    []timeline.Lane   // the lanes shown, in order
-	ticks    *timeline.TickMaker
-	placed   []timeline.Placed // the last arrangement, for hit-testing
-	sized    bool
-	dragMode int // 0 none, 1 pan, 2 cursor
-	fling    fling
-	inertia  *fyne.Animation
-	lastTap  time.Time
-	lastPos  fyne.Position
-	renderer *timelineRenderer
-	lang     string // the content language: titles and lane names in it where the pack has them
+	state  *State
+	cat    *timeline.Catalog
+	scale  timeline.Scale
+	lay    *timeline.Layout
+	items  []timeline.LayoutItem
+	events []*timeline.Event // parallel to items
+	lanes  []timeline.Lane   // the lanes shown, in order
+	ticks  *timeline.TickMaker
+	// What the renderer draws, arranged by Refresh and Resize for the current scale: the
+	// events (also used for hit-testing), the ticks and the label pinned at the left.
+	placed    []timeline.Placed
+	tickMarks []timeline.Tick
+	lead      string
+	leadX     float64
+	sized     bool
+	dragMode  int // 0 none, 1 pan, 2 cursor
+	fling     fling
+	inertia   *fyne.Animation
+	lastTap   time.Time
+	lastPos   fyne.Position
+	lang      string // the content language: titles and lane names in it where the pack has them
 
 	gutter, laneH, rowH float32 // geometry fitted to the widget's size
 	labelSize           float32 // text size of event labels, fitted to the rows
@@ -168,7 +172,7 @@ func (t *TimelineView) fitLanes(h float32) {
 func (t *TimelineView) fitGutter() {
 	w := float32(tlGutterMin)
 	for _, l := range t.lanes {
-		w = fyne.Max(w, fyne.MeasureText(l.Name.In(t.lang), 12, fyne.TextStyle{Bold: true}).Width+theme.Padding()*4)
+		w = fyne.Max(w, fyne.MeasureText(l.Name.In(t.lang), 12, fyne.TextStyle{Bold: true}).Width+t.Theme().Size(theme.SizeNamePadding)*4)
 	}
 	t.gutter = fyne.Min(w, 200)
 }
@@ -242,151 +246,66 @@ func (t *TimelineView) zoomCursor(factor float64) {
 	t.ZoomAbout(factor, x)
 }
 
-func (t *TimelineView) interact() {
-	if t.OnInteract != nil {
-		t.OnInteract()
-	}
-}
-
-// Dragged scrolls the band, or moves the date when the drag started on the cursor or the axis.
-func (t *TimelineView) Dragged(ev *fyne.DragEvent) {
-	t.interact()
+// Close stops what the band started: playback and the glide of a drag.
+func (t *TimelineView) Close() {
 	if t.inertia != nil {
 		t.inertia.Stop()
 		t.inertia = nil
 	}
-	if t.dragMode == 0 {
-		start := ev.Position.Subtract(ev.Dragged)
-		cx := t.X(float64(t.state.Date()) + 0.5)
-		if start.Y < tlAxisH || float32(math.Abs(float64(start.X-cx))) < tlCursorGrab {
-			t.dragMode = 2
-		} else {
-			t.dragMode = 1
-		}
-	}
-	if t.dragMode == 2 {
-		x := fyne.Min(fyne.Max(ev.Position.X, t.gutter), t.Size().Width-1)
-		t.state.SetDate(t.DayAt(x))
-		return
-	}
-	t.fling.add(ev.Dragged)
-	t.moved = true
-	t.scale.Pan(float64(ev.Dragged.DX))
-	t.Refresh()
-}
-
-// DragEnd ends a drag; a fast scroll glides on and slows to a stop.
-func (t *TimelineView) DragEnd() {
-	mode := t.dragMode
-	t.dragMode = 0
-	if mode != 1 {
-		t.fling.reset()
-		return
-	}
-	t.inertia = t.fling.glide(func(dx, _ float64) {
-		t.scale.Pan(dx)
-		t.Refresh()
-	})
-}
-
-// Scrolled zooms about the pointer with the wheel; a sideways scroll (trackpad) scrolls.
-func (t *TimelineView) Scrolled(ev *fyne.ScrollEvent) {
-	t.interact()
-	if ev.Scrolled.DX != 0 && math.Abs(float64(ev.Scrolled.DX)) > math.Abs(float64(ev.Scrolled.DY)) {
-		t.moved = true
-		t.scale.Pan(float64(ev.Scrolled.DX))
-		t.Refresh()
-		return
-	}
-	t.ZoomAbout(math.Exp(float64(ev.Scrolled.DY)*tlWheelRate), ev.Position.X)
-}
-
-// Tapped selects the event under the pointer, zooms into a cluster, or on the axis moves the
-// date; a second tap soon after at the same spot zooms in.
-func (t *TimelineView) Tapped(ev *fyne.PointEvent) {
-	t.interact()
-	now := time.Now()
-	if now.Sub(t.lastTap) < doubleTapTime && dist(ev.Position, t.lastPos) < doubleTapDist {
-		t.lastTap = time.Time{}
-		t.ZoomAbout(2, ev.Position.X)
-		return
-	}
-	t.lastTap, t.lastPos = now, ev.Position
-	if ev.Position.X < t.gutter {
-		return
-	}
-	if ev.Position.Y < tlAxisH {
-		t.state.SetDate(t.DayAt(ev.Position.X))
-		return
-	}
-	p, ok := t.PlacedAt(ev.Position)
-	if !ok {
-		return
-	}
-	if p.Kind == timeline.PlacedCluster {
-		t.moved = true
-		t.scale.ShowRange(float64(p.Start)-1, float64(p.End)+2)
-		t.Refresh()
-		return
-	}
-	if t.OnEventTapped != nil {
-		t.OnEventTapped(t.items[p.Item].ID)
-	}
-}
-
-// rowY returns the top of a row of a lane, in widget pixels.
-func (t *TimelineView) rowY(lane, row int) float32 {
-	return tlAxisH + float32(lane)*t.laneH + tlLanePad + float32(row)*t.rowH
-}
-
-// PlacedAt returns what is drawn under a widget position (a mark, bar or cluster), within a
-// finger's reach horizontally.
-func (t *TimelineView) PlacedAt(pos fyne.Position) (timeline.Placed, bool) {
-	// A fingertip is about 10 mm: accept what lies within 12 px of it, nearest first, counting
-	// vertical distance from the thing's row as well as horizontal distance from its box.
-	const reach = 12
-	best, bestD := -1, float32(reach+1)
-	for i, p := range t.placed {
-		y := t.rowY(p.Lane, p.Row)
-		var dy float32
-		switch {
-		case pos.Y < y:
-			dy = y - pos.Y
-		case pos.Y > y+t.rowH:
-			dy = pos.Y - y - t.rowH
-		}
-		x0, x1 := t.gutter+float32(p.BoxX0), t.gutter+float32(p.BoxX1)
-		if p.Label != timeline.LabelHidden {
-			x1 = fyne.Max(x1, t.gutter+float32(p.LabelX+p.LabelW))
-			x0 = fyne.Min(x0, t.gutter+float32(p.LabelX))
-		}
-		var dx float32
-		switch {
-		case pos.X < x0:
-			dx = x0 - pos.X
-		case pos.X > x1:
-			dx = pos.X - x1
-		}
-		d := fyne.Max(dx, dy)
-		if d > reach {
-			continue
-		}
-		// On a tie (the finger on both), prefer a single event to a cluster.
-		if d < bestD || (d == bestD && p.Kind != timeline.PlacedCluster && t.placed[best].Kind == timeline.PlacedCluster) {
-			best, bestD = i, d
-		}
-	}
-	if best < 0 {
-		return timeline.Placed{}, false
-	}
-	return t.placed[best], true
+	t.Controls.close()
 }
 
 // CreateRenderer implements fyne.Widget.
-func (t *TimelineView) CreateRenderer() fyne.WidgetRenderer {
-	r := newTimelineRenderer(t)
-	t.renderer = r
-	return r
+func (t *TimelineView) CreateRenderer() fyne.WidgetRenderer { return newTimelineRenderer(t) }
+
+// Resize fits the lanes and the time scale to the new size before the renderer lays it out.
+func (t *TimelineView) Resize(size fyne.Size) {
+	if size != t.Size() {
+		t.fitSize(size)
+		t.arrange()
+	}
+	t.BaseWidget.Resize(size)
+}
+
+// Refresh arranges the events and ticks for the current scale and draws them.
+func (t *TimelineView) Refresh() {
+	t.arrange()
+	t.BaseWidget.Refresh()
+}
+
+// fitSize sizes the lanes to the height and the scale to the width. Until the user scrolls or
+// zooms, the band opens on the war years, readable at a glance (zooming out shows all of
+// 1936–1953), with the selected event and the date in view.
+func (t *TimelineView) fitSize(size fyne.Size) {
+	if size.Width <= 0 || size.Height <= 0 {
+		return
+	}
+	t.fitLanes(size.Height)
+	w := math.Max(float64(size.Width-t.gutter), 1)
+	switch {
+	case !t.sized || (!t.moved && t.scale.Width() != w):
+		t.scale = timeline.NewScale(w)
+		t.scale.ShowRange(float64(timeline.DayOf(1938, 1, 1)), float64(timeline.DayOf(1947, 1, 1)))
+		t.sized = true
+		if sel := t.state.Selection(); sel.Kind == timeline.KindEvent && t.cat != nil {
+			if e := t.cat.Event(sel.ID); e != nil {
+				t.ShowEvent(e)
+			}
+		}
+		t.keepCursorVisible()
+	case t.scale.Width() != w:
+		t.scale.SetWidth(w)
+	}
+}
+
+// arrange lays out what the renderer draws for the current scale.
+func (t *TimelineView) arrange() {
+	if t.lay == nil {
+		return
+	}
+	t.placed = append(t.placed[:0], t.lay.Arrange(t.scale)...)
+	t.tickMarks = append(t.tickMarks[:0], t.ticks.Ticks(t.scale)...)
+	t.lead, t.leadX, _ = t.ticks.Lead()
 }
 
 // minSize is the axis and every lane.

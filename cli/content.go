@@ -67,11 +67,6 @@ func loadContent(dir string, mode loadMode) (*Content, error) {
 			return nil, fmt.Errorf("content pack %s: %w", dir, err)
 		}
 	}
-	cat, err := timeline.LoadFS(pack, label)
-	if err != nil {
-		pack.Close()
-		return nil, err // a *timeline.PackError: its first line names the pack and the count
-	}
 	// A pack may bring its own base map in map/ (same files as assets/map); else the embedded one.
 	var base fs.FS = packfs.Wrap(assets.Map())
 	baseLabel := "the embedded base map"
@@ -88,14 +83,40 @@ func loadContent(dir string, mode loadMode) (*Content, error) {
 	}
 	var md *geo.MapData
 	var merr error
+	var cat *timeline.Catalog
+	var err error
 	switch mode {
 	case loadLazy:
-		md, merr = geo.LoadMapDataLazy(base, pack, cat.FrontTheatreIDs(), nil)
+		// The base map and the chronicle load side by side (the cold start waits for both); the
+		// fronts, whose files the chronicle's pack.json declares, load once the chronicle is in.
+		catDone := make(chan struct{})
+		mapDone := make(chan struct{})
+		go func() {
+			defer close(mapDone)
+			md, merr = geo.LoadMapDataLazyAfter(base, pack, func() []string {
+				<-catDone
+				if cat == nil {
+					return nil
+				}
+				return cat.FrontTheatreIDs()
+			}, nil)
+		}()
+		cat, err = timeline.LoadFS(pack, label)
+		close(catDone)
+		<-mapDone
 	case loadFronts:
-		md, merr = geo.LoadMapData(nil, pack, cat.FrontTheatreIDs())
+		if cat, err = timeline.LoadFS(pack, label); err == nil {
+			md, merr = geo.LoadMapData(nil, pack, cat.FrontTheatreIDs())
+		}
 		pre = nil
 	default:
-		md, merr = geo.LoadMapData(base, pack, cat.FrontTheatreIDs())
+		if cat, err = timeline.LoadFS(pack, label); err == nil {
+			md, merr = geo.LoadMapData(base, pack, cat.FrontTheatreIDs())
+		}
+	}
+	if err != nil {
+		pack.Close()
+		return nil, err // a *timeline.PackError: its first line names the pack and the count
 	}
 	if pre != nil {
 		merr = errors.Join(pre, merr)

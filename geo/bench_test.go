@@ -39,6 +39,9 @@ func benchReadFC(name string) (*geojson.FeatureCollection, error) {
 }
 
 func benchLoad(b *testing.B) *benchWorkload {
+	if _, err := os.Stat(benchPeerDir); err != nil {
+		b.Skipf("the peer workload folder %s is missing (%v): nothing to compare with", benchPeerDir, err)
+	}
 	benchOnce.Do(func() {
 		countries, err := benchReadFC("countries-50m.geojson")
 		if err != nil {

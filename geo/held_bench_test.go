@@ -39,14 +39,17 @@ func BenchmarkHeldAtDay(b *testing.B) {
 }
 
 // BenchmarkRenderOverlay draws the date's overlay (held areas masked by land, fronts) over the
-// whole of Europe at 1920×1080, as the map does at each playback step.
+// whole of Europe at 1920×1080, as the map's overlay worker does at each playback step (the
+// land mask, drawn once per view, is reused).
 func BenchmarkRenderOverlay(b *testing.B) {
 	md := heldBenchMapData(b)
+	s := NewMapSession(md, SessionOptions{})
+	defer s.Close()
 	v := NewView(Theatre, 1920, 1080, 20, 50, 4000)
 	t0 := time.Date(1944, 8, 1, 0, 0, 0, 0, time.UTC)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		md.RenderOverlay(v, &StyleLight, t0.Add(time.Duration(i%60)*9*time.Hour), Detail50m)
+		s.ov.render(overlayReq{view: *v, day: t0.Add(time.Duration(i%60) * 9 * time.Hour), style: &StyleLight, detail: Detail50m})
 	}
 }
 

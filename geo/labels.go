@@ -48,6 +48,8 @@ type LabelOptions struct {
 	Gap       float64 // space between a dot and its label
 	// W, H, when positive, is the screen: labels must lie inside [0, W) × [0, H).
 	W, H float64
+	// Avoid are rectangles no label may overlap (a scale bar, a legend).
+	Avoid []LabelRect
 }
 
 // labelCell is the side of the grid cells used to find nearby rectangles, in pixels.
@@ -97,6 +99,9 @@ func PlaceLabels(items []LabelItem, o LabelOptions) []LabelPlacement {
 			continue
 		}
 		dots.add(LabelRect{it.X - r, it.Y - r, it.X + r, it.Y + r})
+	}
+	for _, a := range o.Avoid {
+		labels.add(a)
 	}
 	sort.SliceStable(order, func(a, b int) bool { return items[order[a]].Priority > items[order[b]].Priority })
 	d := r + o.Gap

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -163,97 +165,116 @@ func ReadManifest(fsys fs.FS) ([]BaseMapLayer, error) {
 	return doc.Layers, nil
 }
 
-// loadBaseMapLayers loads the layers that keep accepts (all when keep is nil).
+// loadBaseMapLayers loads the layers that keep accepts (all when keep is nil). The files are
+// read one after another in manifest order, so that the byte budget is spent the same way on
+// every load, and decoded side by side (a second of JSON for the whole map on one core), at
+// most GOMAXPROCS at a time, so that few files are held at once. They are stored in manifest
+// order, so that problems are listed in that order.
 func loadBaseMapLayers(fsys fs.FS, layers []BaseMapLayer, keep func(BaseMapLayer) bool) (*BaseMap, error) {
 	m := &BaseMap{Levels: map[string]*BaseMapLevel{}, Borders: map[string][]BaseMapArea{},
 		borderLines: map[string]orb.MultiLineString{}, Layers: layers}
+	done := make([]decodedLayer, len(layers))
+	areaLayers := 0
+	for _, l := range layers {
+		if (keep == nil || keep(l)) && isAreaLayer(l.Name) {
+			areaLayers++
+		}
+	}
+	// Each layer may spend its share of the crossing budget, so that the outcome does not depend
+	// on which decodes first.
+	rings := bmCrossingBudget / max(areaLayers, 1)
+	budget := int64(MaxLayerBytes) // spent in manifest order only (see turn)
+	turn := make(chan struct{})
+	close(turn)
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, l := range layers {
+		if keep != nil && !keep(l) {
+			continue
+		}
+		done[i].wanted = true
+		if err := checkLayerEntry(i, l); err != nil {
+			done[i].errs = []error{err}
+			continue
+		}
+		sem <- struct{}{} // goroutines start in manifest order, each holding a slot
+		prev, next := turn, make(chan struct{})
+		turn = next
+		wg.Go(func() {
+			defer func() { <-sem }()
+			<-prev // the files before this one are read
+			data, err := packfs.ReadFile(fsys, l.File, min(MaxLayerFile, max(budget, 1)))
+			if errors.Is(err, packfs.ErrTooLarge) && budget < MaxLayerFile {
+				err = fmt.Errorf("the layers together are more than the limit of %s", packfs.FormatSize(MaxLayerBytes))
+			}
+			budget -= int64(len(data))
+			close(next)
+			if err != nil {
+				done[i].errs = []error{fmt.Errorf("%s: %w", l.File, packfs.Unwrap(err))}
+				return
+			}
+			ld := &bmLoader{rings: rings}
+			ld.decodeLayer(&done[i], l, data)
+		})
+	}
+	wg.Wait()
 	var errs []error
-	ld := &bmLoader{fsys: fsys, budget: MaxLayerBytes, rings: bmCrossingBudget}
-	for i, l := range m.Layers {
-		if keep == nil || keep(l) {
-			errs = append(errs, ld.loadLayer(m, i, l)...)
+	for i, d := range done {
+		if d.wanted {
+			errs = append(errs, m.storeLayer(layers[i], d)...)
 		}
 	}
 	return m, errors.Join(errs...)
 }
 
-// bmLoader holds what the layers of one load share: the bytes left to read, and the work left
-// for finding rings that cross themselves.
+// bmLoader holds what the decoding of one layer uses: the work left for finding rings that
+// cross themselves, and scratch space.
 type bmLoader struct {
-	fsys   fs.FS
-	budget int64
-	rings  int
+	rings int
 	// Scratch space of ringCrossing, reused from ring to ring.
 	cellStart, cellFill, cellEdges []int32
 }
 
-// loadLayer reads layer i of the manifest into m; every error names the file (and the
-// feature index), or the manifest entry.
-func (ld *bmLoader) loadLayer(m *BaseMap, i int, l BaseMapLayer) []error {
-	isArea := l.Name == "land" || l.Name == "lakes" || l.Name == "borders"
+// decodedLayer is a layer file read and converted, not yet stored in a BaseMap.
+type decodedLayer struct {
+	wanted   bool
+	stored   bool // false when the layer is left out (a bad manifest entry or file)
+	areas    []BaseMapArea
+	lines    []BaseMapLine
+	errs     []error
+	warnings []string
+}
+
+// isAreaLayer reports whether a layer of that name holds areas (the others hold lines).
+func isAreaLayer(name string) bool { return name == "land" || name == "lakes" || name == "borders" }
+
+// checkLayerEntry checks entry i of the manifest: a known name and a level that fits it.
+func checkLayerEntry(i int, l BaseMapLayer) error {
 	var bad string
 	switch {
-	case !isArea && l.Name != "coast" && l.Name != "rivers":
+	case !isAreaLayer(l.Name) && l.Name != "coast" && l.Name != "rivers":
 		bad = fmt.Sprintf("name %q: want land, coast, lakes, rivers or borders", l.Name)
 	case l.Name == "borders" && l.Level != Borders1938 && l.Level != Borders1945:
 		bad = fmt.Sprintf("level %q: want %s or %s", l.Level, Borders1938, Borders1945)
 	case l.Name != "borders" && l.Level != BaseMapLevel50m && l.Level != BaseMapLevel10m:
 		bad = fmt.Sprintf("level %q: want %s or %s", l.Level, BaseMapLevel50m, BaseMapLevel10m)
 	}
-	if bad != "" {
-		return []error{fmt.Errorf("manifest.json: layer %d (%s): %s", i, l.File, bad)}
+	if bad == "" {
+		return nil
 	}
-	data, err := packfs.ReadFile(ld.fsys, l.File, min(MaxLayerFile, max(ld.budget, 1)))
-	if errors.Is(err, packfs.ErrTooLarge) && ld.budget < MaxLayerFile {
-		err = fmt.Errorf("the layers together are more than the limit of %s", packfs.FormatSize(MaxLayerBytes))
+	return fmt.Errorf("manifest.json: layer %d (%s): %s", i, l.File, bad)
+}
+
+// storeLayer puts a decoded layer into m and returns its problems.
+func (m *BaseMap) storeLayer(l BaseMapLayer, d decodedLayer) []error {
+	if !d.stored {
+		return d.errs
 	}
-	if err != nil {
-		return []error{fmt.Errorf("%s: %w", l.File, packfs.Unwrap(err))}
-	}
-	ld.budget -= int64(len(data))
-	fc, err := geojson.UnmarshalFeatureCollection(data)
-	data = nil
-	if err != nil {
-		return []error{fmt.Errorf("%s: %w", l.File, err)}
-	}
-	var errs []error
-	var areas []BaseMapArea
-	var lines []BaseMapLine
-	more := 0
-	for i, f := range fc.Features {
-		var err error
-		if isArea {
-			var a BaseMapArea
-			var warn string
-			if a, warn, err = ld.bmArea(f, l.Name); err == nil && warn == "" {
-				areas = append(areas, a)
-			} else if warn != "" {
-				m.Warnings = append(m.Warnings, fmt.Sprintf("%s: feature %d: %s", l.File, i, warn))
-				if len(a.Shape) > 0 {
-					areas = append(areas, a) // a ring that crosses itself is still drawn
-				}
-			}
-		} else {
-			var ln BaseMapLine
-			if ln, err = bmLine(f, l.Name); err == nil {
-				lines = append(lines, ln)
-			}
-		}
-		if err != nil {
-			if len(errs) >= bmMaxErrorsPerFile {
-				more++
-				continue
-			}
-			errs = append(errs, fmt.Errorf("%s: feature %d: %w", l.File, i, err))
-		}
-	}
-	if more > 0 {
-		errs = append(errs, fmt.Errorf("%s: and %d more features with errors, not listed", l.File, more))
-	}
+	m.Warnings = append(m.Warnings, d.warnings...)
 	if l.Name == "borders" {
-		m.Borders[l.Level] = areas
-		m.borderLines[l.Level] = BorderLines(areas)
-		return errs
+		m.Borders[l.Level] = d.areas
+		m.borderLines[l.Level] = BorderLines(d.areas)
+		return d.errs
 	}
 	lv := m.Levels[l.Level]
 	if lv == nil {
@@ -262,15 +283,58 @@ func (ld *bmLoader) loadLayer(m *BaseMap, i int, l BaseMapLayer) []error {
 	}
 	switch l.Name {
 	case "land":
-		lv.Land = areas
+		lv.Land = d.areas
 	case "lakes":
-		lv.Lakes = areas
+		lv.Lakes = d.areas
 	case "coast":
-		lv.Coast = lines
+		lv.Coast = d.lines
 	case "rivers":
-		lv.Rivers = lines
+		lv.Rivers = d.lines
 	}
-	return errs
+	return d.errs
+}
+
+// decodeLayer converts the file data of layer l into d; every error names the file and the
+// feature index.
+func (ld *bmLoader) decodeLayer(d *decodedLayer, l BaseMapLayer, data []byte) {
+	fc, err := geojson.UnmarshalFeatureCollection(data)
+	if err != nil {
+		d.errs = []error{fmt.Errorf("%s: %w", l.File, err)}
+		return
+	}
+	isArea := isAreaLayer(l.Name)
+	more := 0
+	for i, f := range fc.Features {
+		var err error
+		if isArea {
+			var a BaseMapArea
+			var warn string
+			if a, warn, err = ld.bmArea(f, l.Name); err == nil && warn == "" {
+				d.areas = append(d.areas, a)
+			} else if warn != "" {
+				d.warnings = append(d.warnings, fmt.Sprintf("%s: feature %d: %s", l.File, i, warn))
+				if len(a.Shape) > 0 {
+					d.areas = append(d.areas, a) // a ring that crosses itself is still drawn
+				}
+			}
+		} else {
+			var ln BaseMapLine
+			if ln, err = bmLine(f, l.Name); err == nil {
+				d.lines = append(d.lines, ln)
+			}
+		}
+		if err != nil {
+			if len(d.errs) >= bmMaxErrorsPerFile {
+				more++
+				continue
+			}
+			d.errs = append(d.errs, fmt.Errorf("%s: feature %d: %w", l.File, i, err))
+		}
+	}
+	if more > 0 {
+		d.errs = append(d.errs, fmt.Errorf("%s: and %d more features with errors, not listed", l.File, more))
+	}
+	d.stored = true
 }
 
 // bmArea converts a feature of an area layer; the properties allowed depend on the layer. A

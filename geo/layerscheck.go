@@ -7,7 +7,8 @@ import (
 )
 
 // bmCrossingBudget is how many pairs of edges one load of the base map may compare to find
-// rings that cross themselves (some tenths of a second of work). The embedded map uses about
+// rings that cross themselves (some tenths of a second of work), shared equally by its area
+// layers (see loadBaseMapLayers). The embedded map uses about
 // a hundredth of it; a hostile file with rings made to defeat the grid stops being checked
 // when it is spent, and loads all the same.
 const bmCrossingBudget = 50_000_000

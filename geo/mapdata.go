@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -27,7 +28,11 @@ type MapData struct {
 	lakeYears atomic.Pointer[[]int]
 	detail    chan struct{} // closed when the 1:10m level has loaded (or failed to)
 	detailErr error
-	countries countryLabelCache
+	// loadDetail starts loading the 1:10m level; startDetail runs it once (see LoadDetail).
+	loadDetail    func()
+	startDetail   sync.Once
+	detailStarted atomic.Bool
+	countries     countryLabelCache
 }
 
 // BaseMap returns the base map loaded so far (the 1:10m level may still be loading).
@@ -43,8 +48,25 @@ func (m *MapData) DetailReady() bool {
 	}
 }
 
-// WaitDetail waits until the 1:10m level has loaded and returns what went wrong loading it.
+// DetailLoaded returns a channel that is closed when the 1:10m level has loaded (or failed to).
+// It does not start the loading (see LoadDetail).
+func (m *MapData) DetailLoaded() <-chan struct{} { return m.detail }
+
+// LoadDetail starts loading the 1:10m level in the background if it has not started (map data
+// from LoadMapDataLazy loads it only when asked). It returns at once.
+func (m *MapData) LoadDetail() {
+	if m.loadDetail != nil {
+		m.startDetail.Do(func() {
+			m.detailStarted.Store(true)
+			m.loadDetail()
+		})
+	}
+}
+
+// WaitDetail starts loading the 1:10m level if need be, waits until it has loaded and returns
+// what went wrong loading it.
 func (m *MapData) WaitDetail() error {
+	m.LoadDetail()
 	<-m.detail
 	return m.detailErr
 }
@@ -56,21 +78,32 @@ func (m *MapData) WaitDetail() error {
 // it can. The result is never nil. With a nil base there is no base map, only the fronts
 // (what the export and front commands need).
 func LoadMapData(base, pack fs.FS, theatres []string) (*MapData, error) {
-	md, err := loadMapData(base, pack, theatres, nil)
+	md, err := loadMapData(base, pack, func() []string { return theatres }, nil, false)
 	return md, errors.Join(err, md.WaitDetail())
 }
 
 // LoadMapDataLazy is LoadMapData that returns as soon as the whole-theatre (1:50m) level, the
-// borders and the fronts have loaded, and loads the close-zoom 1:10m level in the background
-// (about 0.4 s of GeoJSON decoding), calling onDetail, if non-nil, from that goroutine when it is
+// borders and the fronts have loaded. The close-zoom 1:10m level (about 0.4 s of GeoJSON
+// decoding) loads in the background once asked for: by LoadDetail or WaitDetail, or by a
+// MapSession when a view needs it or its first frame is complete, so that on two cores it does
+// not slow the first frame down. onDetail, if non-nil, is called from that goroutine when it is
 // in. Until then BaseLayers draws the 1:50m level at every zoom; WaitDetail returns the 1:10m
 // level's problems.
 func LoadMapDataLazy(base, pack fs.FS, theatres []string, onDetail func()) (*MapData, error) {
-	md, err := loadMapData(base, pack, theatres, onDetail)
-	return md, err
+	return loadMapData(base, pack, func() []string { return theatres }, onDetail, true)
 }
 
-func loadMapData(base, pack fs.FS, theatres []string, onDetail func()) (*MapData, error) {
+// LoadMapDataLazyAfter is LoadMapDataLazy for a caller that learns the front theatres while
+// the base map loads: theatres is called once the whole-theatre level is in, just before the
+// fronts are read, and may block until the pack's catalog has loaded. The base map and the
+// chronicle then load side by side, which the cold start on two cores needs.
+func LoadMapDataLazyAfter(base, pack fs.FS, theatres func() []string, onDetail func()) (*MapData, error) {
+	return loadMapData(base, pack, theatres, onDetail, true)
+}
+
+// loadMapData loads what LoadMapData loads; the 1:10m level starts loading at once unless
+// deferred.
+func loadMapData(base, pack fs.FS, theatres func() []string, onDetail func(), deferred bool) (*MapData, error) {
 	md := &MapData{detail: make(chan struct{})}
 	var errs []error
 	bm := &BaseMap{Levels: map[string]*BaseMapLevel{}, Borders: map[string][]BaseMapArea{}}
@@ -88,11 +121,14 @@ func loadMapData(base, pack fs.FS, theatres []string, onDetail func()) (*MapData
 	if base == nil {
 		close(md.detail)
 	} else {
-		go md.loadDetail(base, layers, bm, onDetail)
+		md.loadDetail = func() { go md.detailLevel(base, layers, bm, onDetail) }
+		if !deferred {
+			md.LoadDetail()
+		}
 	}
 	if pack != nil {
 		if st, err := fs.Stat(pack, "fronts"); err == nil && st.IsDir() {
-			fr, err := LoadFronts(pack, "fronts", theatres)
+			fr, err := LoadFronts(pack, "fronts", theatres())
 			if err != nil {
 				errs = append(errs, err)
 			}
@@ -105,8 +141,9 @@ func loadMapData(base, pack fs.FS, theatres []string, onDetail func()) (*MapData
 	return md, errors.Join(errs...)
 }
 
-// loadDetail loads the 1:10m layers and puts them beside the coarse level bm.
-func (md *MapData) loadDetail(base fs.FS, layers []BaseMapLayer, bm *BaseMap, onDetail func()) {
+// detailLevel loads the 1:10m layers (once, on its own goroutine), puts them beside the coarse
+// level bm and closes detail.
+func (md *MapData) detailLevel(base fs.FS, layers []BaseMapLayer, bm *BaseMap, onDetail func()) {
 	fine, err := loadBaseMapLayers(base, layers, func(l BaseMapLayer) bool { return l.Level == BaseMapLevel10m })
 	md.detailErr = errors.Join(eachPrefixed("base map: ", err)...)
 	if fine != nil {

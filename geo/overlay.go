@@ -3,51 +3,287 @@ package geo
 import (
 	"image"
 	"image/color"
-	"image/draw"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/paulmach/orb"
 )
 
-// RenderOverlay draws what changes with the date, as seen through v, into a new transparent
-// v.W×v.H image: the held areas (Axis, Western Allies, not covered) washed over land only (not
-// over the sea they border), then the front lines. The data is not modified.
-func (m *MapData) RenderOverlay(v *View, s *Style, t time.Time, detail string) *image.RGBA {
-	clear := *s
+// overlayReq is what an overlay is drawn for.
+type overlayReq struct {
+	view   View
+	day    time.Time
+	style  *Style
+	detail string
+}
+
+func (r overlayReq) same(o overlayReq) bool {
+	return r.view == o.view && r.day.Equal(o.day) && r.style == o.style && r.detail == o.detail
+}
+
+// overlayWorker draws the overlay of the date for a session on one background goroutine: the
+// latest request wins, and requests that pile up while it draws collapse into one. The land
+// under the Axis-held wash is rasterized once per view and detail, not once per date, so
+// playback redraws only the wash and the fronts.
+type overlayWorker struct {
+	s *MapSession
+
+	mu      sync.Mutex
+	want    overlayReq // the latest request
+	wanted  bool
+	have    overlayReq    // what cells were drawn for
+	cells   []overlayCell // the pieces with something drawn, in have.view's pixels
+	drawn   bool
+	kick    chan struct{}
+	timer   *time.Timer
+	started bool
+	stopped bool
+	busy    bool       // the worker is drawing
+	drawing overlayReq // what it is drawing
+
+	// Used by the worker goroutine only.
+	maskView   View
+	maskDetail string
+	mask       []uint8 // land coverage of maskView, one byte a pixel
+	buf        *image.RGBA
+
+	renders, maskRenders atomic.Int64 // counts, for tests and measurements
+}
+
+// overlayCell is a square of the overlay and where it lies in its view's pixels.
+type overlayCell struct {
+	img  *image.RGBA
+	rect image.Rectangle
+}
+
+// overlayCellSize is the side of the overlay's pieces in pixels: small enough that the pieces
+// hug the held areas, large enough that there are few of them (a few dozen at 1080p).
+const overlayCellSize = 128
+
+func (o *overlayWorker) init(s *MapSession) {
+	o.s = s
+	o.kick = make(chan struct{}, 1)
+}
+
+// overlayRequest is the overlay the frame of v needs.
+func (s *MapSession) overlayRequest(v *View, detail string) overlayReq {
+	return overlayReq{view: *v, day: s.day, style: s.style, detail: detail}
+}
+
+// frame appends to dst the pieces of the overlay to show for req (the last one drawn, placed
+// for req's view) and reports whether it is current. A stale overlay is asked for: at once when
+// the date or style changed, after the view rests when only the view did (a pan or zoom).
+func (o *overlayWorker) frame(dst []OverlayPiece, req overlayReq) ([]OverlayPiece, bool) {
+	if o.s.data == nil {
+		return dst, true
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	current := o.drawn && o.have.same(req)
+	if !current && !(o.wanted && o.want.same(req)) {
+		o.want, o.wanted = req, true
+		if o.drawn && o.have.day.Equal(req.day) && o.have.style == req.style {
+			o.restartTimer()
+		} else {
+			o.kickLocked()
+		}
+	}
+	// The drawn overlay, moved and scaled from its view to req's.
+	ov, v := &o.have.view, &req.view
+	k := ov.Scale / v.Scale
+	for _, c := range o.cells {
+		x0, y0 := ov.ScreenToProj(float64(c.rect.Min.X), float64(c.rect.Min.Y))
+		px, py := v.ProjToScreen(x0, y0)
+		dst = append(dst, OverlayPiece{Img: c.img, X: px, Y: py, W: float64(c.rect.Dx()) * k, H: float64(c.rect.Dy()) * k})
+	}
+	return dst, current
+}
+
+// now asks for the overlay of the latest request at once (headless drawing), unless it is
+// drawn or being drawn.
+func (o *overlayWorker) now() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.wanted && !(o.drawn && o.have.same(o.want)) && !(o.busy && o.drawing.same(o.want)) {
+		o.kickLocked()
+	}
+}
+
+func (o *overlayWorker) restartTimer() {
+	if o.stopped {
+		return
+	}
+	if o.timer == nil {
+		o.timer = time.AfterFunc(o.s.opts.OverlayRest, func() {
+			o.mu.Lock()
+			defer o.mu.Unlock()
+			o.kickLocked()
+		})
+		return
+	}
+	o.timer.Reset(o.s.opts.OverlayRest)
+}
+
+// kickLocked wakes the worker, starting it the first time; it never blocks. o.mu is held.
+func (o *overlayWorker) kickLocked() {
+	if o.stopped {
+		return
+	}
+	if !o.started {
+		o.started = true
+		o.s.wg.Add(1)
+		go o.run()
+	}
+	select {
+	case o.kick <- struct{}{}:
+	default: // a wake-up is pending: the worker will draw the latest request
+	}
+}
+
+// stop keeps the worker and the timer from starting again; the worker itself returns when the
+// session's done channel closes.
+func (o *overlayWorker) stop() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.stopped = true
+	if o.timer != nil {
+		o.timer.Stop()
+	}
+}
+
+// drop lets go of the images (after the worker has stopped).
+func (o *overlayWorker) drop() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.cells, o.drawn, o.mask, o.buf = nil, false, nil, nil
+}
+
+func (o *overlayWorker) run() {
+	defer o.s.wg.Done()
+	for {
+		select {
+		case <-o.s.done:
+			return
+		case <-o.kick:
+		}
+		o.mu.Lock()
+		req := o.want
+		if o.drawn && o.have.same(req) {
+			o.mu.Unlock()
+			continue // a wake-up for what is drawn already
+		}
+		o.busy, o.drawing = true, req
+		o.mu.Unlock()
+		cells := o.render(req)
+		o.mu.Lock()
+		o.have, o.cells, o.drawn = req, cells, true
+		o.busy = false
+		o.mu.Unlock()
+		o.s.notify()
+	}
+}
+
+// render draws what changes with the date, as seen through r.view: the held areas (every fill
+// layer) washed over land only (not over the sea they border), then the front lines. It returns
+// the squares of the drawing that are not wholly transparent.
+func (o *overlayWorker) render(r overlayReq) []overlayCell {
+	o.renders.Add(1)
+	v := r.view
+	if v.W < 1 || v.H < 1 {
+		return nil
+	}
+	clear := *r.style
 	clear.Background = color.NRGBA{}
-	layers := m.OverlayLayers(t)
 	var held, fronts []Layer
-	for _, l := range layers {
-		if l.Role == RoleAxisHeld || l.Role == RoleAlliedHeld || l.Role == RoleUncovered {
+	for _, l := range o.s.data.OverlayLayers(r.day) {
+		if l.Kind == LayerFill { // a held area: washed over land only
 			held = append(held, l)
 		} else {
 			fronts = append(fronts, l)
 		}
 	}
-	out := image.NewRGBA(image.Rect(0, 0, v.W, v.H))
+	if o.buf == nil || o.buf.Rect.Dx() != v.W || o.buf.Rect.Dy() != v.H {
+		o.buf = image.NewRGBA(image.Rect(0, 0, v.W, v.H))
+	}
+	var mask []uint8
 	if len(held) > 0 {
-		wash := RenderFrame(v, &clear, held)
-		mask := &clear
-		maskStyle := *mask
-		maskStyle.Land = Paint{Fill: color.NRGBA{A: 0xff}}
-		land := RenderFrame(v, &maskStyle, []Layer{{Name: "land-mask", Kind: LayerFill, Role: RoleLand, Geoms: m.landGeoms(detail)}})
-		maskWash(wash, land)
-		out = wash
+		mask = o.landMask(&v, r.detail) // drawn in buf when the view is new
+	}
+	clearRGBA(o.buf)
+	if len(held) > 0 {
+		renderInto(o.buf, &v, &clear, held, false)
+		maskWash(o.buf, mask)
 	}
 	if len(fronts) > 0 {
-		lines := RenderFrame(v, &clear, fronts)
-		draw.Draw(out, out.Bounds(), lines, image.Point{}, draw.Over)
+		renderInto(o.buf, &v, &clear, fronts, false)
+	}
+	return overlayCells(o.buf, overlayCellSize)
+}
+
+// overlayCells cuts img into squares of side n and returns copies of those that are not
+// wholly transparent.
+func overlayCells(img *image.RGBA, n int) []overlayCell {
+	var out []overlayCell
+	b := img.Rect
+	for y := b.Min.Y; y < b.Max.Y; y += n {
+		for x := b.Min.X; x < b.Max.X; x += n {
+			r := image.Rect(x, y, min(x+n, b.Max.X), min(y+n, b.Max.Y))
+			if !anyOpaque(img, r) {
+				continue
+			}
+			c := image.NewRGBA(image.Rect(0, 0, r.Dx(), r.Dy()))
+			for yy := r.Min.Y; yy < r.Max.Y; yy++ {
+				copy(c.Pix[c.PixOffset(0, yy-r.Min.Y):][:4*r.Dx()], img.Pix[img.PixOffset(r.Min.X, yy):][:4*r.Dx()])
+			}
+			out = append(out, overlayCell{img: c, rect: r})
+		}
 	}
 	return out
 }
 
-// maskWash scales every pixel of wash (premultiplied) by the alpha of the same pixel of land.
-func maskWash(wash, land *image.RGBA) {
+// anyOpaque reports whether any pixel of img within r is not transparent.
+func anyOpaque(img *image.RGBA, r image.Rectangle) bool {
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		row := img.Pix[img.PixOffset(r.Min.X, y):][:4*r.Dx()]
+		for i := 3; i < len(row); i += 4 {
+			if row[i] != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// landMask returns the land coverage of v at a detail level, one byte a pixel, drawing it (in
+// o.buf, v's size) only when the view or the detail changed.
+func (o *overlayWorker) landMask(v *View, detail string) []uint8 {
+	if o.mask != nil && o.maskView == *v && o.maskDetail == detail {
+		return o.mask
+	}
+	o.maskRenders.Add(1)
+	st := Style{Land: Paint{Fill: color.NRGBA{A: 0xff}}}
+	renderInto(o.buf, v, &st, []Layer{{Name: "land-mask", Kind: LayerFill, Role: RoleLand, Geoms: o.s.data.landGeoms(detail)}}, true)
+	if len(o.mask) != v.W*v.H {
+		o.mask = make([]uint8, v.W*v.H)
+	}
+	for i := range o.mask {
+		o.mask[i] = o.buf.Pix[4*i+3]
+	}
+	o.maskView, o.maskDetail = *v, detail
+	return o.mask
+}
+
+// clearRGBA makes every pixel of img transparent.
+func clearRGBA(img *image.RGBA) { clear(img.Pix) }
+
+// maskWash scales every pixel of wash (premultiplied) by the land coverage of the same pixel.
+func maskWash(wash *image.RGBA, land []uint8) {
 	for i := 3; i < len(wash.Pix); i += 4 {
 		if wash.Pix[i] == 0 {
 			continue
 		}
-		a := uint32(land.Pix[i])
+		a := uint32(land[i/4])
 		if a == 0xff {
 			continue
 		}

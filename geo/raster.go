@@ -228,8 +228,12 @@ type rasterCtx struct {
 // bounding box; geometry crossing dst's edge is clipped to it (plus a margin) first. dst is
 // overwritten; p is not modified. dst.Bounds().Min must be (0, 0).
 func (c *rasterCtx) draw(dst *image.RGBA, p *rasterPrepared, ox, oy float64) {
-	bg := p.bg
-	fillRGBA(dst, color.RGBAModel.Convert(bg).(color.RGBA))
+	fillRGBA(dst, color.RGBAModel.Convert(p.bg).(color.RGBA))
+	c.drawLayers(dst, p, ox, oy)
+}
+
+// drawLayers paints the layers of p over what dst holds, as draw does after the background.
+func (c *rasterCtx) drawLayers(dst *image.RGBA, p *rasterPrepared, ox, oy float64) {
 	w, h := float64(dst.Bounds().Dx()), float64(dst.Bounds().Dy())
 	view := orb.Bound{Min: orb.Point{ox, oy}, Max: orb.Point{ox + w, oy + h}}
 	for li := range p.layers {
@@ -403,11 +407,21 @@ func (c *rasterCtx) octagon(x, y, r float64) {
 // simplified to half a pixel. It is the one-off path (snapshots, tests); an interactive map
 // should use a TileCache, which prepares each zoom level once. The layers are not modified.
 func RenderFrame(v *View, s *Style, layers []Layer) *image.RGBA {
+	img := image.NewRGBA(image.Rect(0, 0, v.W, v.H))
+	renderInto(img, v, s, layers, true)
+	return img
+}
+
+// renderInto draws layers as RenderFrame does into dst (v.W×v.H, origin at (0, 0)), filling it
+// with the style's background first when fill is set, else drawing over what it holds.
+func renderInto(dst *image.RGBA, v *View, s *Style, layers []Layer, fill bool) {
 	gb := v.GeoBound(float64(max(v.W, v.H)) / 2)
 	src := newRasterSource(v.Proj, s, layers, &gb)
 	prep := src.prepare(v.ProjToScreen)
-	img := image.NewRGBA(image.Rect(0, 0, v.W, v.H))
 	var c rasterCtx
-	c.draw(img, prep, 0, 0)
-	return img
+	if fill {
+		c.draw(dst, prep, 0, 0)
+	} else {
+		c.drawLayers(dst, prep, 0, 0)
+	}
 }

@@ -58,6 +58,12 @@ type Style struct {
 	// User are the colours the user's GeoJSON layers take, one each, in order (see
 	// UserLayer.DrawLayers): distinct from each other and from the map's own colours.
 	User []color.NRGBA
+	// Colours of what the UI writes and marks on the map: a place's dot (Fill, with a Stroke
+	// ring) and label, and the names of waters and of countries.
+	Marker      Paint
+	MarkerText  color.NRGBA
+	WaterText   color.NRGBA
+	CountryText color.NRGBA
 }
 
 // Paint returns the Paint of role r (the zero Paint for an unknown role).
@@ -132,6 +138,11 @@ var StyleLight = Style{
 	User: []color.NRGBA{styleRGB(0x7b1fa2, 0xff), styleRGB(0x00796b, 0xff), styleRGB(0xe65100, 0xff),
 		styleRGB(0xd81b60, 0xff), styleRGB(0x558b2f, 0xff), styleRGB(0x0097a7, 0xff),
 		styleRGB(0x9e9d24, 0xff), styleRGB(0x303f9f, 0xff)},
+
+	Marker:      Paint{Fill: styleRGB(0x1f2d3d, 0xff), Stroke: styleRGB(0xffffff, 0xff), Width: 1},
+	MarkerText:  styleRGB(0x1f2d3d, 0xff),
+	WaterText:   styleRGB(0x2f6296, 0xff),
+	CountryText: styleRGB(0x6b6358, 0xff),
 }
 
 // StyleDark is the projector palette: dark slate land on near-black water, light grey borders,
@@ -152,6 +163,11 @@ var StyleDark = Style{
 	User: []color.NRGBA{styleRGB(0xce93d8, 0xff), styleRGB(0x26a69a, 0xff), styleRGB(0xffb74d, 0xff),
 		styleRGB(0xf06292, 0xff), styleRGB(0xaed581, 0xff), styleRGB(0xfff176, 0xff),
 		styleRGB(0xe0e0e0, 0xff), styleRGB(0x69f0ae, 0xff)},
+
+	Marker:      Paint{Fill: styleRGB(0xf0e8d8, 0xff), Stroke: styleRGB(0x101010, 0xff), Width: 1},
+	MarkerText:  styleRGB(0xf0e8d8, 0xff),
+	WaterText:   styleRGB(0x7fb4e0, 0xff),
+	CountryText: styleRGB(0xb0a898, 0xff),
 }
 
 // Layer is one drawable layer: a kind, a role (its Paint comes from the Style) and geometries in

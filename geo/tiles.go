@@ -48,25 +48,33 @@ type TileKey struct{ Level, X, Y int }
 // prepared (simplified to half a pixel) once per tile level on first use. Its methods are safe
 // for concurrent use; its rendering is deterministic.
 type Scene struct {
-	src    *rasterSource
-	mu     sync.Mutex
-	levels map[int]*sceneLevel
-	tick   uint64
+	src         *rasterSource
+	mu          sync.Mutex
+	levels      map[int]*sceneLevel
+	tick        uint64
+	maxPrepared int64 // sceneMaxPrepared; tests lower it
 }
 
-// sceneMaxLevels is how many prepared levels a Scene keeps; the least recently used is dropped.
-const sceneMaxLevels = 6
+// A Scene keeps at most sceneMaxLevels prepared levels and, beyond the one in use,
+// sceneMaxPrepared bytes of them; the least recently used are dropped. Four levels cover a zoom
+// of a level either way and back; the 1:10m geometry of one close level holds about 5 MB, and
+// preparing it again takes 0.1–0.2 s.
+const (
+	sceneMaxLevels   = 4
+	sceneMaxPrepared = 8 << 20
+)
 
 type sceneLevel struct {
 	once  sync.Once
 	prep  *rasterPrepared
 	ready atomic.Pointer[rasterPrepared] // prep, once prepared (read without the Once)
 	used  uint64
+	bytes int64 // PreparedBytes of prep, once prepared
 }
 
 // NewScene projects layers with p in style s. The layers are not modified or retained.
 func NewScene(p Projection, s *Style, layers []Layer) *Scene {
-	return &Scene{src: newRasterSource(p, s, layers, nil), levels: map[int]*sceneLevel{}}
+	return &Scene{src: newRasterSource(p, s, layers, nil), levels: map[int]*sceneLevel{}, maxPrepared: sceneMaxPrepared}
 }
 
 // prepared returns the geometry of level l in level pixels, preparing it on first use.
@@ -93,8 +101,48 @@ func (sc *Scene) prepared(l int) *rasterPrepared {
 		s := TileLevelScale(l)
 		lv.prep = sc.src.prepare(func(x, y float64) (float64, float64) { return x / s, -y / s })
 		lv.ready.Store(lv.prep)
+		sc.mu.Lock()
+		lv.bytes = lv.prep.bytes()
+		sc.trim(lv)
+		sc.mu.Unlock()
 	})
 	return lv.prep
+}
+
+// trim drops the least recently used prepared levels other than keep while they hold more
+// than sc.maxPrepared bytes. sc.mu is held.
+func (sc *Scene) trim(keep *sceneLevel) {
+	for {
+		var total int64
+		old, oldUsed := -1, uint64(math.MaxUint64)
+		for k, o := range sc.levels {
+			total += o.bytes
+			if o != keep && o.bytes > 0 && o.used < oldUsed {
+				old, oldUsed = k, o.used
+			}
+		}
+		if total <= sc.maxPrepared || old < 0 {
+			return
+		}
+		delete(sc.levels, old) // goroutines drawing with it keep their pointer
+	}
+}
+
+// bytes estimates the memory held by prepared geometry: 16 bytes per vertex and 56 per ring
+// or line.
+func (p *rasterPrepared) bytes() int64 {
+	var n int64
+	for _, l := range p.layers {
+		for _, pp := range l.polys {
+			for _, r := range pp.rings {
+				n += 56 + 16*int64(len(r))
+			}
+		}
+		for _, ln := range l.lines {
+			n += 56 + 16*int64(len(ln.ls))
+		}
+	}
+	return n
 }
 
 // PreparedBytes estimates the memory held by the prepared levels, in bytes (16 per vertex and
@@ -108,19 +156,8 @@ func (sc *Scene) PreparedBytes() int64 {
 	sc.mu.Unlock()
 	var n int64
 	for _, lv := range lvs {
-		prep := lv.ready.Load()
-		if prep == nil {
-			continue
-		}
-		for _, l := range prep.layers {
-			for _, pp := range l.polys {
-				for _, r := range pp.rings {
-					n += 56 + 16*int64(len(r))
-				}
-			}
-			for _, ln := range l.lines {
-				n += 56 + 16*int64(len(ln.ls))
-			}
+		if prep := lv.ready.Load(); prep != nil {
+			n += prep.bytes()
 		}
 	}
 	return n
@@ -211,13 +248,16 @@ func (c *TileCache) work() {
 		img := c.scene.renderTile(&rc, k)
 
 		c.mu.Lock()
-		delete(c.inflight, k)
 		c.put(k, img)
-		c.cond.Broadcast()
 		c.mu.Unlock()
 		if c.onReady != nil {
 			c.onReady(k)
 		}
+		// In flight until announced, so that WaitIdle returns after the last onReady.
+		c.mu.Lock()
+		delete(c.inflight, k)
+		c.cond.Broadcast()
+		c.mu.Unlock()
 	}
 }
 
@@ -229,6 +269,12 @@ func (c *TileCache) put(k TileKey, img *image.RGBA) {
 	}
 	c.items[k] = c.lru.PushFront(&tileEntry{key: k, img: img})
 	c.bytes += int64(len(img.Pix))
+	c.evict()
+}
+
+// evict drops the least recently used tiles until the cache is within its budget (the newest
+// tile always stays). c.mu is held.
+func (c *TileCache) evict() {
 	for c.bytes > c.maxBytes && c.lru.Len() > 1 {
 		e := c.lru.Back()
 		te := e.Value.(*tileEntry)
@@ -247,6 +293,22 @@ func (c *TileCache) get(k TileKey) *image.RGBA {
 	return nil
 }
 
+// SetMaxBytes changes the memory budget of the cache (a window was resized, or the scene left
+// view and keeps only a few tiles); tiles over it are evicted, least recently used first.
+func (c *TileCache) SetMaxBytes(n int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.maxBytes = n
+	c.evict()
+}
+
+// MaxBytes returns the memory budget of the cache.
+func (c *TileCache) MaxBytes() int64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.maxBytes
+}
+
 // Bytes returns the memory held by cached tile pixels, in bytes.
 func (c *TileCache) Bytes() int64 {
 	c.mu.Lock()
@@ -261,7 +323,7 @@ func (c *TileCache) Len() int {
 	return c.lru.Len()
 }
 
-// WaitIdle blocks until no tile is queued or being rendered.
+// WaitIdle blocks until no tile is queued, being rendered or being announced to onReady.
 func (c *TileCache) WaitIdle() {
 	c.mu.Lock()
 	for (len(c.queue) > 0 || len(c.inflight) > 0) && !c.closed {
@@ -286,6 +348,10 @@ type Frame struct {
 	Level   int
 	Pieces  []TilePiece
 	Missing int // sharp tiles not ready yet (queued for rendering)
+	// Holes are the screen squares (X, Y, W, H in pixels) of missing tiles that no placeholder
+	// covers: only there does the background show (a UI fills them with the water colour
+	// rather than painting it under the whole map).
+	Holes [][4]float64
 }
 
 // Complete reports whether every tile of the frame is sharp.
@@ -322,7 +388,11 @@ func (c *TileCache) Frame(v *View) Frame {
 				continue
 			}
 			missing = append(missing, key)
+			n := len(f.Pieces)
 			f.Pieces = c.placeholders(f.Pieces, key, x, y, w)
+			if covered := len(f.Pieces) - n; covered == 0 || (covered < 4 && f.Pieces[n].Key.Level > lvl) {
+				f.Holes = append(f.Holes, [4]float64{x, y, w, w})
+			}
 		}
 	}
 	f.Pieces = append(f.Pieces, sharp...)

@@ -106,6 +106,9 @@ func TestTileCacheFrameLifecycle(t *testing.T) {
 	if f.Level != 6 || f.Missing == 0 || len(f.Pieces) != 0 {
 		t.Fatalf("cold frame: got level %d, %d missing, %d pieces; want level 6, some missing, no pieces", f.Level, f.Missing, len(f.Pieces))
 	}
+	if len(f.Holes) != f.Missing {
+		t.Errorf("cold frame: %d holes for %d missing tiles and nothing to stand in", len(f.Holes), f.Missing)
+	}
 	need := f.Missing
 	c.WaitIdle()
 	if got := int(ready.Load()); got != need {
@@ -140,6 +143,9 @@ func TestTileCacheFrameLifecycle(t *testing.T) {
 	}
 	if placeholders != f.Missing {
 		t.Errorf("got %d placeholders, want one per missing tile (%d)", placeholders, f.Missing)
+	}
+	if len(f.Holes) != 0 {
+		t.Errorf("zoomed frame: %d holes where coarser tiles stand in", len(f.Holes))
 	}
 	c.WaitIdle()
 	if f = c.Frame(v); !f.Complete() {
@@ -176,24 +182,55 @@ func TestTileCacheMemoryBound(t *testing.T) {
 	}
 }
 
-// Many goroutines asking for frames while workers render: run with -race.
+// Many goroutines ask for frames while the workers render (make test runs it with -race too):
+// every frame is made of whole tiles, each tile is rendered once, and when the asking stops
+// every view's frame completes with the tiles a lone render gives.
 func TestTileCacheConcurrent(t *testing.T) {
-	c := NewTileCache(tilesTestScene(), 8<<20, 0, nil)
+	sc := tilesTestScene()
+	var ready atomic.Int64
+	c := NewTileCache(sc, 64<<20, 0, func(TileKey) { ready.Add(1) })
 	defer c.Close()
 	var wg sync.WaitGroup
-	for g := range 4 {
+	views := make([]*View, 4)
+	for g := range views {
+		v := tilesTestView(5 + g%3)
+		views[g] = v
 		wg.Go(func() {
-			v := tilesTestView(5 + g%3)
 			for i := range 20 {
 				v.Pan(float64(7*i%13), float64(5*i%11))
 				f := c.Frame(v)
+				for _, p := range f.Pieces {
+					if p.Img.Bounds() != image.Rect(0, 0, TileSize, TileSize) || !p.Src.In(p.Img.Bounds()) {
+						t.Errorf("piece %v: image %v, source %v", p.Key, p.Img.Bounds(), p.Src)
+					}
+				}
 				dst := image.NewRGBA(image.Rect(0, 0, v.W, v.H))
 				f.Draw(dst, StyleLight.Background, i%2 == 0)
 			}
 		})
 	}
 	wg.Wait()
-	c.WaitIdle()
+	for g, v := range views {
+		f := c.Frame(v)
+		for tries := 0; !f.Complete() && tries < 100; tries++ {
+			c.WaitIdle()
+			f = c.Frame(v)
+		}
+		if !f.Complete() {
+			t.Fatalf("view %d: %d tiles still missing after the asking stopped", g, f.Missing)
+		}
+		for _, p := range f.Pieces {
+			if !bytes.Equal(p.Img.Pix, sc.RenderTile(p.Key).Pix) {
+				t.Errorf("view %d: tile %v differs from a lone render", g, p.Key)
+			}
+		}
+	}
+	if got, n := ready.Load(), int64(c.Len()); got != n {
+		t.Errorf("%d tiles rendered for %d cached (none evicted): some were rendered twice", got, n)
+	}
+	if c.Bytes() > 64<<20 {
+		t.Errorf("cache holds %d bytes, over its budget", c.Bytes())
+	}
 }
 
 func TestScaleNearestMatchesXDraw(t *testing.T) {
@@ -216,6 +253,27 @@ func TestScaleNearestMatchesXDraw(t *testing.T) {
 		if !bytes.Equal(got.Pix, want.Pix) {
 			t.Fatalf("case %d: scaling %v to %v differs from x/image/draw.NearestNeighbor", i, sr, dr)
 		}
+	}
+}
+
+// TestScenePreparedBytesBounded: beyond the level in use, a scene keeps no more prepared
+// geometry than its budget, dropping the least recently used levels.
+func TestScenePreparedBytesBounded(t *testing.T) {
+	sc := tilesTestScene()
+	sc.RenderTile(TileKey{6, 0, 0})
+	one := sc.PreparedBytes()
+	sc.maxPrepared = 2 * one // room for about two levels like level 6
+	for l := 5; l <= 8; l++ {
+		sc.RenderTile(TileKey{l, 0, 0})
+		if got := sc.PreparedBytes(); got > sc.maxPrepared && len(sc.levels) > 1 {
+			t.Errorf("after level %d: %d prepared bytes in %d levels, budget %d", l, got, len(sc.levels), sc.maxPrepared)
+		}
+	}
+	if _, ok := sc.levels[8]; !ok {
+		t.Error("the level in use was dropped")
+	}
+	if _, ok := sc.levels[5]; ok {
+		t.Error("the least recently used level was kept over the budget")
 	}
 }
 
