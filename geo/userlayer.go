@@ -96,6 +96,8 @@ type UserLayer struct {
 	// dayBounds are the days on which the set of features shown changes, ascending: each
 	// dated feature's first day and the day after its last.
 	dayBounds []int
+	// proj is the union of the features' projected bounds.
+	proj orb.Bound
 }
 
 // UserFeature is one feature of a user layer.
@@ -113,6 +115,12 @@ type UserFeature struct {
 	Days  DayRange
 	Dated bool
 	Style FeatureStyle
+
+	// proj is the bound of Geom projected with Theatre (metres), and labelX, labelY the label
+	// point projected: what a change of the features shown touches on the map (see
+	// MapSession.SetUserLayers).
+	proj           orb.Bound
+	labelX, labelY float64
 }
 
 // LayerProblem is one thing wrong with a user layer: the feature (its index in the file, -1

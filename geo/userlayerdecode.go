@@ -408,6 +408,7 @@ func (d *userDecoder) finish() (*UserLayer, error) {
 	}
 	slices.Sort(l.dayBounds)
 	l.dayBounds = slices.Compact(l.dayBounds)
+	l.project()
 	return l, nil
 }
 
