@@ -201,9 +201,9 @@ type TileCache struct {
 	inflight map[TileKey]bool
 	// stale are tiles of the scene this one replaced (AdoptTiles) that its change touches:
 	// drawn as stand-ins until their own tile is rendered.
-	stale    map[TileKey]*image.RGBA
-	closed   bool
-	wg       sync.WaitGroup
+	stale  map[TileKey]*image.RGBA
+	closed bool
+	wg     sync.WaitGroup
 }
 
 type tileEntry struct {
