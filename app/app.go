@@ -59,6 +59,9 @@ type UI struct {
 	Settings *Settings
 	// SettingsPanel is the panel the menu's Settings opens.
 	SettingsPanel *SettingsPanel
+	// Layers are the user's GeoJSON layers and Legend the map's key with them (layersui.go).
+	Layers *Layers
+	Legend *Legend
 
 	window    fyne.Window
 	canvas    fyne.Canvas
@@ -99,6 +102,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 		{menuSettingsLabel(), theme.SettingsIcon(), func() { u.SettingsPanel.Open(u.Menu.byKey) }},
 		{menuAboutLabel(), theme.InfoIcon(), u.showAbout},
 	}
+	u.initLayers(opts.Prefs)
 
 	// The top bar: title, search, date, Back, Forward and ☰. Tab goes through it in that order
 	// (the search field first, then the date), then through the map's buttons, the links of the details
@@ -108,7 +112,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	right := container.NewHBox(u.Date, touchTarget(u.BackB), touchTarget(u.ForwardB), touchTarget(u.Menu.Button))
 	top := container.NewBorder(nil, nil, title, right, u.Search)
 
-	split := container.NewHSplit(u.Map, u.Details.Object())
+	split := container.NewHSplit(u.mapArea(), u.Details.Object())
 	split.Offset = 0.74
 	// At large text the timeline's row of controls is wider than a 1280 px screen (1371 px at
 	// 175 %, 1551 px at 200 %); in a horizontal scroll it no longer forces the window wider
@@ -154,6 +158,7 @@ func (u *UI) Attach(w fyne.Window) {
 	u.window = w
 	u.canvas = w.Canvas()
 	w.SetOnClosed(u.Close)
+	w.SetOnDropped(u.Dropped)
 	w.SetContent(u.root)
 	u.installKeys(u.canvas)
 }
@@ -162,6 +167,7 @@ func (u *UI) Attach(w fyne.Window) {
 // and close-zoom watcher, playback, the glide of a drag) and drops the map's tiles. Closing the
 // window calls it; it may be called more than once.
 func (u *UI) Close() {
+	u.Layers.Close()
 	u.Map.Close()
 	u.Timeline.Close()
 }
@@ -194,6 +200,9 @@ func (u *UI) onChange(c Change) {
 	u.refreshChrome()
 	u.Map.StateChanged(c)
 	u.Timeline.StateChanged(c)
+	if c.Date {
+		u.Legend.SetDate(u.State.Date())
+	}
 }
 
 func (u *UI) refreshChrome() {

@@ -49,6 +49,10 @@ func snapshot(content *cli.Content, cmd cli.Command, out string) error {
 		return fmt.Errorf("--event: no event %q in %s", cmd.Event, content.Label)
 	}
 	ui := New(content.Catalog, content.Map, Options{Date: cmd.Date, Event: cmd.Event, Headless: true})
+	if err := addSnapshotLayers(ui, cmd.Layers); err != nil {
+		ui.Close()
+		return err
+	}
 	img := RenderUI(ui, cmd.Width, cmd.Height)
 	ui.Close()
 	if dir := filepath.Dir(out); dir != "" {
