@@ -40,6 +40,8 @@ type LayerEntry struct {
 	// Remember is false for a layer given on the command line: it is not kept in the
 	// preferences, so a kiosk's --layer stays the only place that says what it shows.
 	Remember bool
+
+	seq int // the order the files were asked for: layers keep it, whichever loads first
 }
 
 // LayerLoad is a file being read: its path and how far the reading is.
@@ -51,6 +53,10 @@ type LayerLoad struct {
 	shown       bool
 	remember    bool
 	reload      bool // it replaces an open layer of the same file
+	// quiet: opened at start (remembered, or --layer): the problems of a file that opens are
+	// logged and shown by the legend's warning button, not in a dialog over the starting window.
+	quiet bool
+	seq   int
 }
 
 // Fraction returns how much of the file has been read, 0 to 1.
@@ -80,6 +86,7 @@ type Layers struct {
 	loads   []*LayerLoad
 	wg      sync.WaitGroup
 	closed  bool
+	seq     int
 	load    func(ctx context.Context, path string, progress func(done, total int64)) (*geo.UserLayer, error)
 }
 
@@ -152,12 +159,13 @@ func (ls *Layers) find(path string) *LayerEntry {
 // Open reads the GeoJSON file at path in the background and adds it to the map when it has
 // loaded; a file already open is read again and replaces its layer (keeping its colour and
 // place). What goes wrong is told through Message, and the map keeps what it had.
-func (ls *Layers) Open(path string) { ls.open(path, -1, true, true) }
+func (ls *Layers) Open(path string) { ls.open(path, -1, true, true, false) }
 
-// OpenOnce is Open for a layer given on the command line: it is not remembered.
-func (ls *Layers) OpenOnce(path string) { ls.open(path, -1, true, false) }
+// OpenOnce is Open for a layer given on the command line: it is not remembered, and problems
+// of a file that opens are shown by the legend (ShowProblems), not in a dialog.
+func (ls *Layers) OpenOnce(path string) { ls.open(path, -1, true, false, true) }
 
-func (ls *Layers) open(path string, slot int, shown, remember bool) {
+func (ls *Layers) open(path string, slot int, shown, remember, quiet bool) {
 	if ls.closed {
 		return
 	}
@@ -175,9 +183,10 @@ func (ls *Layers) open(path string, slot int, shown, remember bool) {
 			fmt.Sprintf(lang.L("At most %d layers can be open at once: remove one first."), MaxLayers))
 		return
 	}
-	ld := &LayerLoad{Path: path, slot: slot, shown: shown, remember: remember}
+	ls.seq++
+	ld := &LayerLoad{Path: path, slot: slot, shown: shown, remember: remember, quiet: quiet, seq: ls.seq}
 	if old != nil {
-		ld.slot, ld.shown, ld.remember, ld.reload = old.Slot, old.Shown, old.Remember || remember, true
+		ld.slot, ld.shown, ld.remember, ld.reload, ld.seq = old.Slot, old.Shown, old.Remember || remember, true, old.seq
 	} else if slot < 0 {
 		ld.slot = ls.freeSlot()
 	}
@@ -221,24 +230,39 @@ func (ls *Layers) finish(ld *LayerLoad, layer *geo.UserLayer, err error) {
 	case err != nil:
 		ls.message(fmt.Sprintf(lang.L("Could not open %s"), name), err.Error()+"\n\n"+lang.L("The map keeps what it had."))
 	default:
-		e := &LayerEntry{Path: ld.Path, Layer: layer, Slot: ld.slot, Shown: ld.shown, Remember: ld.remember}
+		e := &LayerEntry{Path: ld.Path, Layer: layer, Slot: ld.slot, Shown: ld.shown, Remember: ld.remember, seq: ld.seq}
 		if old := ls.find(ld.Path); old != nil {
 			*old = *e
 		} else {
-			ls.entries = append(ls.entries, e)
+			at := len(ls.entries)
+			for at > 0 && ls.entries[at-1].seq > e.seq {
+				at--
+			}
+			ls.entries = slices.Insert(ls.entries, at, e)
 		}
-		if layer.ProblemCount > 0 {
-			ls.message(fmt.Sprintf(lang.L("%s opened with problems"), name),
-				layer.Summary()+"\n\n"+layer.ProblemsText(50))
+		switch {
+		case layer.ProblemCount == 0:
+		case ld.quiet:
+			logf("%s: %s\n%s", ld.Path, layer.Summary(), layer.ProblemsText(50))
+		default:
+			ls.ShowProblems(e)
 		}
 	}
 	ls.save()
 	ls.changed()
 }
 
+// ShowProblems tells what was wrong with the features of a layer that opened (the legend's
+// warning button).
+func (ls *Layers) ShowProblems(e *LayerEntry) {
+	ls.message(fmt.Sprintf(lang.L("%s opened with problems"), filepath.Base(e.Path)),
+		e.Layer.Summary()+"\n\n"+e.Layer.ProblemsText(50))
+}
+
 // Add puts a layer read already (snapshots) on the map, shown, not remembered.
 func (ls *Layers) Add(path string, layer *geo.UserLayer) *LayerEntry {
-	e := &LayerEntry{Path: path, Layer: layer, Slot: ls.freeSlot(), Shown: true}
+	ls.seq++
+	e := &LayerEntry{Path: path, Layer: layer, Slot: ls.freeSlot(), Shown: true, seq: ls.seq}
 	ls.entries = append(ls.entries, e)
 	ls.changed()
 	return e
@@ -293,7 +317,7 @@ func (ls *Layers) Restore() {
 		if len(slots) == len(files) {
 			slot = slots[i]
 		}
-		ls.open(f, slot, !slices.Contains(hidden, f), true)
+		ls.open(f, slot, !slices.Contains(hidden, f), true, true)
 	}
 	if len(gone) > 0 {
 		ls.save()

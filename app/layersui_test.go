@@ -1,9 +1,11 @@
 package app
 
 import (
+	"context"
 	"image"
 	"image/color"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"frontline-atlas/geo"
 	"frontline-atlas/timeline"
 )
 
@@ -269,5 +272,49 @@ func TestLegendContrast(t *testing.T) {
 				t.Errorf("only %d texts found in the open legend", n)
 			}
 		})
+	}
+}
+
+// A layer given at start (--layer, or remembered) that opens with problems does not stop the
+// window with a dialog: its row in the legend has a warning button that tells them.
+func TestLayerProblemsFromTheLegend(t *testing.T) {
+	u, win := newTestUI(t, 1280, 800, Options{})
+	p := writeLayer(t, t.TempDir(), "partly.geojson", `{"type": "FeatureCollection", "features": [
+{"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [30, 50]}},
+{"type": "Feature", "properties": {"name": "x"}, "geometry": {"type": "Point", "coordinates": [30]}}]}`)
+	u.OpenLayers([]string{p})
+	waitLayers(t, u, 1)
+	if top := win.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("a dialog opened over the starting window: %q", topDialogText(win))
+	}
+	if len(u.Legend.Rows) != 1 || u.Legend.Rows[0].WarnB == nil {
+		t.Fatal("the layer's row has no warning button")
+	}
+	test.Tap(u.Legend.Rows[0].WarnB)
+	if msg := topDialogText(win); !strings.Contains(msg, `partly.geojson: feature 1 "x" (line 3): geometry.coordinates`) {
+		t.Errorf("the warning button shows %q", msg)
+	}
+}
+
+// Layers keep the order they were asked for in, whichever file finishes loading first.
+func TestLayersKeepTheOrderAskedFor(t *testing.T) {
+	k := newLayerKit(t, OpenPrefs(""))
+	slow := make(chan struct{})
+	k.ls.load = func(ctx context.Context, path string, progress func(done, total int64)) (*geo.UserLayer, error) {
+		if strings.HasSuffix(path, "first.geojson") {
+			<-slow
+		}
+		return &geo.UserLayer{Name: filepath.Base(path), Path: path}, nil
+	}
+	k.ls.Open("/x/first.geojson")
+	k.ls.Open("/x/second.geojson")
+	for len(k.ls.Entries()) == 0 {
+		f := <-k.queue
+		f()
+	}
+	close(slow)
+	k.settle()
+	if got := k.names(); !slices.Equal(got, []string{"first.geojson", "second.geojson"}) {
+		t.Errorf("layers %v, want the order they were opened in", got)
 	}
 }

@@ -76,6 +76,8 @@ type LegendLayerRow struct {
 	Name    *widget.Label
 	Shown   *Button // shows or hides the layer: an open eye while shown, a struck one while hidden
 	RemoveB *Button
+	// WarnB tells what was wrong with some features of the file; nil when nothing was.
+	WarnB *Button
 }
 
 // LegendLoadRow is a file being read.
@@ -185,8 +187,11 @@ func (l *Legend) build() {
 	for _, e := range l.layers.Entries() {
 		r := l.layerRow(e, st)
 		l.Rows = append(l.Rows, r)
-		rows = append(rows, container.NewBorder(nil, nil, container.NewCenter(r.Swatch),
-			container.NewHBox(touchTarget(r.Shown), touchTarget(r.RemoveB)), middle(r.Name)))
+		buttons := container.NewHBox(touchTarget(r.Shown), touchTarget(r.RemoveB))
+		if r.WarnB != nil {
+			buttons.Objects = append([]fyne.CanvasObject{touchTarget(r.WarnB)}, buttons.Objects...)
+		}
+		rows = append(rows, container.NewBorder(nil, nil, container.NewCenter(r.Swatch), buttons, middle(r.Name)))
 	}
 	for _, ld := range l.layers.Loads() {
 		r := &LegendLoadRow{Load: ld, Progress: widget.NewProgressBar()}
@@ -285,7 +290,9 @@ func (l *Legend) baseRows(st *geo.Style) []fyne.CanvasObject {
 	pair := func(sw fyne.CanvasObject, text string) fyne.CanvasObject {
 		return container.NewHBox(container.NewCenter(sw), widget.NewLabel(text))
 	}
-	rows = append(rows, container.NewHBox(
+	// The three marks side by side while they fit, one under another in a narrow card or at a
+	// large text size.
+	rows = append(rows, container.New(layout.NewRowWrapLayout(),
 		pair(swatchSized(st, 20, geo.SwatchItem{Kind: geo.LayerMarker, Paint: big}), lang.L("Capital")),
 		pair(swatchSized(st, 20, geo.SwatchItem{Kind: geo.LayerMarker, Paint: mk}), lang.L("Place")),
 		pair(l.selectionSwatch(), lang.L("Selected"))))
@@ -330,6 +337,9 @@ func (l *Legend) layerRow(e *LayerEntry, st *geo.Style) *LegendLayerRow {
 	}
 	r.Shown = NewButton("", icon, func() { l.layers.SetShown(e, !e.Shown) })
 	r.RemoveB = NewButton("", theme.DeleteIcon(), func() { l.layers.Remove(e) })
+	if e.Layer.ProblemCount > 0 {
+		r.WarnB = NewButton("", theme.WarningIcon(), func() { l.layers.ShowProblems(e) })
+	}
 	return r
 }
 
