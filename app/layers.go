@@ -59,6 +59,10 @@ type LayerLoad struct {
 	seq   int
 }
 
+// Quiet reports whether the file is read at start (remembered, or --layer) rather than at the
+// user's request just now.
+func (l *LayerLoad) Quiet() bool { return l.quiet }
+
 // Fraction returns how much of the file has been read, 0 to 1.
 func (l *LayerLoad) Fraction() float64 {
 	t := l.total.Load()

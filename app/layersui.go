@@ -63,6 +63,12 @@ func (u *UI) OpenLayerDialog() {
 		u.Layers.Open(path)
 	}, u.window)
 	d.SetFilter(regularLayerFilter{})
+	// In the folder of the last layer opened: the next file of a set is usually beside it.
+	if es := u.Layers.Entries(); len(es) > 0 {
+		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(es[len(es)-1].Path))); err == nil {
+			d.SetLocation(l)
+		}
+	}
 	if size := u.window.Canvas().Size(); size.Width > 0 {
 		d.Resize(fyne.NewSize(min(size.Width-40, 900), min(size.Height-40, 640)))
 	}

@@ -287,6 +287,10 @@ func TestLayerProblemsFromTheLegend(t *testing.T) {
 	if top := win.Canvas().Overlays().Top(); top != nil {
 		t.Fatalf("a dialog opened over the starting window: %q", topDialogText(win))
 	}
+	if u.Legend.Expanded() {
+		t.Error("the legend opened by itself for a layer given at start")
+	}
+	test.Tap(u.Legend.ToggleB)
 	if len(u.Legend.Rows) != 1 || u.Legend.Rows[0].WarnB == nil {
 		t.Fatal("the layer's row has no warning button")
 	}

@@ -135,8 +135,10 @@ func (l *Legend) SetDate(d timeline.Day) {
 
 // LayersChanged updates the rows of the user's layers (and the progress of loads).
 func (l *Legend) LayersChanged() {
-	if len(l.layers.Loads()) > 0 && !l.expanded {
-		l.expanded = true // a file is being read: show its progress
+	for _, ld := range l.layers.Loads() {
+		if !ld.Quiet() && !l.expanded {
+			l.expanded = true // a file the user just opened is being read: show its progress
+		}
 	}
 	if l.built.signature == l.signature() {
 		for _, r := range l.LoadRows {
