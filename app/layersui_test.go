@@ -322,3 +322,35 @@ func TestLayersKeepTheOrderAskedFor(t *testing.T) {
 		t.Errorf("layers %v, want the order they were opened in", got)
 	}
 }
+
+// The ☰ menu's Open GeoJSON… shows a file dialog; it lists GeoJSON files that are regular
+// files only (a named pipe would block the dialog's open for ever).
+func TestLayerMenuOpensAFileDialog(t *testing.T) {
+	u, win := newTestUI(t, 1280, 800, Options{})
+	test.Tap(u.Menu.Button)
+	entry := u.Menu.Entry("Open GeoJSON…")
+	if entry == nil {
+		t.Fatalf("the menu has no Open GeoJSON… entry: %q", u.Menu.Labels())
+	}
+	test.Tap(entry)
+	if win.Canvas().Overlays().Top() == nil {
+		t.Fatal("Open GeoJSON… showed no dialog")
+	}
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe.geojson")
+	mkfifo(t, fifo)
+	for _, tc := range []struct {
+		path string
+		want bool
+	}{
+		{writeLayer(t, dir, "a.geojson", layerArea), true},
+		{writeLayer(t, dir, "b.JSON", layerArea), true},
+		{writeLayer(t, dir, "c.geojsons", layerArea), true},
+		{writeLayer(t, dir, "notes.txt", "x"), false},
+		{fifo, false},
+	} {
+		if got := (regularLayerFilter{}).Matches(storage.NewFileURI(tc.path)); got != tc.want {
+			t.Errorf("the dialog lists %s: %v, want %v", filepath.Base(tc.path), got, tc.want)
+		}
+	}
+}
