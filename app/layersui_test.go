@@ -354,3 +354,36 @@ func TestLayerMenuOpensAFileDialog(t *testing.T) {
 		}
 	}
 }
+
+// While files are read at start with the legend closed, a bar under its button shows how far;
+// the window goes on answering meanwhile (the file is read on another goroutine).
+func TestLegendProgressWhileClosed(t *testing.T) {
+	u, _ := newTestUI(t, 1280, 800, Options{})
+	release := make(chan struct{})
+	u.Layers.load = func(ctx context.Context, path string, progress func(done, total int64)) (*geo.UserLayer, error) {
+		progress(50, 100)
+		select {
+		case <-release:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		return &geo.UserLayer{Name: "slow", Path: path}, nil
+	}
+	defer close(release)
+	u.OpenLayers([]string{"/x/slow.geojson"})
+	r := test.WidgetRenderer(u.Legend).(*legendRenderer)
+	if !uiLoop.runUntil(5*time.Second, func() bool { return r.bar.Visible() && r.bar.Size().Width > 0 }) {
+		t.Fatal("no progress bar under the closed legend's button")
+	}
+	if u.Legend.Expanded() {
+		t.Error("the legend opened by itself for a file read at start")
+	}
+	if w, tw := r.bar.Size().Width, r.track.Size().Width; w < 0.4*tw || w > 0.6*tw {
+		t.Errorf("the bar is %.0f of %.0f px at half the file", w, tw)
+	}
+	test.Tap(u.Map.ZoomInB) // the window answers while the file is read
+	u.Layers.Cancel(u.Layers.Loads()[0])
+	if r.bar.Visible() {
+		t.Error("the bar stays after the load was cancelled")
+	}
+}

@@ -140,13 +140,29 @@ func (l *Legend) LayersChanged() {
 			l.expanded = true // a file the user just opened is being read: show its progress
 		}
 	}
-	if l.built.signature == l.signature() {
+	if l.built.signature == l.signature() || !l.expanded {
 		for _, r := range l.LoadRows {
 			r.Progress.SetValue(r.Load.Fraction())
+		}
+		if !l.expanded {
+			l.BaseWidget.Refresh() // the bar under the button
 		}
 		return
 	}
 	l.Refresh()
+}
+
+// Loading reports whether files are being read, and how far, 0 to 1, all of them together.
+func (l *Legend) Loading() (float64, bool) {
+	lds := l.layers.Loads()
+	if len(lds) == 0 {
+		return 0, false
+	}
+	sum := 0.0
+	for _, ld := range lds {
+		sum += ld.Fraction()
+	}
+	return sum / float64(len(lds)), true
 }
 
 // signature sums up the user's layers as the rows show them.
@@ -350,7 +366,7 @@ func (l *Legend) CreateRenderer() fyne.WidgetRenderer {
 	sink := newInputSink()
 	bg := canvas.NewRectangle(color.Transparent)
 	l.card = container.NewStack(sink, bg, container.NewPadded(l.scroll))
-	r := &legendRenderer{l: l, bg: bg}
+	r := &legendRenderer{l: l, bg: bg, track: canvas.NewRectangle(color.Transparent), bar: canvas.NewRectangle(color.Transparent)}
 	r.paint()
 	return r
 }
@@ -358,13 +374,15 @@ func (l *Legend) CreateRenderer() fyne.WidgetRenderer {
 type legendRenderer struct {
 	l  *Legend
 	bg *canvas.Rectangle
+	// track and bar show, under the closed legend's button, how far the files being read are.
+	track, bar *canvas.Rectangle
 }
 
 func (r *legendRenderer) Objects() []fyne.CanvasObject {
 	if r.l.expanded {
 		return []fyne.CanvasObject{r.l.card}
 	}
-	return []fyne.CanvasObject{r.l.toggle}
+	return []fyne.CanvasObject{r.l.toggle, r.track, r.bar}
 }
 
 func (r *legendRenderer) MinSize() fyne.Size { return fyne.NewSize(0, 0) }
@@ -375,6 +393,19 @@ func (r *legendRenderer) Layout(size fyne.Size) {
 		s := l.toggle.MinSize()
 		l.toggle.Move(fyne.NewPos(legendMargin, legendMargin))
 		l.toggle.Resize(s)
+		frac, loading := l.Loading()
+		if !loading {
+			r.track.Hide()
+			r.bar.Hide()
+			return
+		}
+		pos := fyne.NewPos(legendMargin, legendMargin+s.Height+2)
+		r.track.Move(pos)
+		r.track.Resize(fyne.NewSize(s.Width, 4))
+		r.bar.Move(pos)
+		r.bar.Resize(fyne.NewSize(s.Width*float32(min(max(frac, 0), 1)), 4))
+		r.track.Show()
+		r.bar.Show()
 		return
 	}
 	w := min(float32(legendWidth), size.Width-2*legendMargin)
@@ -397,6 +428,8 @@ func (r *legendRenderer) paint() {
 	th := theme.CurrentForWidget(r.l)
 	v := Variant()
 	setRect(r.bg, th.Color(theme.ColorNameOverlayBackground, v), th.Color(theme.ColorNameSeparator, v), 1, th.Size(theme.SizeNameInputRadius))
+	setRect(r.track, th.Color(theme.ColorNameInputBorder, v), color.Transparent, 0, 2)
+	setRect(r.bar, th.Color(theme.ColorNamePrimary, v), color.Transparent, 0, 2)
 }
 
 // inputSink takes the taps, drags and scrolls that land on it, so that a tap on the legend's
