@@ -4,7 +4,6 @@ import (
 	"context"
 	"math"
 	"os"
-	"slices"
 	"testing"
 	"time"
 
@@ -70,12 +69,11 @@ func BenchmarkUserLayerTiles(b *testing.B) {
 		{"world-1938", "historical-basemaps/world_1938.geojson"},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
-			layers := base
-			if tc.file != "" {
+			sc := NewScene(Theatre, &StyleLight, base)
+			if tc.file != "" { // as the session draws it: a scene of the layer over the base's
 				l := benchUserLayer(b, tc.file)
-				layers = append(slices.Clone(base), l.DrawLayers(0, StyleLight.UserColor(0), &StyleLight)...)
+				sc = NewSceneOver(sc, Theatre, &StyleLight, l.DrawLayers(0, StyleLight.UserColor(0), &StyleLight))
 			}
-			sc := NewScene(Theatre, &StyleLight, layers)
 			sc.RenderTile(keys[0]) // prepare the level
 			b.ResetTimer()
 			for b.Loop() {
