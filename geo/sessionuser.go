@@ -108,11 +108,7 @@ func (s *MapSession) newSceneCache(key sceneKey) *TileCache {
 	st := s.userState()
 	sc := base
 	if len(st.layers) > 0 {
-		var layers []Layer
-		for _, l := range st.layers {
-			layers = append(layers, l.Layer.DrawLayers(st.day, s.style.UserColor(l.Slot), s.style)...)
-		}
-		sc = NewSceneOver(base, Theatre, s.style, layers)
+		sc = newUserScene(base, st.layers, st.day, s.style) // from the features projected at load
 	}
 	c := NewTileCache(sc, s.tileBudget(), s.opts.Workers, func(TileKey) { s.notify() })
 	if s.users.states == nil {
@@ -202,12 +198,14 @@ func mergeBounds(bs []orb.Bound) []orb.Bound {
 	return bs
 }
 
-// project computes the projected bound of each feature and of the layer, and the projected
-// label points (the loader calls it once).
+// project computes the projected bound of each feature and of the layer, the projected label
+// points and the features' geometry projected for the tiles (the loader calls it once, on its
+// own goroutine).
 func (l *UserLayer) project() {
 	for i := range l.Features {
 		f := &l.Features[i]
 		f.proj = projectedBound(f.Geom)
+		projectFeature(f)
 		f.labelX, f.labelY = Theatre.Forward(f.Label[0], f.Label[1])
 		if i == 0 {
 			l.proj = f.proj

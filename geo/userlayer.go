@@ -121,6 +121,8 @@ type UserFeature struct {
 	// MapSession.SetUserLayers).
 	proj           orb.Bound
 	labelX, labelY float64
+	// projected is Geom projected once for the tiles (userlayerproj.go).
+	projected userProjected
 }
 
 // LayerProblem is one thing wrong with a user layer: the feature (its index in the file, -1
