@@ -89,6 +89,11 @@ func TestLayerOpenToggleRemoveInTheWindow(t *testing.T) {
 		t.Errorf("remembered layers %q, want [%s]", got, path)
 	}
 	row := u.Legend.Rows[0]
+	d := fyne.CurrentApp().Driver()
+	cardBottom := d.AbsolutePositionForObject(u.Legend).Y + legendMargin + u.Legend.card.Size().Height
+	if y := d.AbsolutePositionForObject(row.RemoveB).Y + row.RemoveB.Size().Height; y > cardBottom {
+		t.Errorf("the layer's row ends at y=%.0f, below the legend's visible card (%.0f): it should come first", y, cardBottom)
+	}
 	for name, o := range map[string]fyne.CanvasObject{"toggle": row.Shown, "remove": row.RemoveB} {
 		if p := parentSize(u, o); p.Width < touchMin || p.Height < touchMin {
 			t.Errorf("the %s of a layer's row has a %v target, want at least %d×%d", name, p, touchMin, touchMin)

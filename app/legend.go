@@ -198,9 +198,10 @@ func (l *Legend) build() {
 	var rows []fyne.CanvasObject
 	title := widget.NewLabelWithStyle(lang.L("Legend"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	rows = append(rows, container.NewBorder(nil, nil, nil, touchTarget(l.CloseB), title))
-	rows = append(rows, l.baseRows(st)...)
-	rows = append(rows, widget.NewSeparator(),
-		widget.NewLabelWithStyle(lang.L("Your layers"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	// With layers open, they come first: what the user added and may want to hide is in reach
+	// without scrolling on a short map; without, the key of the map comes first.
+	var mine []fyne.CanvasObject
+	mine = append(mine, widget.NewLabelWithStyle(lang.L("Your layers"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	l.Rows, l.LoadRows = l.Rows[:0], l.LoadRows[:0]
 	for _, e := range l.layers.Entries() {
 		r := l.layerRow(e, st)
@@ -209,7 +210,7 @@ func (l *Legend) build() {
 		if r.WarnB != nil {
 			buttons.Objects = append([]fyne.CanvasObject{touchTarget(r.WarnB)}, buttons.Objects...)
 		}
-		rows = append(rows, container.NewBorder(nil, nil, container.NewCenter(r.Swatch), buttons, middle(r.Name)))
+		mine = append(mine, container.NewBorder(nil, nil, container.NewCenter(r.Swatch), buttons, middle(r.Name)))
 	}
 	for _, ld := range l.layers.Loads() {
 		r := &LegendLoadRow{Load: ld, Progress: widget.NewProgressBar()}
@@ -218,14 +219,19 @@ func (l *Legend) build() {
 		l.LoadRows = append(l.LoadRows, r)
 		name := widget.NewLabel(fmt.Sprintf(lang.L("Reading %s…"), filepath.Base(ld.Path)))
 		name.Truncation = fyne.TextTruncateEllipsis
-		rows = append(rows, container.NewBorder(nil, nil, nil, touchTarget(r.CancelB), container.NewVBox(name, r.Progress)))
+		mine = append(mine, container.NewBorder(nil, nil, nil, touchTarget(r.CancelB), container.NewVBox(name, r.Progress)))
 	}
 	if len(l.layers.Entries())+len(l.layers.Loads()) == 0 {
 		hint := widget.NewLabel(lang.L("Open a GeoJSON file, or drop one on the window, to draw it on the map."))
 		hint.Wrapping = fyne.TextWrapWord
-		rows = append(rows, hint)
+		mine = append(mine, hint)
 	}
-	rows = append(rows, touchTarget(l.OpenFileB))
+	mine = append(mine, touchTarget(l.OpenFileB))
+	if len(l.layers.Entries())+len(l.layers.Loads()) > 0 {
+		rows = append(append(append(rows, mine...), widget.NewSeparator()), l.baseRows(st)...)
+	} else {
+		rows = append(append(append(rows, l.baseRows(st)...), widget.NewSeparator()), mine...)
+	}
 	l.box.Objects = rows
 	l.box.Refresh()
 }
