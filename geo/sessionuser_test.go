@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"testing"
@@ -189,5 +190,52 @@ func TestTileTouches(t *testing.T) {
 	}
 	if !tileTouches(k, []orb.Bound{justOut}, 12) {
 		t.Error("a bound 2 px right of the tile does not touch it with a 12 px pad")
+	}
+}
+
+// A frame measures at most userNamesMeasured names it has not measured before and asks for
+// another frame to write the rest, so a zoom that brings hundreds of names on screen does not
+// stall one frame; over the next frames every name that fits is written.
+func TestUserNamesMeasuredOverSeveralFrames(t *testing.T) {
+	var feats []string
+	for i := range 300 {
+		lon, lat := 10+float64(i%20)*2.5, 44+float64(i/20)*1.4
+		feats = append(feats, feat(fmt.Sprintf(`{"type": "Point", "coordinates": [%g, %g]}`, lon, lat), fmt.Sprintf(`{"name": "T%d"}`, i)))
+	}
+	layer := mustLayer(t, fc(feats...))
+	measured, updates := 0, 0
+	opts := SessionOptions{
+		Measure:  func(text string, size float64, bold, italic bool) (float64, float64) { measured++; return 6 * float64(len(text)), 14 },
+		OnUpdate: func() { updates++ },
+	}
+	s := newTestSession(t, nil, 1600, 1000, opts)
+	s.ZoomCentre(0.5)
+	s.SetUserLayers([]SessionLayer{{Layer: layer}})
+	before := measured
+	f := s.Frame()
+	first := 0
+	for _, n := range f.Names {
+		if n.Kind == MapLabelUser {
+			first++
+		}
+	}
+	if measured-before > userNamesMeasured+len(sessionTestPlaces) {
+		t.Errorf("one frame measured %d texts, want at most %d names", measured-before, userNamesMeasured)
+	}
+	if updates == 0 {
+		t.Error("names were left for want of measuring and no other frame was asked for")
+	}
+	var last int
+	for range 20 {
+		f = s.Frame()
+		last = 0
+		for _, n := range f.Names {
+			if n.Kind == MapLabelUser {
+				last++
+			}
+		}
+	}
+	if last <= first || last < 100 {
+		t.Errorf("names written: %d in the first frame, %d after twenty; want them all written in the end", first, last)
 	}
 }
