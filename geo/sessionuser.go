@@ -25,7 +25,7 @@ const userDirtyPad = 12
 // userNamesTried candidates on screen measured and tried (a layer of 7,000 towns stays cheap
 // to pan).
 const (
-	userNamesShown = 150
+	userNamesShown = 80
 	userNamesTried = 1500
 	userNameSize   = 12
 	// userNamesMeasured is how many names not measured before one frame measures (the UI's
