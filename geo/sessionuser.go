@@ -209,8 +209,8 @@ func mergeBounds(bs []orb.Bound) []orb.Bound {
 func (l *UserLayer) project() {
 	for i := range l.Features {
 		f := &l.Features[i]
-		f.proj = projectedBound(f.Geom)
 		projectFeature(f)
+		f.proj = f.projected.bound()
 		f.labelX, f.labelY = Theatre.Forward(f.Label[0], f.Label[1])
 		if i == 0 {
 			l.proj = f.proj
@@ -218,55 +218,6 @@ func (l *UserLayer) project() {
 			l.proj = l.proj.Union(f.proj)
 		}
 	}
-}
-
-// projectedBound is the bound of g's positions projected with Theatre, in metres.
-func projectedBound(g orb.Geometry) orb.Bound {
-	b := orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}
-	var pts func(ps []orb.Point)
-	pts = func(ps []orb.Point) {
-		for _, p := range ps {
-			x, y := Theatre.Forward(p[0], p[1])
-			b.Min[0], b.Min[1] = math.Min(b.Min[0], x), math.Min(b.Min[1], y)
-			b.Max[0], b.Max[1] = math.Max(b.Max[0], x), math.Max(b.Max[1], y)
-		}
-	}
-	var visit func(g orb.Geometry)
-	visit = func(g orb.Geometry) {
-		switch g := g.(type) {
-		case orb.Point:
-			pts([]orb.Point{g})
-		case orb.MultiPoint:
-			pts(g)
-		case orb.LineString:
-			pts(g)
-		case orb.MultiLineString:
-			for _, ls := range g {
-				pts(ls)
-			}
-		case orb.Ring:
-			pts(g)
-		case orb.Polygon:
-			for _, r := range g {
-				pts(r)
-			}
-		case orb.MultiPolygon:
-			for _, pg := range g {
-				for _, r := range pg {
-					pts(r)
-				}
-			}
-		case orb.Collection:
-			for _, c := range g {
-				visit(c)
-			}
-		}
-	}
-	visit(g)
-	if b.Min[0] > b.Max[0] {
-		return orb.Bound{}
-	}
-	return b
 }
 
 // placeUserNames writes the names of the features of the user's layers shown on the date whose

@@ -2,6 +2,7 @@ package geo
 
 import (
 	"image/color"
+	"math"
 
 	"github.com/paulmach/orb"
 )
@@ -15,6 +16,30 @@ type userProjected struct {
 	outlines []orb.LineString // the areas' outlines without the cut edges (userOutline)
 	lines    []orb.LineString
 	points   []orb.Point
+}
+
+// bound is the bound of the projected pieces (projected metres); empty for none.
+func (pj *userProjected) bound() orb.Bound {
+	b := orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}
+	add := func(ps []orb.Point) {
+		for _, p := range ps {
+			b.Min[0], b.Min[1] = math.Min(b.Min[0], p[0]), math.Min(b.Min[1], p[1])
+			b.Max[0], b.Max[1] = math.Max(b.Max[0], p[0]), math.Max(b.Max[1], p[1])
+		}
+	}
+	for _, rings := range pj.polys {
+		for _, r := range rings {
+			add(r)
+		}
+	}
+	for _, ls := range pj.lines {
+		add(ls)
+	}
+	add(pj.points)
+	if b.Min[0] > b.Max[0] {
+		return orb.Bound{}
+	}
+	return b
 }
 
 // projectFeature projects f's geometry into f.projected.
