@@ -53,6 +53,7 @@ func main() {
 			os.Exit(1)
 		}
 		a := fyneapp.NewWithID(app.AppID)
+		app.ScreenCount = screenCount
 		os.Exit(app.RunWindow(a, cmd, os.Stderr, mouseHistoryButtons))
 	case "snapshot":
 		os.Exit(app.RunSnapshot(cmd, os.Stdout, os.Stderr))
@@ -90,4 +91,16 @@ func mouseHistoryButtons(ui *app.UI) fyne.CanvasObject {
 	})
 	r.Resize(fyne.NewSize(1, 1))
 	return r
+}
+
+// screenCount returns the number of screens attached, as GLFW sees them: presenter mode opens
+// the presenter's window by itself when there are two. It runs on the main thread (Fyne calls
+// back there); 0 when GLFW cannot tell.
+func screenCount() (n int) {
+	defer func() {
+		if recover() != nil {
+			n = 0
+		}
+	}()
+	return len(glfw.GetMonitors())
 }

@@ -62,6 +62,8 @@ type UI struct {
 	// Layers are the user's GeoJSON layers and Legend the map's key with them (layersui.go).
 	Layers *Layers
 	Legend *Legend
+	// Tour shows tours: browsing and presenter mode (tour.go).
+	Tour *TourPlayer
 
 	window    fyne.Window
 	canvas    fyne.Canvas
@@ -82,7 +84,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	u.SettingsPanel = newSettingsPanel(u.Settings, canvasOf)
 	u.Details = NewDetails(cat, u.Open)
 	if data != nil && data.Fronts != nil {
-		u.Details.Held = data.Fronts.HeldPeriods
+		u.Details.Held = data.Fronts.HeldHistory
 	}
 	u.Search = NewSearch(cat, u.Open, canvasOf)
 	u.Search.windowShortcut = u.shortcut
@@ -126,6 +128,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	// so that Tab reaches it first.
 	window := &fyne.Container{Layout: layout.NewBorderLayout(bar, nil, nil, nil), Objects: []fyne.CanvasObject{bar, main}}
 	u.root = container.NewStack(window, u.Search.Layer)
+	u.Tour = newTourPlayer(u)
 
 	u.State.OnChange(u.onChange)
 	u.refreshChrome()
@@ -168,6 +171,7 @@ func (u *UI) Attach(w fyne.Window) {
 // window calls it; it may be called more than once.
 func (u *UI) Close() {
 	u.Layers.Close()
+	u.Tour.close()
 	u.Map.Close()
 	u.Timeline.Close()
 }
@@ -180,8 +184,11 @@ func (u *UI) AttachCanvas(c fyne.Canvas) {
 }
 
 // Open selects r everywhere: details, map and timeline. An event also moves the date shown to
-// its start.
+// its start; a tour opens at its first stop for reading (TourPlayer.Open).
 func (u *UI) Open(r timeline.Ref) {
+	if r.Kind == timeline.KindTour && u.Tour.Open(r.ID, 1) == nil { // a tour opens stop by stop
+		return
+	}
 	if r.Kind == timeline.KindEvent {
 		if e := u.Catalog.Event(r.ID); e != nil {
 			u.State.SelectWithDate(r, e.Start.First())
@@ -265,6 +272,9 @@ func (u *UI) shortcut(sc fyne.Shortcut) bool {
 // touched last (the timeline at start); the clicker's keys (PageUp/PageDown), Home, End and
 // Space always drive the timeline.
 func (u *UI) typedKey(ev *fyne.KeyEvent) {
+	if u.tourKey(ev) { // F5, and presenter mode's keys first (tourkeys.go)
+		return
+	}
 	if ev.Name == fyne.KeyEscape {
 		switch {
 		case u.Menu.IsOpen():

@@ -39,7 +39,7 @@ type Details struct {
 	Title *widget.Label
 	// Held returns the periods (days since 1970) during which a point (degrees) was behind the
 	// Axis line, derived from the fronts; nil when there are no fronts.
-	Held func(lon, lat float64) []geo.DayRange
+	Held func(lon, lat float64) geo.HeldHistory
 }
 
 // NewDetails makes the panel. open is called with the item a link points to.
@@ -144,18 +144,30 @@ func (d *Details) page(r timeline.Ref) []fyne.CanvasObject {
 	return objs
 }
 
-// occupation lists the periods a place was behind the Axis line, as the fronts give them.
+// occupation lists the periods a place was held by the Axis or another adversary of the USSR
+// (Finland in the Winter War, Japan), as the fronts give them, and says where the fronts begin
+// or end at the place rather than passing that off as a liberation or an occupation.
 func (d *Details) occupation(p *timeline.Place) []fyne.CanvasObject {
 	if d.Held == nil || p.Type == "country" || p.Type == "region" || p.Type == "sea" {
 		return nil
 	}
-	periods := d.Held(p.Lon, p.Lat)
-	objs := []fyne.CanvasObject{widget.NewSeparator(), heading(lang.L("Behind the Axis line"))}
-	if len(periods) == 0 {
+	h := d.Held(p.Lon, p.Lat)
+	objs := []fyne.CanvasObject{widget.NewSeparator(), heading(lang.L("Held by the USSR's adversaries"))}
+	switch {
+	case !h.Covered:
+		return append(objs, para(lang.L("The front lines of this atlas do not reach this place.")))
+	case len(h.Periods) == 0:
 		return append(objs, para(lang.L("Never, by the front lines of this atlas.")))
 	}
-	for _, r := range periods {
+	day := func(d int) string { return timeline.Day(d).Date().Human() }
+	for _, r := range h.Periods {
 		objs = append(objs, strong(timeline.HumanRange(timeline.Day(r.From).Date(), timeline.Day(r.To).Date())))
+		if r.OpenStart {
+			objs = append(objs, small(fmt.Sprintf(lang.L("Already held when the front lines of this atlas reach it, on %s."), day(r.From))))
+		}
+		if r.OpenEnd {
+			objs = append(objs, small(fmt.Sprintf(lang.L("Still held when the front lines of this atlas end here, on %s."), day(r.To))))
+		}
 	}
 	return append(objs, small(lang.L("Derived from the front lines: exact to within the spacing of their keyframes (see docs/fronts.md).")))
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"frontline-atlas/geo"
 	"frontline-atlas/timeline"
 )
 
@@ -138,5 +139,52 @@ func TestEveryKindOpensItsPage(t *testing.T) {
 				t.Errorf("the page does not list the source %q:\n%s", src[0], text)
 			}
 		})
+	}
+}
+
+// TestPlaceHeldPeriods: a place's page lists when the USSR's adversaries held it, says when a
+// period begins where the atlas's fronts begin to cover the place (Harbin was Japanese long
+// before August 1945) or ends where they stop, and says that the fronts do not reach a place
+// rather than "never". (geo's TestHeldHistoryEdges checks the histories of real places.)
+func TestPlaceHeldPeriods(t *testing.T) {
+	u, _ := newTestUI(t, 1280, 800, Options{})
+	const (
+		heading = "Held by the USSR's adversaries"
+		already = "Already held when the front lines of this atlas reach it, on 9 Aug 1945."
+		still   = "Still held when the front lines of this atlas end here"
+		never   = "Never, by the front lines of this atlas."
+		reach   = "The front lines of this atlas do not reach this place."
+	)
+	day := func(y, m, d int) int { return int(timeline.DayOf(y, m, d)) }
+	tests := []struct {
+		name    string
+		h       geo.HeldHistory
+		want    []string
+		notWant []string
+	}{
+		{"a plain period", geo.HeldHistory{Covered: true, Periods: []geo.HeldPeriod{{DayRange: geo.DayRange{From: day(1942, 9, 13), To: day(1943, 2, 2)}}}},
+			[]string{heading, "1942", "1943"}, []string{already, still, never, reach}},
+		{"held before the fronts begin", geo.HeldHistory{Covered: true, Periods: []geo.HeldPeriod{{DayRange: geo.DayRange{From: day(1945, 8, 9), To: day(1945, 8, 19)}, OpenStart: true}}},
+			[]string{heading, already}, []string{still, never, reach}},
+		{"still held when they end", geo.HeldHistory{Covered: true, Periods: []geo.HeldPeriod{{DayRange: geo.DayRange{From: day(1941, 9, 19), To: day(1945, 9, 2)}, OpenEnd: true}}},
+			[]string{still}, []string{already, never, reach}},
+		{"never held", geo.HeldHistory{Covered: true}, []string{heading, never}, []string{reach}},
+		{"not covered", geo.HeldHistory{}, []string{heading, reach}, []string{never}},
+	}
+	for _, tc := range tests {
+		u.Details.Held = func(lon, lat float64) geo.HeldHistory { return tc.h }
+		u.Open(timeline.Ref{Kind: timeline.KindPlace, ID: "kursk"}) // the page is rebuilt when the item changes
+		u.Open(timeline.Ref{Kind: timeline.KindPlace, ID: "stalingrad"})
+		text := markupText(u.Details)
+		for _, w := range tc.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: the page lacks %q:\n%s", tc.name, w, text)
+			}
+		}
+		for _, w := range tc.notWant {
+			if strings.Contains(text, w) {
+				t.Errorf("%s: the page says %q:\n%s", tc.name, w, text)
+			}
+		}
 	}
 }

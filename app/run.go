@@ -91,6 +91,9 @@ func RunWindow(a fyne.App, cmd cli.Command, stderr io.Writer, extras ...func(*UI
 		problems = append(problems, fmt.Errorf("--event: no event %q in %s", cmd.Event, content.Label))
 		fmt.Fprintf(stderr, "frontline-atlas: --event: no event %q in %s\n", cmd.Event, content.Label)
 	}
+	if err := ui.startTour(cmd, stderr); err != nil { // --present, --tour, --stop (toursnapshot.go)
+		problems = append(problems, err)
+	}
 	if len(problems) > 0 {
 		showProblems(w, errors.Join(problems...))
 	}

@@ -53,7 +53,15 @@ func snapshot(content *cli.Content, cmd cli.Command, out string) error {
 		ui.Close()
 		return err
 	}
-	img := RenderUI(ui, cmd.Width, cmd.Height)
+	render := RenderUI
+	if cmd.Tour != "" { // --tour T --stop N (toursnapshot.go)
+		var err error
+		if render, err = tourRenderer(content, cmd); err != nil {
+			ui.Close()
+			return err
+		}
+	}
+	img := render(ui, cmd.Width, cmd.Height)
 	ui.Close()
 	if dir := filepath.Dir(out); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {

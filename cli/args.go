@@ -32,7 +32,8 @@ type Command struct {
 	Dir        string // validate [DIR]
 	// Layers are GeoJSON files to open onto the map (--layer FILE, repeatable; run and
 	// snapshot), in the order given.
-	Layers []string
+	Layers     []string
+	Presenting // --present [TOUR], --tour TOUR, --stop N (present.go)
 }
 
 // ErrHelp is returned when the user asked for help; the usage has been written.
@@ -61,6 +62,9 @@ Flags:
   --theme NAME       light, dark or system (default system)
   --fullscreen       open full screen (run only)
   --layer FILE       open a GeoJSON file onto the map (run and snapshot; repeat for more)
+  --present [TOUR]   open in presenter mode on TOUR (default: the pack's first tour)
+  --tour TOUR        open TOUR for browsing (run) or picture one of its stops (snapshot)
+  --stop N           the stop to start at or to picture, from 1 (with --present or --tour)
   --size WxH         picture size for snapshot (default 1920x1080)
   -o PATH            output file (snapshot) or folder (export)
 `
@@ -96,7 +100,9 @@ func ParseArgs(args []string, out io.Writer) (Command, error) {
 		cmd.Layers = append(cmd.Layers, v)
 		return nil
 	})
-	if err := fs.Parse(args); err != nil {
+	var tour, stop string
+	addPresentFlags(fs, &cmd.Presenting, &tour, &stop)
+	if err := fs.Parse(joinPresent(args)); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(out, Usage)
 			return cmd, ErrHelp
@@ -131,6 +137,9 @@ func ParseArgs(args []string, out io.Writer) (Command, error) {
 	}
 	if cmd.Event != "" && !timeline.ValidID(cmd.Event) {
 		return cmd, &UsageError{fmt.Sprintf("--event: %q is not an id (%s)", cmd.Event, timeline.IDRule)}
+	}
+	if err := checkPresent(&cmd, tour, stop); err != nil {
+		return cmd, err
 	}
 	switch cmd.Name {
 	case "snapshot":

@@ -24,7 +24,7 @@ type Fronts struct {
 	heldDays   []heldRings // day offset from heldFirst -> the rings of that day
 	heldFirst  int
 	heldMu     sync.Mutex
-	heldCache  map[orb.Point][]DayRange
+	heldCache  map[orb.Point]HeldHistory
 	areaMu     sync.Mutex
 	areaCache  []heldAreasAt // the last few moments drawn
 	staticMu   sync.Mutex

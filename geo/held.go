@@ -3,6 +3,7 @@ package geo
 import (
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -436,34 +437,80 @@ func (f *Fronts) AxisHeldAt(p orb.Point, day float64) bool {
 // UTC from the first to the last day of all theatres, in order. Results are cached per point;
 // the daily rings are computed once, on the first call.
 func (f *Fronts) HeldPeriods(lon, lat float64) []DayRange {
+	h := f.HeldHistory(lon, lat)
+	out := make([]DayRange, len(h.Periods))
+	for i, p := range h.Periods {
+		out[i] = p.DayRange
+	}
+	return out
+}
+
+// HeldHistory is what the front lines say about one place over the whole period.
+type HeldHistory struct {
+	// Periods are the intervals of HeldPeriods, with what the fronts say on either side.
+	Periods []HeldPeriod
+	// Covered reports whether any front, scope or extent says who held the place on any day
+	// (HeldByNone and HeldByUncovered say nothing).
+	// When it is false the atlas knows nothing of the place, which is not the same as "never
+	// held".
+	Covered bool
+}
+
+// HeldPeriod is an interval of days a place was held by the Axis or an opponent of the USSR.
+type HeldPeriod struct {
+	DayRange
+	// OpenStart: on the day before From no front covered the place (no ring held it, or an
+	// extent marked it not covered; or From is the first day of all theatres), so it was most likely held before the atlas's fronts reach it (Rome
+	// before September 1939, Harbin before the August 1945 offensive).
+	OpenStart bool
+	// OpenEnd: on the day after To no front covers the place (or To is the last day).
+	OpenEnd bool
+}
+
+// HeldHistory returns the periods a place was held by the Axis or an opponent of the USSR and
+// whether the fronts cover it at all (see HeldHistory). Results are cached per point; the daily
+// rings are computed once, on the first call.
+func (f *Fronts) HeldHistory(lon, lat float64) HeldHistory {
 	p := orb.Point{lon, lat}
 	f.heldMu.Lock()
 	if r, ok := f.heldCache[p]; ok {
 		f.heldMu.Unlock()
-		return append([]DayRange(nil), r...)
+		return HeldHistory{Periods: slices.Clone(r.Periods), Covered: r.Covered}
 	}
 	f.heldMu.Unlock()
 	f.heldOnce.Do(f.buildHeldDays)
-	var out []DayRange
+	var h HeldHistory
+	// A day says nothing of the point when no ring holds it or an extent marks it not covered.
+	unknown := func(s string) bool { return s == HeldByNone || s == HeldByUncovered }
+	prev := HeldByNone // who held the point the day before
 	for i := range f.heldDays {
 		s := f.heldDays[i].holderAt(p)
-		if s != HeldByAxis && s != HeldByOpponent {
-			continue
+		if !unknown(s) {
+			h.Covered = true
 		}
+		held := s == HeldByAxis || s == HeldByOpponent
 		d := f.heldFirst + i
-		if n := len(out); n > 0 && out[n-1].To == d-1 {
-			out[n-1].To = d
-		} else {
-			out = append(out, DayRange{d, d})
+		n := len(h.Periods)
+		switch {
+		case held && n > 0 && h.Periods[n-1].To == d-1:
+			h.Periods[n-1].To = d
+		case held:
+			h.Periods = append(h.Periods, HeldPeriod{DayRange: DayRange{d, d}, OpenStart: unknown(prev)})
+		case n > 0 && h.Periods[n-1].To == d-1:
+			h.Periods[n-1].OpenEnd = unknown(s)
 		}
+		prev = s
+	}
+	if n := len(h.Periods); n > 0 && h.Periods[n-1].To == f.heldFirst+len(f.heldDays)-1 {
+		h.Periods[n-1].OpenEnd = true
 	}
 	f.heldMu.Lock()
 	if f.heldCache == nil {
-		f.heldCache = map[orb.Point][]DayRange{}
+		f.heldCache = map[orb.Point]HeldHistory{}
 	}
-	f.heldCache[p] = out
+	f.heldCache[p] = h
 	f.heldMu.Unlock()
-	return append([]DayRange(nil), out...)
+	return HeldHistory{Periods: slices.Clone(h.Periods), Covered: h.Covered}
 }
 
 // DayRange returns the first and last day (since 1970-01-01 UTC) of any theatre.

@@ -530,3 +530,35 @@ func TestHeldManchuria(t *testing.T) {
 		}
 	}
 }
+
+// TestHeldHistoryEdges: a period that begins where the fronts begin to cover a place says so
+// (Rome was Axis before the western fronts start in September 1939, Harbin Japanese before the
+// August 1945 offensive), one that begins at a front crossing does not, and a place no front
+// reaches is not covered (which is not "never held").
+func TestHeldHistoryEdges(t *testing.T) {
+	f := loadTestFronts(t)
+	tests := []struct {
+		name              string
+		lon, lat          float64
+		covered           bool
+		periods           int
+		openStart, openTo bool // of the first period
+	}{
+		{"Rome", 12.50, 41.90, true, 1, true, false},
+		{"Harbin", 126.63, 45.75, true, 1, true, false},
+		{"Kiev", 30.52, 50.45, true, 1, false, false},
+		{"Moscow", 37.62, 55.75, true, 0, false, false},
+		{"Yuzhno-Sakhalinsk", 142.73, 46.96, false, 0, false, false},
+		{"Reykjavik", -21.9, 64.1, false, 0, false, false},
+	}
+	for _, tc := range tests {
+		h := f.HeldHistory(tc.lon, tc.lat)
+		if h.Covered != tc.covered || len(h.Periods) != tc.periods {
+			t.Errorf("%s: covered %v with %d periods, want %v with %d", tc.name, h.Covered, len(h.Periods), tc.covered, tc.periods)
+			continue
+		}
+		if tc.periods > 0 && (h.Periods[0].OpenStart != tc.openStart || h.Periods[0].OpenEnd != tc.openTo) {
+			t.Errorf("%s: first period %+v, want open start %v, open end %v", tc.name, h.Periods[0], tc.openStart, tc.openTo)
+		}
+	}
+}

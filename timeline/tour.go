@@ -51,9 +51,9 @@ func (t *Tour) Links() []Link {
 	return l.cites(t.Cited)
 }
 
-// index adds nothing: the app has no page that starts a tour yet, so tours are not offered
-// among search hits. Presenter mode may index t.Title here.
-func (t *Tour) index(nameIndexer) {}
+// index indexes the tour's title (in every language): searching "Liberation" offers the tour,
+// which the app opens stop by stop.
+func (t *Tour) index(n nameIndexer) { n.text(t.Title, true) }
 
 func (t *Tour) image() string { return "" }
 
