@@ -66,18 +66,22 @@ type UI struct {
 	Settings *Settings
 	// SettingsPanel is the panel the menu's Settings opens.
 	SettingsPanel *SettingsPanel
+	// Layers are the user's GeoJSON layers and Legend the map's key with them (layersui.go).
+	Layers *Layers
+	Legend *Legend
 	// Tour shows tours: browsing and presenter mode (tour.go).
 	Tour *TourPlayer
 
-	window    fyne.Window
-	canvas    fyne.Canvas
-	start     timeline.Day // the date Home returns to
-	mapKeys   bool         // arrows and +/− go to the map (it was touched last), not the timeline
-	root      fyne.CanvasObject
-	shortcuts map[string]func() // the window's shortcuts by name (installKeys)
-	pictures  *pictureTools     // Save picture and clips (pictures.go)
-	keyHooks  []KeyHook         // window.go
-	closers   []func()          // window.go
+	window     fyne.Window
+	canvas     fyne.Canvas
+	start      timeline.Day // the date Home returns to
+	mapKeys    bool         // arrows and +/− go to the map (it was touched last), not the timeline
+	root       fyne.CanvasObject
+	shortcuts  map[string]func()  // the window's shortcuts by name (installKeys)
+	pictures   *pictureTools      // Save picture and clips (pictures.go)
+	fileDialog *dialog.FileDialog // the file dialog shown, or nil (filedialogs.go)
+	keyHooks   []KeyHook          // window.go
+	closers    []func()           // window.go
 
 	// Slots of the top bar that kiosk mode (kiosk.go) fills or empties: the title, the search
 	// field and the buttons at the right.
@@ -97,6 +101,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	u := &UI{State: NewState(day), Catalog: cat, start: day}
 	canvasOf := func() fyne.Canvas { return u.canvas }
 	u.Settings = NewSettings(opts.Prefs, opts.Theme)
+	u.Settings.BeforeApply = u.dismissFileDialog
 	u.SettingsPanel = newSettingsPanel(u.Settings, canvasOf)
 	u.Details = NewDetails(cat, u.Open)
 	if data != nil && data.Fronts != nil {
@@ -124,6 +129,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 		{menuSettingsLabel(), theme.SettingsIcon(), func() { u.SettingsPanel.Open(u.Menu.byKey) }},
 		{menuAboutLabel(), theme.InfoIcon(), u.showAbout},
 	}
+	u.initLayers(opts.Prefs)
 
 	// The top bar: title, search, date, Back, Forward and ☰. Tab goes through it in that order
 	// (the search field first, then the date), then through the map's buttons, the links of the details
@@ -134,7 +140,7 @@ func New(cat *timeline.Catalog, data *geo.MapData, opts Options) *UI {
 	u.titleSlot, u.searchSlot, u.barRight = container.NewStack(title), container.NewStack(u.Search), right
 	top := newTopBar(u.titleSlot, u.searchSlot, right) // topbar.go: no negative widths below its minimum
 
-	split := container.NewHSplit(u.Map, u.Details.Object())
+	split := container.NewHSplit(u.mapArea(), u.Details.Object())
 	split.Offset = 0.74
 	// At large text the timeline's controls wrap onto two rows (flowlayout.go); the
 	// horizontal scroll stays as a guard, so that no content ever forces the window wider
@@ -183,6 +189,7 @@ func (u *UI) Attach(w fyne.Window) {
 	u.window = w
 	u.canvas = w.Canvas()
 	w.SetOnClosed(u.Close)
+	w.SetOnDropped(u.Dropped)
 	w.SetContent(u.root)
 	u.installKeys(u.canvas)
 }
@@ -191,6 +198,7 @@ func (u *UI) Attach(w fyne.Window) {
 // and close-zoom watcher, playback, the glide of a drag) and drops the map's tiles. Closing the
 // window calls it; it may be called more than once.
 func (u *UI) Close() {
+	u.Layers.Close()
 	u.Tour.close()
 	u.closePictures()
 	u.Map.Close()
@@ -233,6 +241,9 @@ func (u *UI) onChange(c Change) {
 	u.Map.StateChanged(c)
 	u.Timeline.StateChanged(c)
 	u.followFronts(c)
+	if c.Date {
+		u.Legend.SetDate(u.State.Date())
+	}
 }
 
 func (u *UI) refreshChrome() {

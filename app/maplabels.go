@@ -47,8 +47,11 @@ func (r *mapRenderer) placeNames(f *geo.MapFrame) {
 	for i := range f.Names {
 		n := &f.Names[i]
 		col := f.Style.WaterText
-		if n.Kind == geo.MapLabelCountry {
+		switch n.Kind {
+		case geo.MapLabelCountry:
 			col = f.Style.CountryText
+		case geo.MapLabelUser: // the names of the user's layers: as readable as the places'
+			col = f.Style.MarkerText
 		}
 		t := r.names.get(nameKey{n.Text, n.Kind})
 		setText(t, n.Text, float32(n.Size), fyne.TextStyle{Bold: n.Bold, Italic: n.Italic}, col)

@@ -186,6 +186,12 @@ func (m *MapView) StateChanged(c Change) {
 	}
 }
 
+// SetUserLayers sets the user's GeoJSON layers drawn into the map's tiles, first drawn first.
+func (m *MapView) SetUserLayers(ls []geo.SessionLayer) {
+	m.session.SetUserLayers(ls)
+	m.Refresh()
+}
+
 // FitSelection fits the view to the selected places, or to the default view when none.
 func (m *MapView) FitSelection() {
 	m.session.FitSelection()

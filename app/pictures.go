@@ -292,5 +292,5 @@ func (u *UI) askSavePath(title, name string, done func(path string)) {
 		}
 	}
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	u.showFileDialog(d)
 }

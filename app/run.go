@@ -88,6 +88,7 @@ func RunWindow(a fyne.App, cmd cli.Command, stderr io.Writer, extras ...func(*UI
 		ui.AddOverlay(x(ui))
 	}
 	ui.Attach(w)
+	ui.OpenLayers(cmd.Layers)
 	w.Resize(fyne.NewSize(1280, 720)) // fits a 1366×768 laptop; maximize or --fullscreen for more
 	if cmd.Fullscreen {
 		w.SetFullScreen(true)

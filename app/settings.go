@@ -43,6 +43,9 @@ type Settings struct {
 	listeners     []func()
 	// apply sets a theme on the app (tests and snapshots replace it).
 	apply func(fyne.Theme)
+	// BeforeApply, when set, runs before a new theme is applied (the window closes its file
+	// dialog, whose items Fyne cannot re-theme: filedialogs.go).
+	BeforeApply func()
 }
 
 // NewSettings reads the settings from prefs (nil for a store in memory only). themeFlag is the
@@ -68,7 +71,12 @@ func (s *Settings) Appearance() Appearance {
 }
 
 // Apply sets the app theme from the settings.
-func (s *Settings) Apply() { s.apply(s.Appearance().Theme()) }
+func (s *Settings) Apply() {
+	if s.BeforeApply != nil {
+		s.BeforeApply()
+	}
+	s.apply(s.Appearance().Theme())
+}
 
 // OnChange calls f after every change of a setting (after the theme was applied).
 func (s *Settings) OnChange(f func()) { s.listeners = append(s.listeners, f) }

@@ -58,6 +58,10 @@ func snapshot(content *cli.Content, cmd cli.Command, out string) error {
 		return fmt.Errorf("--event: no event %q in %s", cmd.Event, content.Label)
 	}
 	ui := New(content.Catalog, content.Map, Options{Date: cmd.Date, Event: cmd.Event, Headless: true, View: cmd.View})
+	if err := addSnapshotLayers(ui, cmd.Layers); err != nil {
+		ui.Close()
+		return err
+	}
 	render := RenderUI
 	if cmd.Tour != "" { // --tour T --stop N (toursnapshot.go)
 		var err error

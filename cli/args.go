@@ -30,7 +30,10 @@ type Command struct {
 	Height     int
 	Output     string // snapshot -o FILE, export -o DIR
 	Dir        string // validate [DIR]
-	Presenting        // --present [TOUR], --tour TOUR, --stop N (present.go)
+	// Layers are GeoJSON files to open onto the map (--layer FILE, repeatable; run and
+	// snapshot), in the order given.
+	Layers     []string
+	Presenting // --present [TOUR], --tour TOUR, --stop N (present.go)
 
 	// Pictures and clips (pictureargs.go).
 	View ViewArg  // --view LON,LAT,ZOOM (run, snapshot, clip; pictureargs.go)
@@ -70,6 +73,7 @@ Flags:
   --view LON,LAT,Z   centre the map on LON,LAT (degrees) at web-map zoom Z (2–16, framing 1280x720)
   --lang LANG        en or ru: the language of the interface and the content (default: settings)
   --fullscreen       open full screen (run only)
+  --layer FILE       open a GeoJSON file onto the map (run and snapshot; repeat for more)
   --present [TOUR]   open in presenter mode on TOUR (default: the pack's first tour)
   --tour TOUR        open TOUR for browsing (run) or picture one of its stops (snapshot)
   --stop N           the stop to start at or to picture, from 1 (with --present or --tour)
@@ -113,6 +117,13 @@ func ParseArgs(args []string, out io.Writer) (Command, error) {
 	fs.StringVar(&cmd.KioskConfig, "kiosk-config", "", "")
 	fs.StringVar(&cmd.Output, "o", "", "")
 	fs.StringVar(&cmd.Output, "output", "", "")
+	fs.Func("layer", "", func(v string) error {
+		if strings.TrimSpace(v) == "" {
+			return errors.New("want a GeoJSON file")
+		}
+		cmd.Layers = append(cmd.Layers, v)
+		return nil
+	})
 	var tour, stop string
 	addPresentFlags(fs, &cmd.Presenting, &tour, &stop)
 	var pf pictureFlags
@@ -184,6 +195,9 @@ func ParseArgs(args []string, out io.Writer) (Command, error) {
 	}
 	if cmd.Name != "run" && cmd.Fullscreen {
 		return cmd, &UsageError{"--fullscreen applies only when opening the app"}
+	}
+	if cmd.Name != "run" && cmd.Name != "snapshot" && len(cmd.Layers) > 0 {
+		return cmd, &UsageError{"--layer applies only when opening the app and to snapshot"}
 	}
 	if cmd.Name != "run" && (cmd.Kiosk || cmd.KioskConfig != "") {
 		return cmd, &UsageError{"--kiosk and --kiosk-config apply only when opening the app"}

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"io"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -46,6 +47,12 @@ func TestParseArgs(t *testing.T) {
 		{name: "event id with a leading hyphen", args: []string{"--event", "-uranus"}, wantErr: `--event: "-uranus" is not an id`},
 		{name: "stray argument", args: []string{"run", "extra"}, wantErr: `unexpected argument "extra"`},
 		{name: "fullscreen only for run", args: []string{"snapshot", "--fullscreen", "-o", "a.png"}, wantErr: "--fullscreen"},
+		{name: "layers in order", args: []string{"--layer", "a.geojson", "--layer=b c.json"},
+			want: Command{Name: "run", Layers: []string{"a.geojson", "b c.json"}, Width: 1920, Height: 1080, Theme: "system"}},
+		{name: "a layer in a snapshot", args: []string{"snapshot", "-o", "a.png", "--layer", "x.geojson"},
+			want: Command{Name: "snapshot", Layers: []string{"x.geojson"}, Output: "a.png", Width: 1920, Height: 1080, Theme: "system"}},
+		{name: "an empty layer", args: []string{"--layer", ""}, wantErr: "-layer: want a GeoJSON file"},
+		{name: "layers only for run and snapshot", args: []string{"validate", "--layer", "x.geojson"}, wantErr: "--layer applies only when opening the app and to snapshot"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -60,7 +67,7 @@ func TestParseArgs(t *testing.T) {
 			if err != nil {
 				t.Fatalf("got error %v, want none", err)
 			}
-			if got != c.want {
+			if !reflect.DeepEqual(got, c.want) {
 				t.Fatalf("got %+v, want %+v", got, c.want)
 			}
 		})

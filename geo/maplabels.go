@@ -19,6 +19,7 @@ const (
 	MapLabelCountry MapLabelKind = iota // a state of the border snapshot shown: upper case, grey
 	MapLabelSea                         // a sea or gulf: italic, blue
 	MapLabelRiver                       // a river: italic, blue, smaller
+	MapLabelUser                        // a feature of one of the user's GeoJSON layers
 )
 
 // MapLabel is a name written on the map itself rather than beside a marker, centred on a point.

@@ -20,10 +20,11 @@ const (
 
 // rasterSrcLayer is a layer projected to metres, longitudes made continuous first.
 type rasterSrcLayer struct {
-	kind  LayerKind
-	paint Paint
-	polys [][]orb.Ring     // projected metres; first ring outer, then holes
-	lines []orb.LineString // projected metres
+	kind   LayerKind
+	paint  Paint
+	polys  [][]orb.Ring     // projected metres; first ring outer, then holes
+	lines  []orb.LineString // projected metres
+	points []orb.Point      // projected metres (LayerMarker)
 }
 
 // rasterSource is a set of layers projected to metres once, ready to be prepared per scale.
@@ -141,6 +142,10 @@ func newRasterSource(p Projection, s *Style, layers []Layer, clipTo *orb.Bound) 
 				for _, c := range g {
 					add(c)
 				}
+			case orb.Point, orb.MultiPoint:
+				if l.Kind == LayerMarker {
+					sl.points = addMarkers(sl.points, g, p, clipTo)
+				}
 			}
 		}
 		for _, g := range l.Geoms {
@@ -197,6 +202,9 @@ func (src *rasterSource) prepare(toPx func(x, y float64) (float64, float64)) *ra
 			if len(pp.rings) > 0 {
 				pl.polys = append(pl.polys, pp)
 			}
+		}
+		if sl.kind == LayerMarker { // markers are drawn as filled and outlined discs
+			pl.kind, pl.polys = LayerFill, prepareMarkers(pl.polys, sl.points, sl.paint.Radius, toPx)
 		}
 		for _, ls := range sl.lines {
 			pts, b := conv(ls)

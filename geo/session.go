@@ -80,6 +80,7 @@ type MapSession struct {
 
 	scenes     map[sceneKey]*TileCache
 	sceneOrder []sceneKey
+	users      userScenes // the user's GeoJSON layers (sessionuser.go)
 
 	ov overlayWorker
 
@@ -98,6 +99,7 @@ type sceneKey struct {
 	style  *Style
 	detail string
 	epoch  string
+	user   string // the user's layers drawn (userKey); "" for none
 }
 
 type measureKey struct {

@@ -230,6 +230,7 @@ func nameRank(k MapLabelKind, scale float64) int {
 // or a name already written, or leave the map.
 func (s *MapSession) placeNames(f *MapFrame) {
 	f.Names = f.Names[:0]
+	s.placeUserNames(f)
 	if s.data == nil {
 		return
 	}

@@ -46,11 +46,10 @@ func (s *MapSession) cache(v *View) *TileCache {
 		return nil
 	}
 	detail := s.detailFor(v)
-	key := sceneKey{style: s.style, detail: detail, epoch: s.data.EpochKey(s.day)}
+	key := sceneKey{style: s.style, detail: detail, epoch: s.data.EpochKey(s.day), user: s.userKey()}
 	c := s.scenes[key]
 	if c == nil {
-		layers := s.data.BaseLayers(detail, s.day, s.style)
-		c = NewTileCache(NewScene(Theatre, s.style, layers), s.tileBudget(), s.opts.Workers, func(TileKey) { s.notify() })
+		c = s.newSceneCache(key)
 		s.scenes[key] = c
 	}
 	if n := len(s.sceneOrder); n > 0 && s.sceneOrder[n-1] == key {
@@ -68,6 +67,7 @@ func (s *MapSession) cache(v *View) *TileCache {
 		s.sceneOrder = s.sceneOrder[1:]
 		s.scenes[old].Close()
 		delete(s.scenes, old)
+		s.forgetScene(old)
 	}
 	s.budgetScenes()
 	return c

@@ -14,6 +14,8 @@ const (
 	LayerFill LayerKind = iota
 	// LayerLine strokes lines (and the rings of polygons).
 	LayerLine
+	// LayerMarker draws each point as a disc of the paint's Radius, filled and outlined.
+	LayerMarker
 )
 
 // LayerRole names what a layer shows; a Style gives each role its Paint.
@@ -37,6 +39,7 @@ type Paint struct {
 	Fill   color.NRGBA // polygon fill
 	Stroke color.NRGBA // line or outline colour
 	Width  float64     // stroke width in pixels; 0 means no stroke
+	Radius float64     // LayerMarker: the disc's radius in pixels
 }
 
 // Style is a palette: the water (background) colour and a Paint per layer role.
@@ -52,6 +55,9 @@ type Style struct {
 	Border     Paint
 	River      Paint
 	Front      Paint
+	// User are the colours the user's GeoJSON layers take, one each, in order (see
+	// UserLayer.DrawLayers): distinct from each other and from the map's own colours.
+	User []color.NRGBA
 	// Colours of what the UI writes and marks on the map: a place's dot (Fill, with a Stroke
 	// ring) and label, and the names of waters and of countries.
 	Marker      Paint
@@ -129,6 +135,9 @@ var StyleLight = Style{
 	Border:     Paint{Stroke: styleRGB(0x7a7a7a, 0xff), Width: 0.6},
 	River:      Paint{Stroke: styleRGB(0x5b8fc7, 0xff), Width: 0.8},
 	Front:      Paint{Stroke: styleRGB(0xc0392b, 0xff), Width: 2},
+	User: []color.NRGBA{styleRGB(0x7b1fa2, 0xff), styleRGB(0x00796b, 0xff), styleRGB(0xe65100, 0xff),
+		styleRGB(0xd81b60, 0xff), styleRGB(0x558b2f, 0xff), styleRGB(0x0097a7, 0xff),
+		styleRGB(0x9e9d24, 0xff), styleRGB(0x303f9f, 0xff)},
 
 	Marker:      Paint{Fill: styleRGB(0x1f2d3d, 0xff), Stroke: styleRGB(0xffffff, 0xff), Width: 1},
 	MarkerText:  styleRGB(0x1f2d3d, 0xff),
@@ -151,6 +160,9 @@ var StyleDark = Style{
 	Border:     Paint{Stroke: styleRGB(0x8a9099, 0xff), Width: 0.6},
 	River:      Paint{Stroke: styleRGB(0x4aa3df, 0xff), Width: 0.8},
 	Front:      Paint{Stroke: styleRGB(0xff4d3d, 0xff), Width: 2.2},
+	User: []color.NRGBA{styleRGB(0xce93d8, 0xff), styleRGB(0x26a69a, 0xff), styleRGB(0xffb74d, 0xff),
+		styleRGB(0xf06292, 0xff), styleRGB(0xaed581, 0xff), styleRGB(0xfff176, 0xff),
+		styleRGB(0xe0e0e0, 0xff), styleRGB(0x69f0ae, 0xff)},
 
 	Marker:      Paint{Fill: styleRGB(0xf0e8d8, 0xff), Stroke: styleRGB(0x101010, 0xff), Width: 1},
 	MarkerText:  styleRGB(0xf0e8d8, 0xff),
@@ -160,7 +172,8 @@ var StyleDark = Style{
 
 // Layer is one drawable layer: a kind, a role (its Paint comes from the Style) and geometries in
 // degrees, lon first. Polygon, MultiPolygon, Ring, LineString, MultiLineString, Bound and
-// Collection are drawn; points are not (markers are drawn by the UI on top). Override, when
+// Collection are drawn; points only in a LayerMarker layer (the places of the chronicle are
+// marked by the UI on top). Override, when
 // non-nil, replaces the Style's paint for this layer. The renderer never modifies Geoms.
 type Layer struct {
 	Name     string

@@ -53,6 +53,9 @@ type Scene struct {
 	levels      map[int]*sceneLevel
 	tick        uint64
 	maxPrepared int64 // sceneMaxPrepared; tests lower it
+	// under, when non-nil, is drawn first (with its background): a scene of the user's layers
+	// over a base map shares the base map's projected and prepared geometry (NewSceneOver).
+	under *Scene
 }
 
 // A Scene keeps at most sceneMaxLevels prepared levels and, beyond the one in use,
@@ -171,7 +174,13 @@ func (sc *Scene) RenderTile(k TileKey) *image.RGBA {
 
 func (sc *Scene) renderTile(c *rasterCtx, k TileKey) *image.RGBA {
 	img := image.NewRGBA(image.Rect(0, 0, TileSize, TileSize))
-	c.draw(img, sc.prepared(k.Level), float64(k.X*TileSize), float64(k.Y*TileSize))
+	ox, oy := float64(k.X*TileSize), float64(k.Y*TileSize)
+	if sc.under != nil {
+		c.draw(img, sc.under.prepared(k.Level), ox, oy)
+		c.drawLayers(img, sc.prepared(k.Level), ox, oy)
+		return img
+	}
+	c.draw(img, sc.prepared(k.Level), ox, oy)
 	return img
 }
 
@@ -190,8 +199,11 @@ type TileCache struct {
 	bytes    int64
 	queue    []TileKey // wanted and not started, most urgent first
 	inflight map[TileKey]bool
-	closed   bool
-	wg       sync.WaitGroup
+	// stale are tiles of the scene this one replaced (AdoptTiles) that its change touches:
+	// drawn as stand-ins until their own tile is rendered.
+	stale  map[TileKey]*image.RGBA
+	closed bool
+	wg     sync.WaitGroup
 }
 
 type tileEntry struct {
@@ -223,6 +235,7 @@ func (c *TileCache) Close() {
 	c.mu.Lock()
 	c.closed = true
 	c.queue = nil
+	c.stale = nil
 	c.cond.Broadcast()
 	c.mu.Unlock()
 	c.wg.Wait()
@@ -267,6 +280,7 @@ func (c *TileCache) put(k TileKey, img *image.RGBA) {
 		c.lru.MoveToFront(e)
 		return
 	}
+	delete(c.stale, k)
 	c.items[k] = c.lru.PushFront(&tileEntry{key: k, img: img})
 	c.bytes += int64(len(img.Pix))
 	c.evict()
@@ -388,6 +402,10 @@ func (c *TileCache) Frame(v *View) Frame {
 				continue
 			}
 			missing = append(missing, key)
+			if img := c.stale[key]; img != nil {
+				f.Pieces = append(f.Pieces, TilePiece{Key: key, Img: img, Src: img.Bounds(), X: x, Y: y, W: w, H: w, Placeholder: true})
+				continue
+			}
 			n := len(f.Pieces)
 			f.Pieces = c.placeholders(f.Pieces, key, x, y, w)
 			if covered := len(f.Pieces) - n; covered == 0 || (covered < 4 && f.Pieces[n].Key.Level > lvl) {
@@ -397,6 +415,7 @@ func (c *TileCache) Frame(v *View) Frame {
 	}
 	f.Pieces = append(f.Pieces, sharp...)
 	f.Missing = len(missing)
+	c.dropStale(missing)
 	cx, cy := gx0+float64(v.W)*k/2, gy0+float64(v.H)*k/2
 	dist := func(t TileKey) float64 {
 		return math.Hypot((float64(t.X)+0.5)*TileSize-cx, (float64(t.Y)+0.5)*TileSize-cy)
