@@ -274,7 +274,7 @@ func (u *UI) askFolder(done func(dir string)) {
 		}
 	}
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	u.showFileDialog(d)
 }
 
 // startClip makes the clip in the background, with a dialog showing its progress; Cancel (or
