@@ -83,7 +83,7 @@ func (s *State) showStop(r timeline.Ref, day timeline.Day, f timeline.Filter) {
 	f = f.Clone()
 	s.mu.Lock()
 	c := Change{Date: s.date != day, Selection: s.selection != r,
-		Filter: !sameFilter(s.filter, f)}
+		Filter: !s.filter.Same(f)}
 	s.date, s.selection, s.filter = day, r, f
 	s.mu.Unlock()
 	s.notify(c)

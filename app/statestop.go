@@ -10,7 +10,7 @@ func (s *State) ShowStop(r timeline.Ref, day timeline.Day, filter timeline.Filte
 	filter = filter.Clone()
 	view := s.captureView()
 	s.mu.Lock()
-	c := Change{Date: s.date != day, Selection: r != s.selection, Filter: !sameFilter(s.filter, filter)}
+	c := Change{Date: s.date != day, Selection: r != s.selection, Filter: !s.filter.Same(filter)}
 	if c.Selection {
 		s.back = pushLimited(s.back, s.entry(view)) // with its date and map view, as Select
 		s.forward = s.forward[:0]
@@ -26,31 +26,8 @@ func (s *State) ShowStop(r timeline.Ref, day timeline.Day, filter timeline.Filte
 func (s *State) SetFilter(filter timeline.Filter) {
 	filter = filter.Clone()
 	s.mu.Lock()
-	changed := !sameFilter(s.filter, filter)
+	changed := !s.filter.Same(filter)
 	s.filter = filter
 	s.mu.Unlock()
 	s.notify(Change{Filter: changed})
-}
-
-// sameFilter reports whether a and b hide the same lanes and theatres.
-func sameFilter(a, b timeline.Filter) bool {
-	return sameHidden(a.HiddenLanes, b.HiddenLanes) && sameHidden(a.HiddenTheatres, b.HiddenTheatres)
-}
-
-func sameHidden(a, b map[string]bool) bool {
-	n := 0
-	for k, v := range a {
-		if v {
-			n++
-			if !b[k] {
-				return false
-			}
-		}
-	}
-	for _, v := range b {
-		if v {
-			n--
-		}
-	}
-	return n == 0
 }

@@ -74,3 +74,28 @@ func (c *Catalog) ShownPlaces(f Filter) []*Place {
 	}
 	return out
 }
+
+// Same reports whether f and g hide the same lanes and theatres (a key set to false hides
+// nothing).
+func (f Filter) Same(g Filter) bool {
+	return sameSet(f.HiddenLanes, g.HiddenLanes) && sameSet(f.HiddenTheatres, g.HiddenTheatres)
+}
+
+// sameSet reports whether a and b hold the same true keys.
+func sameSet(a, b map[string]bool) bool {
+	n := 0
+	for k, v := range a {
+		if v {
+			n++
+			if !b[k] {
+				return false
+			}
+		}
+	}
+	for _, v := range b {
+		if v {
+			n--
+		}
+	}
+	return n == 0
+}

@@ -178,28 +178,9 @@ func (s StopState) Changes(prev StopState) StopChange {
 		Date:      s.First != prev.First || s.Last != prev.Last || s.Play != prev.Play,
 		Selection: s.Selection != prev.Selection,
 		View:      s.View != prev.View,
-		Filter:    !sameSet(s.Filter.HiddenLanes, prev.Filter.HiddenLanes) || !sameSet(s.Filter.HiddenTheatres, prev.Filter.HiddenTheatres),
+		Filter:    !s.Filter.Same(prev.Filter),
 		Caption:   !sameText(s.Caption, prev.Caption),
 	}
-}
-
-// sameSet reports whether a and b hold the same true keys.
-func sameSet(a, b map[string]bool) bool {
-	n := 0
-	for k, v := range a {
-		if v {
-			n++
-			if !b[k] {
-				return false
-			}
-		}
-	}
-	for _, v := range b {
-		if v {
-			n--
-		}
-	}
-	return n == 0
 }
 
 func sameText(a, b Text) bool {
