@@ -67,19 +67,7 @@ func (d *userDecoder) collection(field string, geoms []byte, depth int) (orb.Geo
 			gerr = &geomError{field: ef, msg: fmt.Sprintf("got %s, want a geometry object", k)}
 			return false
 		}
-		var typ string
-		var coords, sub []byte
-		eachMember(v, func(k string, v []byte) bool {
-			switch k {
-			case "type":
-				typ, _ = jsonString(v)
-			case "coordinates":
-				coords = v
-			case "geometries":
-				sub = v
-			}
-			return true
-		})
+		typ, coords, sub := geometryMembers(v)
 		g, err := d.geometry(ef, typ, coords, sub, depth+1)
 		if err != nil {
 			gerr = err
@@ -326,4 +314,21 @@ func (p *coordParser) polygon(level int) orb.Polygon {
 		return true
 	})
 	return pg
+}
+
+// geometryMembers returns the members of a geometry object that say what it is: "type",
+// "coordinates" and "geometries" (nil when absent).
+func geometryMembers(obj []byte) (typ string, coords, geoms []byte) {
+	eachMember(obj, func(k string, v []byte) bool {
+		switch k {
+		case "type":
+			typ, _ = jsonString(v)
+		case "coordinates":
+			coords = v
+		case "geometries":
+			geoms = v
+		}
+		return true
+	})
+	return typ, coords, geoms
 }

@@ -268,19 +268,7 @@ func (d *userDecoder) addFeature(i, line int, geom, props []byte) error {
 		d.problem(LayerProblem{Feature: i, Line: line, Field: "geometry", Msg: fmt.Sprintf("got %s, want a geometry object; left out", k)})
 		return d.countFeature()
 	}
-	var typ string
-	var coords, geoms []byte
-	eachMember(geom, func(k string, v []byte) bool {
-		switch k {
-		case "type":
-			typ, _ = jsonString(v)
-		case "coordinates":
-			coords = v
-		case "geometries":
-			geoms = v
-		}
-		return true
-	})
+	typ, coords, geoms := geometryMembers(geom)
 	return d.feature1(i, line, "geometry", typ, coords, geoms, props)
 }
 
