@@ -306,13 +306,10 @@ func (k *Kiosk) showStop(i int) {
 	st := k.Playlist[i]
 	k.current = st
 	k.quiet++
-	kioskApplyStop(k.UI, st)
-	// The caption's panel covers the lower part of the map: the stop's view is centred in
+	// The caption's panel covers the lower part of the map: the stop's view is framed in
 	// the part above it (the panel is about 250 px high at 100 % text, 32 px above the edge).
-	if h := k.UI.Map.Size().Height; h > 0 {
-		covered := min(250*max(1, TextScale(nil))+32, h/2)
-		k.UI.Map.Pan(fyne.NewDelta(0, -covered/2))
-	}
+	h := k.UI.Map.Size().Height
+	k.UI.ShowStopQuietly(st, min(250*max(1, TextScale(nil))+32, h/2))
 	k.quiet--
 	k.Attract.show(st, k.tours[st.Tour], contentLanguage())
 }
@@ -343,11 +340,8 @@ func (k *Kiosk) switchLanguage(l string) {
 	k.setLanguage(l)
 	k.replaceUI(Options{Date: day})
 	k.quiet++
-	k.UI.State.showStop(sel, day, f)
-	if v.W > 0 && v.H > 0 {
-		lon, lat := v.FromScreen(float64(v.W)/2, float64(v.H)/2)
-		kioskSetView(k.UI, lon, lat, v.Scale)
-	}
+	k.UI.State.showStop(sel, day, f, false)
+	k.UI.Map.jumpTo(v)
 	k.quiet--
 	logf("kiosk: a visitor switched the language to %s", l)
 }

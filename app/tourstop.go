@@ -18,20 +18,21 @@ const captionFadeTime = 450 * time.Millisecond
 // (centre and zoom, or the selection fitted) and its caption. With animate, the map flies to
 // the view (geo.Flight, under a second), the timeline glides to the date, the caption fades
 // in, and a range plays once the map has arrived; without, everything is in place at once and
-// a range shows its first day (snapshots, `--stop`). Presenter mode, browsing a tour and the
-// kiosk's attract loop all go through here (a caller with its own TourCursor passes its
-// State; TourPlayer.CloseTour takes the card away again). Whatever was still moving from the previous stop
+// a range shows its first day (snapshots, `--stop`). Presenter mode and browsing a tour go
+// through here (a caller with its own TourCursor passes its State; TourPlayer.CloseTour takes
+// the card away again); the kiosk's attract loop, which has its own caption, goes through
+// ShowStopQuietly, which frames the view in the same way (stopViewIn). Whatever was still moving from the previous stop
 // stops where it is and the new motion starts from there.
 func (u *UI) ApplyStop(st timeline.StopState, animate bool) {
 	p := u.Tour
 	p.stopMotion()
 	fromView := u.Map.View()
 	fromScale := u.Timeline.Scale()
-	u.State.ShowStop(st.Selection, st.First, st.Filter)
+	u.State.showStop(st.Selection, st.First, st.Filter, true)
 
 	// The card first: the view is framed in the part of the map above it.
 	p.shown = st
-	if !p.Card.Visible() { // a stop applied by another walker than the player's (the kiosk)
+	if !p.Card.Visible() { // a stop applied by another walker than the player's
 		p.Card.Show()
 		p.layer.Refresh()
 	}
@@ -43,8 +44,7 @@ func (u *UI) ApplyStop(st timeline.StopState, animate bool) {
 	f := geo.NewFlight(fromView.CX, fromView.CY, fromView.Scale, target.CX, target.CY, target.Scale, float64(max(target.W, target.H)))
 	d := f.Duration()
 	if !animate || d == 0 {
-		s.SetCentreScale(target.CX, target.CY, target.Scale)
-		u.Map.Refresh()
+		u.Map.jumpTo(target)
 		if animate {
 			p.startPlay(st)
 		}
@@ -72,6 +72,21 @@ func (u *UI) ApplyStop(st timeline.StopState, animate bool) {
 		p.motion = append(p.motion, a)
 	}
 	p.fadeCaption(animate)
+}
+
+// ShowStopQuietly shows stop st at once, as the kiosk's attract loop does: its filter, its
+// selection and first day, without adding to the history of Back and Forward, and its map
+// view framed above a caption that hides cover pixels at the bottom of the map. The
+// presenter's card is left alone: the caller shows its own caption.
+func (u *UI) ShowStopQuietly(st timeline.StopState, cover float32) {
+	u.State.showStop(st.Selection, st.First, st.Filter, false)
+	u.Map.jumpTo(stopViewIn(u.Map.session, st, float64(cover)))
+}
+
+// jumpTo shows view v's centre and scale at once (the map's limits of scale apply).
+func (m *MapView) jumpTo(v geo.View) {
+	m.session.SetCentreScale(v.CX, v.CY, v.Scale)
+	m.Refresh()
 }
 
 // stopView is the map view a stop asks for at the map's present size, framed in the part of
