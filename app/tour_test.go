@@ -408,3 +408,21 @@ func TestApplyStopWithoutThePlayer(t *testing.T) {
 		t.Error("CloseTour left the card")
 	}
 }
+
+// With two screens attached (as GLFW counts them; main.go hands the count in), F5 opens the
+// presenter's window by itself; with one it stays closed until N.
+func TestPresenterScreenOpensOnASecondScreen(t *testing.T) {
+	defer func(f func() int) { ScreenCount = f }(ScreenCount)
+	for _, screens := range []int{1, 2} {
+		ScreenCount = func() int { return screens }
+		u, w := newTestUI(t, 1024, 640, Options{})
+		press(t, w, fyne.KeyF5)
+		if open := u.Tour.PresenterScreen() != nil; open != (screens > 1) {
+			t.Errorf("%d screens: presenter's window open %v after F5", screens, open)
+		}
+		press(t, w, fyne.KeyEscape)
+		if u.Tour.PresenterScreen() != nil {
+			t.Errorf("%d screens: the presenter's window stayed after Escape", screens)
+		}
+	}
+}
