@@ -73,6 +73,9 @@ func ToWindow(sx, sy float64, winX, winY int, scale float32) (x, y float32) {
 type Device struct {
 	ID   int
 	Name string
+	// Master is true for a master pointer or keyboard (which takes on the classes of the
+	// device it last moved for): its copies of the devices' events are ignored.
+	Master bool
 	// Direct is true for a touch screen (XIDirectTouch), false for a touchpad
 	// (XIDependentTouch), whose fingers are not places on the screen: its events are ignored.
 	Direct bool
@@ -165,13 +168,14 @@ type point struct {
 type Tracker struct {
 	devices map[int]Device
 	w, h    float64
+	masters map[int]bool
 	points  map[int64]*point
 	asked   map[int]bool // unknown sources already reported for a query
 }
 
 // NewTracker returns a tracker for a screen of w×h pixels and no devices yet.
 func NewTracker(w, h float64) *Tracker {
-	return &Tracker{devices: map[int]Device{}, w: w, h: h, points: map[int64]*point{}, asked: map[int]bool{}}
+	return &Tracker{devices: map[int]Device{}, masters: map[int]bool{}, w: w, h: h, points: map[int64]*point{}, asked: map[int]bool{}}
 }
 
 // SetScreen records the screen's size in pixels (the root window's, which RandR may change).
@@ -182,9 +186,12 @@ func (t *Tracker) SetScreen(w, h float64) { t.w, t.h = w, h }
 // ends every touch of a device that is gone or no longer usable (the events returned), so a
 // finger that was down when its screen was unplugged does not stay down for ever.
 func (t *Tracker) SetDevices(devs []Device) (ended []Event, used []Device, skipped []string) {
-	t.devices = map[int]Device{}
-	t.asked = map[int]bool{}
+	t.devices, t.masters = map[int]Device{}, map[int]bool{}
 	for _, d := range devs {
+		if d.Master {
+			t.masters[d.ID] = true
+			continue
+		}
 		if why := d.usable(); why != "" {
 			skipped = append(skipped, fmt.Sprintf("%s (%d): %s", d.Name, d.ID, why))
 			continue
@@ -206,23 +213,28 @@ func (t *Tracker) SetDevices(devs []Device) (ended []Event, used []Device, skipp
 }
 
 // Handle takes one raw event and returns what it makes: nothing (a master device's copy of
-// the event, a touchpad, a touch whose position is not yet known), one event, or an end and
-// a begin when a touch id comes back without having ended. query is true the first time an
+// the event, a touchpad, a touch whose position is not yet known, an end of a touch that
+// began before the tracker listened), one event, or an end and
+// a begin when a touch id comes back without having ended. query is true the first time (ever) an
 // event comes from a source device the tracker does not know: the caller should query the
 // devices again (a touch screen plugged in after the start) and call SetDevices.
 func (t *Tracker) Handle(r Raw) (events []Event, query bool) {
-	if r.Device != r.Source {
+	src := r.Source
+	if src == 0 {
+		src = r.Device // libXi left sourceid 0 in raw events before 1.6 (freedesktop bug 34240)
+	}
+	if r.Device != src || t.masters[r.Device] {
 		return nil, false // the master pointer's copy of a slave's event: the slave's counts
 	}
-	d, ok := t.devices[r.Source]
+	d, ok := t.devices[src]
 	if !ok {
-		if !t.asked[r.Source] {
-			t.asked[r.Source] = true
+		if !t.asked[src] {
+			t.asked[src] = true
 			return nil, true
 		}
 		return nil, false
 	}
-	id := int64(r.Source)<<32 | int64(r.Touch)
+	id := int64(src)<<32 | int64(r.Touch)
 	x, hasX, y, hasY := r.Axes()
 	p := t.points[id]
 	if r.Phase == Begin && p != nil && p.begun {

@@ -103,7 +103,8 @@ func TestRawAxes(t *testing.T) {
 // touch with its own id, the master pointer's copies dropped.
 func TestTrackerTwoFingers(t *testing.T) {
 	tr := NewTracker(1920, 1080)
-	if ended, used, skipped := tr.SetDevices([]Device{screen}); len(ended) != 0 || len(used) != 1 || len(skipped) != 0 {
+	master := Device{ID: 2, Name: "Virtual core pointer", Master: true, Direct: true, MaxX: 4095, MaxY: 4095}
+	if ended, used, skipped := tr.SetDevices([]Device{master, screen}); len(ended) != 0 || len(used) != 1 || len(skipped) != 0 {
 		t.Fatalf("SetDevices: ended %v used %v skipped %v", ended, used, skipped)
 	}
 	id := func(touch uint32) int64 { return 11<<32 | int64(touch) }
@@ -113,11 +114,13 @@ func TestTrackerTwoFingers(t *testing.T) {
 	}{
 		{raw(Begin, 11, 11, 7, 0, 0), []Event{{Begin, id(7), 0, 0}}},
 		{raw(Begin, 2, 11, 7, 0, 0), nil}, // the master pointer's copy
+		{raw(Begin, 2, 0, 7, 0, 0), nil},  // the same from a libXi that leaves sourceid 0
 		{raw(Begin, 11, 11, 8, 4095, 4095), []Event{{Begin, id(8), 1920, 1080}}},
 		{raw(Update, 11, 11, 7, 2047.5), []Event{{Update, id(7), 960, 0}}}, // x only: y kept
 		{raw(Update, 11, 11, 8), []Event{{Update, id(8), 1920, 1080}}},     // no valuators
 		{raw(End, 11, 11, 7), []Event{{End, id(7), 960, 0}}},
-		{raw(End, 11, 11, 7), nil}, // a second end
+		{raw(End, 11, 11, 7), nil},                                    // a second end
+		{raw(Update, 11, 0, 8, 0, 0), []Event{{Update, id(8), 0, 0}}}, // sourceid 0: the device's own
 		{raw(Update, 11, 11, 7, 10, 10), []Event{{Begin, id(7), 10 * 1920 / 4095.0, 10 * 1080 / 4095.0}}},
 	}
 	for i, s := range steps {
