@@ -204,8 +204,13 @@ static int xt_next(xt_conn *c, xt_event *ev) {
 				ev->nvalues = nv;
 				break;
 			}
-			case XI_HierarchyChanged: case XI_DeviceChanged:
+			case XI_HierarchyChanged:
 				kind = 2;
+				break;
+			case XI_DeviceChanged:
+				// A master pointer switching to another of its devices (SlaveSwitch), as it
+				// does whenever mouse and touch screen take turns, changes no device.
+				if (((XIDeviceChangedEvent*)ck->data)->reason == XIDeviceChange) kind = 2;
 				break;
 			}
 			XFreeEventData(c->dpy, ck);
@@ -245,6 +250,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -257,7 +263,9 @@ type X11 struct {
 	sink    func(Event)
 	status  func(string)
 	done    chan struct{}
-	broken  bool // the connection failed: closing it would make Xlib exit the process
+	said    string       // the last status reported
+	queries atomic.Int64 // device queries made (tests)
+	broken  bool         // the connection failed: closing it would make Xlib exit the process
 	once    sync.Once
 }
 
@@ -310,6 +318,7 @@ func StartX11(name string, sink func(Event), status func(string)) (*X11, error) 
 
 // query asks the server for the devices and gives them to the tracker.
 func (x *X11) query() {
+	x.queries.Add(1)
 	var devs [64]C.xt_device
 	n := int(C.xt_devices(x.c, &devs[0], C.int(len(devs))))
 	var list []Device
@@ -329,8 +338,9 @@ func (x *X11) query() {
 	for _, e := range ended {
 		x.sink(e)
 	}
-	if x.status != nil {
-		x.status(describe(used, skipped))
+	if s := describe(used, skipped); x.status != nil && s != x.said {
+		x.said = s
+		x.status(s)
 	}
 }
 
