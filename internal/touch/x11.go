@@ -118,7 +118,45 @@ typedef struct {
 	char name[64];
 } xt_device;
 
-// xt_devices fills at most max touch devices and the master devices; it returns their number.
+// xt_parse_device reads a device's name, use and classes; it returns 1 for a master device
+// or a device with a touch class (the ones the tracker needs), 0 for the others.
+static int xt_parse_device(XIDeviceInfo *d, xt_device *o) {
+	memset(o, 0, sizeof *o);
+	o->id = d->deviceid;
+	o->master = d->use == XIMasterPointer || d->use == XIMasterKeyboard;
+	strncpy(o->name, d->name ? d->name : "", sizeof o->name - 1);
+	int touch = 0;
+	for (int k = 0; k < d->num_classes; k++) {
+		XIAnyClassInfo *cl = d->classes[k];
+		if (cl->type == XITouchClass) {
+			touch = 1;
+			o->direct = ((XITouchClassInfo*)cl)->mode == XIDirectTouch;
+		} else if (cl->type == XIValuatorClass) {
+			XIValuatorClassInfo *v = (XIValuatorClassInfo*)cl;
+			if (v->number == 0) { o->has_x = 1; o->min_x = v->min; o->max_x = v->max; }
+			if (v->number == 1) { o->has_y = 1; o->min_y = v->min; o->max_y = v->max; }
+		}
+	}
+	return o->master || touch;
+}
+
+// xt_matrix reads the device's "Coordinate Transformation Matrix" into o, if it has one.
+static void xt_matrix(xt_conn *c, int id, xt_device *o) {
+	if (c->ctm == None || c->float_type == None) return;
+	Atom type; int format; unsigned long items, after; unsigned char *data = NULL;
+	if (c->xi.GetProperty(c->dpy, id, c->ctm, 0, 9, False, c->float_type,
+			&type, &format, &items, &after, &data) != Success || !data) return;
+	// Unlike XGetWindowProperty, which returns format 32 data as longs, libXi returns it
+	// packed, 4 bytes an item (TestX11ReadsTheMatrix reads a matrix set with xinput).
+	if (type == c->float_type && format == 32 && items == 9) {
+		memcpy(o->matrix, data, sizeof o->matrix);
+		o->has_matrix = 1;
+	}
+	XFree(data);
+}
+
+// xt_devices fills at most max touch devices and the master devices, with each touch
+// device's transformation matrix; it returns their number.
 static int xt_devices(xt_conn *c, xt_device *out, int max) {
 	int n = 0, count = 0;
 	XIDeviceInfo *info = c->xi.QueryDevice(c->dpy, XIAllDevices, &n);
@@ -126,35 +164,8 @@ static int xt_devices(xt_conn *c, xt_device *out, int max) {
 	for (int i = 0; i < n && count < max; i++) {
 		XIDeviceInfo *d = &info[i];
 		xt_device *o = &out[count];
-		memset(o, 0, sizeof *o);
-		o->id = d->deviceid;
-		o->master = d->use == XIMasterPointer || d->use == XIMasterKeyboard;
-		strncpy(o->name, d->name ? d->name : "", sizeof o->name - 1);
-		int touch = 0;
-		for (int k = 0; k < d->num_classes; k++) {
-			XIAnyClassInfo *cl = d->classes[k];
-			if (cl->type == XITouchClass) {
-				touch = 1;
-				o->direct = ((XITouchClassInfo*)cl)->mode == XIDirectTouch;
-			} else if (cl->type == XIValuatorClass) {
-				XIValuatorClassInfo *v = (XIValuatorClassInfo*)cl;
-				if (v->number == 0) { o->has_x = 1; o->min_x = v->min; o->max_x = v->max; }
-				if (v->number == 1) { o->has_y = 1; o->min_y = v->min; o->max_y = v->max; }
-			}
-		}
-		if (o->master) { count++; continue; }
-		if (!touch) continue;
-		if (c->ctm != None && c->float_type != None) {
-			Atom type; int format; unsigned long items, after; unsigned char *data = NULL;
-			if (c->xi.GetProperty(c->dpy, d->deviceid, c->ctm, 0, 9, False, c->float_type,
-					&type, &format, &items, &after, &data) == Success && data) {
-				if (type == c->float_type && format == 32 && items == 9) {
-					memcpy(o->matrix, data, sizeof o->matrix);
-					o->has_matrix = 1;
-				}
-				XFree(data);
-			}
-		}
+		if (!xt_parse_device(d, o)) continue;
+		if (!o->master) xt_matrix(c, d->deviceid, o);
 		count++;
 	}
 	c->xi.FreeDeviceInfo(info);
@@ -170,6 +181,48 @@ typedef struct {
 	double values[64];
 	int w, h;
 } xt_event;
+
+// xt_copy_raw copies a raw event: its ids and, of its valuators, the mask and the
+// untransformed values (raw_values: in the device's units, before the server applies the
+// transformation matrix, which the tracker applies itself).
+static void xt_copy_raw(XIRawEvent *r, xt_event *ev) {
+	ev->evtype = r->evtype; ev->deviceid = r->deviceid; ev->sourceid = r->sourceid;
+	ev->detail = (unsigned int)r->detail;
+	int ml = r->valuators.mask_len;
+	if (ml > (int)sizeof ev->mask) ml = sizeof ev->mask;
+	if (ml < 0) ml = 0;
+	memcpy(ev->mask, r->valuators.mask, ml);
+	ev->mask_len = ml;
+	int nv = 0;
+	for (int bit = 0; bit < ml * 8 && nv < 64; bit++)
+		if (XIMaskIsSet(ev->mask, bit)) { ev->values[nv] = r->raw_values[nv]; nv++; }
+	ev->nvalues = nv;
+}
+
+// The tests' ways into the two decoders, with structures made as libXi makes them.
+static void xt_test_raw(int evtype, int dev, int src, int detail, unsigned char *mask, int mask_len,
+		double *values, double *raw, xt_event *ev) {
+	XIRawEvent r;
+	memset(&r, 0, sizeof r);
+	r.evtype = evtype; r.deviceid = dev; r.sourceid = src; r.detail = detail;
+	r.valuators.mask = mask; r.valuators.mask_len = mask_len; r.valuators.values = values;
+	r.raw_values = raw;
+	memset(ev, 0, sizeof *ev);
+	xt_copy_raw(&r, ev);
+}
+
+static int xt_test_device(int id, int use, int touch_mode, double minx, double maxx, double miny,
+		double maxy, xt_device *o) {
+	XIValuatorClassInfo vx = { XIValuatorClass, id, 0, None, minx, maxx, 0, 1, XIModeAbsolute };
+	XIValuatorClassInfo vy = { XIValuatorClass, id, 1, None, miny, maxy, 0, 1, XIModeAbsolute };
+	XIValuatorClassInfo vp = { XIValuatorClass, id, 2, None, 0, 255, 0, 1, XIModeAbsolute };
+	XITouchClassInfo tc = { XITouchClass, id, touch_mode, 10 };
+	XIButtonClassInfo bc = { XIButtonClass, id, 0, NULL, { 0, NULL } };
+	XIAnyClassInfo *classes[] = { (XIAnyClassInfo*)&bc, (XIAnyClassInfo*)&vp, (XIAnyClassInfo*)&vy,
+		(XIAnyClassInfo*)&vx, (XIAnyClassInfo*)&tc };
+	XIDeviceInfo d = { id, "Test touch", use, 2, True, touch_mode ? 5 : 4, classes };
+	return xt_parse_device(&d, o);
+}
 
 // xt_next waits for the next event of interest: 1 and ev filled, 0 when the pipe was
 // written to (stop), -1 when the connection failed.
@@ -189,21 +242,10 @@ static int xt_next(xt_conn *c, xt_event *ev) {
 				continue;
 			int kind = 0;
 			switch (ck->evtype) {
-			case XI_RawTouchBegin: case XI_RawTouchUpdate: case XI_RawTouchEnd: {
-				XIRawEvent *r = ck->data;
+			case XI_RawTouchBegin: case XI_RawTouchUpdate: case XI_RawTouchEnd:
 				kind = 1;
-				ev->evtype = r->evtype; ev->deviceid = r->deviceid; ev->sourceid = r->sourceid;
-				ev->detail = (unsigned int)r->detail;
-				int ml = r->valuators.mask_len;
-				if (ml > (int)sizeof ev->mask) ml = sizeof ev->mask;
-				memcpy(ev->mask, r->valuators.mask, ml);
-				ev->mask_len = ml;
-				int nv = 0;
-				for (int bit = 0; bit < ml * 8 && nv < 64; bit++)
-					if (XIMaskIsSet(ev->mask, bit)) { ev->values[nv] = r->raw_values[nv]; nv++; }
-				ev->nvalues = nv;
+				xt_copy_raw(ck->data, ev);
 				break;
-			}
 			case XI_HierarchyChanged:
 				kind = 2;
 				break;
@@ -323,16 +365,7 @@ func (x *X11) query() {
 	n := int(C.xt_devices(x.c, &devs[0], C.int(len(devs))))
 	var list []Device
 	for _, d := range devs[:n] {
-		dev := Device{ID: int(d.id), Name: C.GoString(&d.name[0]), Master: d.master != 0, Direct: d.direct != 0}
-		if d.has_x != 0 && d.has_y != 0 {
-			dev.MinX, dev.MaxX, dev.MinY, dev.MaxY = float64(d.min_x), float64(d.max_x), float64(d.min_y), float64(d.max_y)
-		}
-		if d.has_matrix != 0 {
-			for i := range dev.Matrix {
-				dev.Matrix[i] = float64(d.matrix[i])
-			}
-		}
-		list = append(list, dev)
+		list = append(list, deviceFromC(&d))
 	}
 	ended, used, skipped := x.tracker.SetDevices(list)
 	for _, e := range ended {
@@ -342,6 +375,19 @@ func (x *X11) query() {
 		x.said = s
 		x.status(s)
 	}
+}
+
+func deviceFromC(d *C.xt_device) Device {
+	dev := Device{ID: int(d.id), Name: C.GoString(&d.name[0]), Master: d.master != 0, Direct: d.direct != 0}
+	if d.has_x != 0 && d.has_y != 0 {
+		dev.MinX, dev.MaxX, dev.MinY, dev.MaxY = float64(d.min_x), float64(d.max_x), float64(d.min_y), float64(d.max_y)
+	}
+	if d.has_matrix != 0 {
+		for i := range dev.Matrix {
+			dev.Matrix[i] = float64(d.matrix[i])
+		}
+	}
+	return dev
 }
 
 func describe(used []Device, skipped []string) string {
@@ -392,6 +438,18 @@ func (x *X11) run() {
 }
 
 func (x *X11) handle(ev *C.xt_event) {
+	r := rawFromC(ev)
+	events, query := x.tracker.Handle(r)
+	if query {
+		x.query()
+		events, _ = x.tracker.Handle(r)
+	}
+	for _, e := range events {
+		x.sink(e)
+	}
+}
+
+func rawFromC(ev *C.xt_event) Raw {
 	r := Raw{Device: int(ev.deviceid), Source: int(ev.sourceid), Touch: uint32(ev.detail)}
 	switch ev.evtype {
 	case C.XI_RawTouchBegin:
@@ -406,15 +464,47 @@ func (x *X11) handle(ev *C.xt_event) {
 	for i := range r.Values {
 		r.Values[i] = float64(ev.values[i])
 	}
-	events, query := x.tracker.Handle(r)
-	if query {
-		x.query()
-		events, _ = x.tracker.Handle(r)
-	}
-	for _, e := range events {
-		x.sink(e)
-	}
+	return r
 }
+
+// decodeRaw runs the C decoding of a raw event made as libXi makes it (tests): values are
+// the transformed valuators, raw the untransformed ones, in the order of the mask's bits.
+func decodeRaw(evtype, dev, src int, detail uint32, mask []byte, values, raw []float64) Raw {
+	var ev C.xt_event
+	cm := C.CBytes(append(mask, 0))
+	defer C.free(cm)
+	n := len(raw) + 1
+	cv := (*C.double)(C.calloc(C.size_t(n), 8))
+	cr := (*C.double)(C.calloc(C.size_t(n), 8))
+	defer C.free(unsafe.Pointer(cv))
+	defer C.free(unsafe.Pointer(cr))
+	vs, rs := unsafe.Slice(cv, n), unsafe.Slice(cr, n)
+	for i := range raw {
+		vs[i], rs[i] = C.double(values[i]), C.double(raw[i])
+	}
+	C.xt_test_raw(C.int(evtype), C.int(dev), C.int(src), C.int(detail), (*C.uchar)(cm), C.int(len(mask)), cv, cr, &ev)
+	return rawFromC(&ev)
+}
+
+// decodeDevice runs the C decoding of a device's classes made as libXi makes them (tests):
+// a button class, valuators 2, 1 and 0 in that order, and a touch class unless touchMode is 0.
+func decodeDevice(id, use, touchMode int, minX, maxX, minY, maxY float64) (Device, bool) {
+	var d C.xt_device
+	keep := C.xt_test_device(C.int(id), C.int(use), C.int(touchMode), C.double(minX), C.double(maxX), C.double(minY), C.double(maxY), &d)
+	return deviceFromC(&d), keep != 0
+}
+
+// The XI2 constants the tests use.
+const (
+	xiRawTouchBegin  = C.XI_RawTouchBegin
+	xiRawTouchUpdate = C.XI_RawTouchUpdate
+	xiRawTouchEnd    = C.XI_RawTouchEnd
+	xiMasterPointer  = C.XIMasterPointer
+	xiSlavePointer   = C.XISlavePointer
+	xiFloatingSlave  = C.XIFloatingSlave
+	xiDirectTouch    = C.XIDirectTouch
+	xiDependentTouch = C.XIDependentTouch
+)
 
 // Close stops the reader and closes the connection; the sink gets no event after it returns.
 // It may be called more than once.
@@ -445,6 +535,24 @@ func provokeXError(name string) (int, error) {
 	}
 	defer C.xt_close(c, 1)
 	return int(C.xt_provoke_error(c)), nil
+}
+
+// matrixOn reads device id's transformation matrix on a connection of its own to display
+// name (tests).
+func matrixOn(name string, id int) ([9]float64, bool, error) {
+	c := (*C.xt_conn)(C.calloc(1, C.size_t(unsafe.Sizeof(C.xt_conn{}))))
+	defer C.free(unsafe.Pointer(c))
+	cname := C.CString(name)
+	defer C.free(unsafe.Pointer(cname))
+	var major, minor C.int
+	if step := C.xt_open(c, cname, &major, &minor); step != 0 {
+		C.xt_close(c, 1)
+		return [9]float64{}, false, fmt.Errorf("open step %d", int(step))
+	}
+	defer C.xt_close(c, 1)
+	var d C.xt_device
+	C.xt_matrix(c, C.int(id), &d)
+	return deviceFromC(&d).Matrix, d.has_matrix != 0, nil
 }
 
 // Errors returns the number of X errors the layers' connections have had (and dropped).

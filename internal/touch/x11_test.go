@@ -6,7 +6,9 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"reflect"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -165,5 +167,87 @@ func TestX11ErrorsDoNotEndTheProcess(t *testing.T) {
 	}
 	if n != 1 {
 		t.Errorf("%d errors counted for one bad request, want 1", n)
+	}
+}
+
+// The C side's copy of a raw event: ids, phase, the mask, and the untransformed values in the
+// order of the mask's bits (never the transformed ones, to which the server has applied the
+// matrix the tracker applies itself).
+func TestX11DecodesRawEvents(t *testing.T) {
+	for _, c := range []struct {
+		name        string
+		evtype      int
+		mask        []byte
+		values, raw []float64
+		want        Raw
+	}{
+		{"begin with x and y", xiRawTouchBegin, []byte{0b11}, []float64{2, 4}, []float64{1, 2},
+			Raw{Phase: Begin, Device: 11, Source: 11, Touch: 7, Mask: []byte{0b11}, Values: []float64{1, 2}}},
+		{"update with y and pressure", xiRawTouchUpdate, []byte{0b110}, []float64{8, 9}, []float64{4, 5},
+			Raw{Phase: Update, Device: 11, Source: 11, Touch: 7, Mask: []byte{0b110}, Values: []float64{4, 5}}},
+		{"end without valuators", xiRawTouchEnd, nil, nil, nil,
+			Raw{Phase: End, Device: 11, Source: 11, Touch: 7, Mask: []byte{}, Values: []float64{}}},
+		{"a valuator beyond the 8th", xiRawTouchUpdate, []byte{0b1, 0b10}, []float64{0, 0}, []float64{3, 6},
+			Raw{Phase: Update, Device: 11, Source: 11, Touch: 7, Mask: []byte{0b1, 0b10}, Values: []float64{3, 6}}},
+	} {
+		got := decodeRaw(c.evtype, 11, 11, 7, c.mask, c.values, c.raw)
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: %+v, want %+v", c.name, got, c.want)
+		}
+	}
+	r := decodeRaw(xiRawTouchUpdate, 2, 11, 1<<31+5, []byte{0b11}, []float64{0, 0}, []float64{10, 20})
+	if r.Device != 2 || r.Source != 11 || r.Touch != 1<<31+5 {
+		t.Errorf("a master's copy with a large touch id: %+v", r)
+	}
+}
+
+// The C side's reading of a device: the x and y ranges from valuators 0 and 1 wherever they
+// stand among the classes, the touch mode, masters kept, devices without touch dropped.
+func TestX11DecodesDevices(t *testing.T) {
+	d, keep := decodeDevice(11, xiSlavePointer, xiDirectTouch, 0, 4095, 10, 2000)
+	want := Device{ID: 11, Name: "Test touch", Direct: true, MinX: 0, MaxX: 4095, MinY: 10, MaxY: 2000}
+	if !keep || d != want {
+		t.Errorf("touch screen: %+v (keep %v), want %+v", d, keep, want)
+	}
+	if d, keep := decodeDevice(12, xiFloatingSlave, xiDependentTouch, 0, 100, 0, 100); !keep || d.Direct {
+		t.Errorf("floating touchpad: %+v (keep %v): want it kept, not direct", d, keep)
+	}
+	if d, keep := decodeDevice(2, xiMasterPointer, 0, 0, 1919, 0, 1079); !keep || !d.Master {
+		t.Errorf("master pointer: %+v (keep %v): want it kept as a master", d, keep)
+	}
+	if _, keep := decodeDevice(9, xiSlavePointer, 0, 0, 1, 0, 1); keep {
+		t.Error("a mouse (no touch class) kept")
+	}
+}
+
+// The transformation matrix as the server holds it, read from Xvfb's XTest pointer: the
+// identity, then the right half of a double-width desktop after xinput sets it.
+func TestX11ReadsTheMatrix(t *testing.T) {
+	xinput, err := exec.LookPath("xinput")
+	if err != nil {
+		t.Skip("xinput is not installed")
+	}
+	name := xvfb(t)
+	run := func(args ...string) string {
+		cmd := exec.Command(xinput, args...)
+		cmd.Env = append(os.Environ(), "DISPLAY="+name)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("xinput %v: %v %s", args, err, out)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	id, err := strconv.Atoi(run("list", "--id-only", "Virtual core XTEST pointer"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, ok, err := matrixOn(name, id)
+	if err != nil || !ok || m != [9]float64{1, 0, 0, 0, 1, 0, 0, 0, 1} {
+		t.Fatalf("matrix %v (found %v, %v), want the identity", m, ok, err)
+	}
+	run("set-prop", strconv.Itoa(id), "Coordinate Transformation Matrix", "0.5", "0", "0.5", "0", "1", "0", "0", "0", "1")
+	m, ok, err = matrixOn(name, id)
+	if err != nil || !ok || m != [9]float64{0.5, 0, 0.5, 0, 1, 0, 0, 0, 1} {
+		t.Errorf("matrix %v (found %v, %v), want the right half", m, ok, err)
 	}
 }
