@@ -51,7 +51,9 @@ func touchLayer(cmd cli.Command) func(*app.UI) fyne.CanvasObject {
 					return
 				}
 				if win := glfw.GetCurrentContext(); win != nil {
-					startTouch(win, ui, touchDeliver(ui, r, debug), report)
+					uiThread := touch.ThreadID() // the raster is drawn on the UI thread
+					onUIThread := func() bool { return touch.ThreadID() == uiThread }
+					startTouch(win, ui, touchDeliver(ui, r, debug, onUIThread), report)
 				}
 			})
 			return image.NewNRGBA(image.Rect(0, 0, 1, 1))
@@ -63,13 +65,15 @@ func touchLayer(cmd cli.Command) func(*app.UI) fyne.CanvasObject {
 
 // touchDeliver returns what hands a touch event to the UI on the UI goroutine: its point,
 // in the pixels the layer gives, converted to window units with pixelsToWindow (which runs
-// there too, where GLFW may be called). Events queued when the UI has closed are dropped.
-func touchDeliver(ui *app.UI, obj fyne.CanvasObject, debug bool) func(e touch.Event, pixelsToWindow func(x, y float64, scale float32) (float32, float32)) {
+// there too, where GLFW may be called). Events queued when the UI has closed are dropped, and
+// so are those delivered after the app has quit (kiosk mode quits before it closes its UI),
+// when fyne.Do runs the function at once on the layer's goroutine: onUIThread tells.
+func touchDeliver(ui *app.UI, obj fyne.CanvasObject, debug bool, onUIThread func() bool) func(e touch.Event, pixelsToWindow func(x, y float64, scale float32) (float32, float32)) {
 	closed := false
 	ui.AtClose(func() { closed = true }) // both run on the UI goroutine
 	return func(e touch.Event, pixelsToWindow func(x, y float64, scale float32) (float32, float32)) {
 		fyne.Do(func() {
-			if closed {
+			if !onUIThread() || closed {
 				return
 			}
 			scale := float32(1)
@@ -78,7 +82,7 @@ func touchDeliver(ui *app.UI, obj fyne.CanvasObject, debug bool) func(e touch.Ev
 			}
 			x, y := pixelsToWindow(e.X, e.Y, scale)
 			if debug {
-				fmt.Fprintf(os.Stderr, "frontline-atlas: touch: %v → window %.1f, %.1f\n", e, x, y)
+				fmt.Fprintf(os.Stderr, "frontline-atlas: touch: %v; in the window at %.1f, %.1f\n", e, x, y)
 			}
 			ui.Touch(touchPhase(e.Phase), e.ID, fyne.NewPos(x, y))
 		})

@@ -4,10 +4,12 @@ package touch
 
 /*
 #cgo LDFLAGS: -lX11 -ldl
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <dlfcn.h>
 #include <poll.h>
+#include <pthread.h>
 #include <unistd.h>
 #include <X11/Xlib.h>
 #include <X11/Xlibint.h>
@@ -274,6 +276,8 @@ static int xt_provoke_error(xt_conn *c) {
 	XSync(c->dpy, False);
 	return xt_error_count() - before;
 }
+
+static uintptr_t xt_thread(void) { return (uintptr_t)pthread_self(); }
 
 static void xt_wake(xt_conn *c) { if (c->pipe_w >= 0) { char b = 1; (void)!write(c->pipe_w, &b, 1); } }
 
@@ -554,6 +558,11 @@ func matrixOn(name string, id int) ([9]float64, bool, error) {
 	C.xt_matrix(c, C.int(id), &d)
 	return deviceFromC(&d).Matrix, d.has_matrix != 0, nil
 }
+
+// ThreadID identifies the OS thread the caller runs on (pthread_self). main compares it with
+// the UI thread's: once the app has quit, fyne.Do runs a function on the caller's goroutine
+// rather than the UI thread's, and a touch delivered then must do nothing.
+func ThreadID() uintptr { return uintptr(C.xt_thread()) }
 
 // Errors returns the number of X errors the layers' connections have had (and dropped).
 func Errors() int { return int(C.xt_error_count()) }

@@ -21,3 +21,6 @@ func (x *X11) Close() {}
 
 // Errors returns 0: there is no X connection.
 func Errors() int { return 0 }
+
+// ThreadID returns 0: this build has no X11 layer, whose deliveries need it.
+func ThreadID() uintptr { return 0 }

@@ -251,3 +251,22 @@ func TestX11ReadsTheMatrix(t *testing.T) {
 		t.Errorf("matrix %v (found %v, %v), want the right half", m, ok, err)
 	}
 }
+
+// ThreadID tells two OS threads apart and is the same on one.
+func TestThreadID(t *testing.T) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	here := ThreadID()
+	if ThreadID() != here {
+		t.Fatal("ThreadID changed on a locked thread")
+	}
+	other := make(chan uintptr)
+	go func() {
+		runtime.LockOSThread() // a new goroutine locked to a thread is never on this one
+		defer runtime.UnlockOSThread()
+		other <- ThreadID()
+	}()
+	if <-other == here {
+		t.Error("two locked goroutines got the same ThreadID")
+	}
+}
