@@ -28,12 +28,20 @@ const touchDebugEnv = "FRONTLINE_ATLAS_TOUCH_DEBUG"
 // nothing, and taps and drags arrive as the system's pointer as before.
 func touchLayer(cmd cli.Command) func(*app.UI) fyne.CanvasObject {
 	debug := os.Getenv(touchDebugEnv) == "1"
+	var mu sync.Mutex
+	last := ""
 	report := func(s string) {
+		mu.Lock()
+		again := s == last
+		last = s
+		mu.Unlock()
 		switch {
 		case debug:
 			fmt.Fprintf(os.Stderr, "frontline-atlas: %s\n", s)
-		case cmd.Kiosk:
-			log.Print(s) // the kiosk's log: what the exhibit's screen was found to be
+		case cmd.Kiosk && !again:
+			// The kiosk's log: what the exhibit's screen was found to be, once (kiosk mode
+			// builds a new UI, with a new layer, whenever a visitor switches the language).
+			log.Print(s)
 		}
 	}
 	return func(ui *app.UI) fyne.CanvasObject {
