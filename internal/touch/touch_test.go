@@ -187,13 +187,19 @@ func TestTrackerIgnoresTouchpadsAndBadRanges(t *testing.T) {
 	}
 }
 
+// twoScreens returns a tracker of a w×h screen with two touch screens, 11 and the other, 14.
+func twoScreens(w, h float64) (*Tracker, Device) {
+	other := screen
+	other.ID = 14
+	tr := NewTracker(w, h)
+	tr.SetDevices([]Device{screen, other})
+	return tr, other
+}
+
 // A touch id that comes back without an end (an end lost) ends the old touch first; the same
 // touch number on two devices makes two touches.
 func TestTrackerReusedIDs(t *testing.T) {
-	other := screen
-	other.ID = 14
-	tr := NewTracker(1000, 1000)
-	tr.SetDevices([]Device{screen, other})
+	tr, _ := twoScreens(1000, 1000)
 	tr.Handle(raw(Begin, 11, 11, 3, 0, 0))
 	ev, _ := tr.Handle(raw(Begin, 14, 14, 3, 0, 0))
 	if len(ev) != 1 || ev[0].ID == 11<<32|3 {
@@ -212,10 +218,7 @@ func TestTrackerReusedIDs(t *testing.T) {
 // A screen unplugged with fingers on it: its touches end where they were, the other
 // screen's stay.
 func TestTrackerDeviceRemoved(t *testing.T) {
-	other := screen
-	other.ID = 14
-	tr := NewTracker(4095, 4095)
-	tr.SetDevices([]Device{screen, other})
+	tr, other := twoScreens(4095, 4095)
 	tr.Handle(raw(Begin, 11, 11, 1, 10, 20))
 	tr.Handle(raw(Begin, 11, 11, 2, 30, 40))
 	tr.Handle(raw(Begin, 14, 14, 1, 50, 60))

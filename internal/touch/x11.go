@@ -525,38 +525,38 @@ func (x *X11) Close() {
 	})
 }
 
-// provokeXError opens a connection of its own to display name and makes an X error on it;
-// it returns the number of errors dropped meanwhile (tests).
-func provokeXError(name string) (int, error) {
+// withConn runs f on a connection of its own to display name, without a reader (tests).
+func withConn(name string, f func(c *C.xt_conn)) error {
 	c := (*C.xt_conn)(C.calloc(1, C.size_t(unsafe.Sizeof(C.xt_conn{}))))
 	defer C.free(unsafe.Pointer(c))
 	cname := C.CString(name)
 	defer C.free(unsafe.Pointer(cname))
 	var major, minor C.int
-	if step := C.xt_open(c, cname, &major, &minor); step != 0 {
-		C.xt_close(c, 1)
-		return 0, fmt.Errorf("open step %d", int(step))
-	}
+	step := C.xt_open(c, cname, &major, &minor)
 	defer C.xt_close(c, 1)
-	return int(C.xt_provoke_error(c)), nil
+	if step != 0 {
+		return fmt.Errorf("open step %d", int(step))
+	}
+	f(c)
+	return nil
+}
+
+// provokeXError makes an X error on a connection of its own to display name; it returns the
+// number of errors dropped meanwhile (tests).
+func provokeXError(name string) (n int, err error) {
+	err = withConn(name, func(c *C.xt_conn) { n = int(C.xt_provoke_error(c)) })
+	return n, err
 }
 
 // matrixOn reads device id's transformation matrix on a connection of its own to display
 // name (tests).
-func matrixOn(name string, id int) ([9]float64, bool, error) {
-	c := (*C.xt_conn)(C.calloc(1, C.size_t(unsafe.Sizeof(C.xt_conn{}))))
-	defer C.free(unsafe.Pointer(c))
-	cname := C.CString(name)
-	defer C.free(unsafe.Pointer(cname))
-	var major, minor C.int
-	if step := C.xt_open(c, cname, &major, &minor); step != 0 {
-		C.xt_close(c, 1)
-		return [9]float64{}, false, fmt.Errorf("open step %d", int(step))
-	}
-	defer C.xt_close(c, 1)
-	var d C.xt_device
-	C.xt_matrix(c, C.int(id), &d)
-	return deviceFromC(&d).Matrix, d.has_matrix != 0, nil
+func matrixOn(name string, id int) (m [9]float64, found bool, err error) {
+	err = withConn(name, func(c *C.xt_conn) {
+		var d C.xt_device
+		C.xt_matrix(c, C.int(id), &d)
+		m, found = deviceFromC(&d).Matrix, d.has_matrix != 0
+	})
+	return m, found, err
 }
 
 // ThreadID identifies the OS thread the caller runs on (pthread_self). main compares it with
