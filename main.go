@@ -55,7 +55,7 @@ func main() {
 		}
 		a := fyneapp.NewWithID(app.AppID)
 		app.ScreenCount = screenCount
-		code := app.RunWindow(a, cmd, os.Stderr, mouseHistoryButtons, placeWindow(cmd.Fullscreen))
+		code := app.RunWindow(a, cmd, os.Stderr, mouseHistoryButtons, placeWindow(cmd.Fullscreen), touchLayer(cmd))
 		stopProfiles() // main_profile.go: opt-in profiles of the window
 		os.Exit(code)
 	case "snapshot":

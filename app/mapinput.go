@@ -9,6 +9,9 @@ import (
 
 // Dragged pans with the pointer.
 func (m *MapView) Dragged(ev *fyne.DragEvent) {
+	if m.pinchHoldsPointer() { // touchpinch.go: the pointer is a pinch's first finger
+		return
+	}
 	m.interact()
 	m.stopFly()
 	if m.inertia != nil {
@@ -21,6 +24,9 @@ func (m *MapView) Dragged(ev *fyne.DragEvent) {
 
 // DragEnd lets the map glide on with the drag's speed, slowing to a stop.
 func (m *MapView) DragEnd() {
+	if m.pinchHoldsPointer() {
+		return
+	}
 	m.inertia = m.fling.glide(func(dx, dy float64) { m.Pan(fyne.NewDelta(float32(dx), float32(dy))) })
 }
 
@@ -40,6 +46,9 @@ func (m *MapView) Scrolled(ev *fyne.ScrollEvent) {
 // Tapped opens the nearest place within reach of a finger; a second tap soon after at the same
 // spot zooms in (double tap), without delaying the first.
 func (m *MapView) Tapped(ev *fyne.PointEvent) {
+	if m.tapEndsPinch() { // touchpinch.go: the tap the system emulates as a pinch's finger lifts
+		return
+	}
 	m.interact()
 	now := time.Now()
 	if now.Sub(m.lastTap) < doubleTapTime && dist(ev.Position, m.lastTapPos) < doubleTapDist {

@@ -56,6 +56,7 @@ type MapView struct {
 	lastTap    time.Time
 	lastTapPos fyne.Position
 	fling      fling
+	touch      touchGuard // a pinch holding the pointer (touchpinch.go)
 	inertia    *fyne.Animation
 	fly        *fyne.Animation // the flight to a selection or a history entry (mapfly.go)
 	ZoomInB    *Button

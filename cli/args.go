@@ -42,6 +42,11 @@ type Command struct {
 
 	Kiosk       bool   // --kiosk: the exhibit's locked, full-screen mode (docs/kiosk.md)
 	KioskConfig string // --kiosk-config FILE; "" for kiosk.DefaultPath()
+
+	// NoTouchLayer (--no-touch-layer) turns off the platform layer that reads a touch
+	// screen's fingers for the map's pinch (docs/limits.md), for a screen whose driver
+	// misbehaves; taps and drags still arrive as the system's pointer.
+	NoTouchLayer bool
 }
 
 // ErrHelp is returned when the user asked for help; the usage has been written.
@@ -79,6 +84,7 @@ Flags:
   --stop N           the stop to start at or to picture, from 1 (with --present or --tour)
   --kiosk            exhibit mode: full screen, no way out but the exit chord or PIN (docs/kiosk.md)
   --kiosk-config F   the kiosk's settings file (default: kiosk.json in the user's config folder)
+  --no-touch-layer   do not read touch screens' fingers for the map's pinch (run only)
   --size WxH         picture size for snapshot (default 1920x1080) and clip (default 1280x720)
   -o PATH            output file (snapshot, clip) or folder (export)
 
@@ -115,6 +121,7 @@ func ParseArgs(args []string, out io.Writer) (Command, error) {
 	fs.StringVar(&size, "size", "", "")
 	fs.BoolVar(&cmd.Kiosk, "kiosk", false, "")
 	fs.StringVar(&cmd.KioskConfig, "kiosk-config", "", "")
+	fs.BoolVar(&cmd.NoTouchLayer, "no-touch-layer", false, "")
 	fs.StringVar(&cmd.Output, "o", "", "")
 	fs.StringVar(&cmd.Output, "output", "", "")
 	fs.Func("layer", "", func(v string) error {
@@ -201,6 +208,9 @@ func ParseArgs(args []string, out io.Writer) (Command, error) {
 	}
 	if cmd.Name != "run" && (cmd.Kiosk || cmd.KioskConfig != "") {
 		return cmd, &UsageError{"--kiosk and --kiosk-config apply only when opening the app"}
+	}
+	if cmd.Name != "run" && cmd.NoTouchLayer {
+		return cmd, &UsageError{"--no-touch-layer applies only when opening the app"}
 	}
 	if cmd.KioskConfig != "" && !cmd.Kiosk {
 		return cmd, &UsageError{"--kiosk-config applies only with --kiosk"}

@@ -31,8 +31,8 @@ const (
 // Pinch follows the touch points of a screen and turns two fingers moving into PinchSteps.
 // The first two fingers down make the pinch; more are ignored until one of the two lifts;
 // one finger alone is a drag, which the pointer emulation of the system already delivers, so
-// Pinch gives no step for it. The platform layer (XInput 2.2 touch events, WM_POINTER) calls
-// Down, Move and Up with the touch ids the system gives.
+// Pinch gives no step for it. The platform layer (internal/touch: XInput 2.2 raw touch events,
+// WM_POINTER) calls Down, Move and Up, through app.UI.Touch, with the touch ids it gives.
 type Pinch struct {
 	ids  [2]int64
 	pts  [2]Point
