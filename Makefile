@@ -18,7 +18,7 @@ BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr
 # Only where the app is looked at headless (screenshots under Xvfb).
 LOOK_PKGS := xvfb xdotool imagemagick xauth
 
-.PHONY: run build test vet fmt-check deps deps-look deps-windows bench snapshot geodata fonts package package-windows release check-windows clean
+.PHONY: run build test vet fmt-check deps deps-look deps-test deps-windows bench snapshot geodata fonts package package-windows release check-windows clean
 
 # deps installs BUILD_PKGS that are missing, on Debian or Ubuntu; elsewhere it says what to do.
 deps:
@@ -37,6 +37,18 @@ deps-look:
 	@command -v Xvfb >/dev/null && command -v xdotool >/dev/null && command -v import >/dev/null || { \
 	  SUDO=$$( [ $$(id -u) -eq 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(LOOK_PKGS) >/dev/null; }
+
+# Only for the tests of the touch layer (internal/touch starts an Xvfb of its own and changes its
+# input devices with xinput); those tests skip without them, so a failed install is not fatal.
+TEST_PKGS := xvfb xinput
+
+deps-test:
+	@command -v Xvfb >/dev/null && command -v xinput >/dev/null || { \
+	  if command -v apt-get >/dev/null; then \
+	    SUDO=$$( [ $$(id -u) -eq 0 ] || echo sudo ); \
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(TEST_PKGS) >/dev/null \
+	      || echo "could not install $(TEST_PKGS): the touch layer's X11 tests will be skipped"; \
+	  fi; }
 
 # migrated_fynedo: every background call into Fyne goes through fyne.Do (FyneApp.toml says so),
 # so Fyne skips its thread checks, which cost a runtime.Stack per canvas refresh.
@@ -62,7 +74,7 @@ RACE_PKGS := ./app ./geo
 # The race detector makes the app's tests several times slower (about 4 minutes alone on 2
 # cores, far more on a loaded machine): the timeout is Go's default of 10 minutes raised, so a
 # busy machine does not fail a run that is merely slow.
-test: deps fmt-check vet
+test: deps deps-test fmt-check vet
 	go test -count=1 -timeout 30m $$(go list ./... | grep -v -x -e frontline-atlas/app -e frontline-atlas/geo)
 	go test -race -count=1 -timeout 45m $(RACE_PKGS)
 
