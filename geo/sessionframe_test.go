@@ -275,3 +275,52 @@ func TestSessionTileBudgetFollowsTheScreen(t *testing.T) {
 		}
 	}
 }
+
+// TestSessionIdleSceneDropsItsLevels: after zooming in to the 1:10m scene and back out, the
+// 1:10m scene (kept for going back) holds no prepared levels, the scene on screen keeps its
+// own, and going back in prepares the level again and completes the frame.
+func TestSessionIdleSceneDropsItsLevels(t *testing.T) {
+	data, load := sessionTestData(t, false)
+	load()
+	s := newTestSession(t, data, 400, 300, SessionOptions{})
+	prepared := func(detail string) int64 {
+		var n int64 = -1
+		for k, c := range s.scenes {
+			if k.detail == detail {
+				n = c.scene.PreparedBytes()
+			}
+		}
+		return n
+	}
+	s.ZoomCentre(s.View().Scale / 4000)
+	if !s.WaitReady(30 * time.Second) {
+		t.Fatal("the 1:50m frame never completed")
+	}
+	s.ZoomCentre(s.View().Scale / 600)
+	if !s.WaitReady(30*time.Second) || s.Detail() != Detail10m {
+		t.Fatalf("the 1:10m frame never completed (detail %s)", s.Detail())
+	}
+	if n := prepared(Detail10m); n <= 0 {
+		t.Fatalf("the 1:10m scene on screen holds %d bytes of prepared levels, want some", n)
+	}
+	if n := prepared(Detail50m); n != 0 {
+		t.Errorf("the 1:50m scene not shown holds %d bytes of prepared levels, want none", n)
+	}
+	s.ZoomCentre(s.View().Scale / 4000)
+	if !s.WaitReady(30 * time.Second) {
+		t.Fatal("the 1:50m frame never completed after zooming out")
+	}
+	if n := prepared(Detail10m); n != 0 {
+		t.Errorf("the 1:10m scene not shown holds %d bytes of prepared levels, want none", n)
+	}
+	if n := prepared(Detail50m); n <= 0 {
+		t.Errorf("the 1:50m scene on screen holds %d bytes of prepared levels, want some", n)
+	}
+	s.ZoomCentre(s.View().Scale / 600)
+	if !s.WaitReady(30 * time.Second) {
+		t.Fatal("going back to 1:10m, the frame never completed")
+	}
+	if n := prepared(Detail10m); n <= 0 {
+		t.Errorf("back at 1:10m the scene holds %d bytes of prepared levels, want some", n)
+	}
+}
