@@ -324,3 +324,38 @@ func TestSessionIdleSceneDropsItsLevels(t *testing.T) {
 		t.Errorf("back at 1:10m the scene holds %d bytes of prepared levels, want some", n)
 	}
 }
+
+// TestSessionOverlayLetsGoOfItsBuffersAtRest: once the map rests, the overlay worker lets go
+// of its view-sized image and rasterizer; the next date draws with new ones, and the same.
+func TestSessionOverlayLetsGoOfItsBuffersAtRest(t *testing.T) {
+	data, _ := sessionTestData(t, true)
+	s := newTestSession(t, data, 300, 200, SessionOptions{OverlayRest: time.Millisecond, OverlayKeep: 20 * time.Millisecond})
+	day := time.Date(1942, 11, 19, 0, 0, 0, 0, time.UTC)
+	s.SetDate(day)
+	if !s.WaitReady(30 * time.Second) {
+		t.Fatal("the overlay was never drawn")
+	}
+	before := s.Frame().Overlay
+	deadline := time.Now().Add(10 * time.Second)
+	for s.ov.released.Load() == 0 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if s.ov.released.Load() == 0 {
+		t.Fatal("the overlay worker kept its buffers at rest")
+	}
+	s.SetDate(day.AddDate(0, 0, 1))
+	s.SetDate(day)
+	if !s.WaitReady(30 * time.Second) {
+		t.Fatal("the overlay was never drawn again")
+	}
+	after := s.Frame().Overlay
+	if len(after) == 0 || len(after) != len(before) {
+		t.Fatalf("%d overlay pieces after the buffers were let go, %d before", len(after), len(before))
+	}
+	for i := range after {
+		a, b := after[i], before[i]
+		if a.X != b.X || a.Y != b.Y || !slices.Equal(a.Img.Pix, b.Img.Pix) {
+			t.Fatalf("overlay piece %d differs after the buffers were let go", i)
+		}
+	}
+}
