@@ -61,7 +61,7 @@ func (t *TimelineView) arrangeStrip() {
 		v.Start() >= s.scale.Start()-eps && v.End() <= s.scale.End()+eps {
 		return
 	}
-	s.scale = stripScale(v, stripMargin*v.Width())
+	s.scale = stripScale(v, stripMargin*v.Width(), stripMaxPixels/float64(t.canvasScale()))
 	if s.maker == nil || s.tick != t.tickSize {
 		s.maker = t.newTicks()
 	}
@@ -71,17 +71,29 @@ func (t *TimelineView) arrangeStrip() {
 	s.laid++
 }
 
-// stripScale returns a scale at the zoom of view reaching margin pixels beyond each side of
-// it, within the period (and stripMaxPixels).
-func stripScale(view timeline.Scale, margin float64) timeline.Scale {
+// stripScale returns a scale at the zoom of view reaching margin beyond each side of it,
+// within the period and at most maxWidth wide (all in Fyne units).
+func stripScale(view timeline.Scale, margin, maxWidth float64) timeline.Scale {
 	ppd := view.PxPerDay()
 	period := float64(timeline.PeriodEnd+1-timeline.PeriodStart) * ppd
-	margin = math.Max(0, math.Min(margin, (stripMaxPixels-view.Width())/2))
+	margin = math.Max(0, math.Min(margin, (maxWidth-view.Width())/2))
 	w := math.Max(math.Min(view.Width()+2*margin, period), view.Width())
 	s := timeline.NewScale(w)
 	s.ZoomAbout(ppd/s.PxPerDay(), 0)
 	s.Pan((s.Start() - (view.Start() - margin/ppd)) * ppd)
 	return s
+}
+
+// canvasScale returns the scale of the canvas the band is on (pixels per Fyne unit), 1 if none.
+func (t *TimelineView) canvasScale() float32 {
+	c := t.canvas
+	if c == nil && fyne.CurrentApp() != nil {
+		c = fyne.CurrentApp().Driver().CanvasForObject(t)
+	}
+	if c == nil || c.Scale() <= 0 {
+		return 1
+	}
+	return c.Scale()
 }
 
 // glideBand glides the band on after a drag, as fling.glide does, and lays the band out for

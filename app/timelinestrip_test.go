@@ -179,3 +179,22 @@ func TestTimelineStripAtThePeriodEdge(t *testing.T) {
 		t.Errorf("the strip covers %.1f days, want the period's %.0f", got, want)
 	}
 }
+
+// The strip stays under the texture size every GL driver takes (stripMaxPixels), in pixels:
+// on a wide window, or a canvas of scale 2, its margins shrink.
+func TestStripScaleStaysUnderTheTextureLimit(t *testing.T) {
+	view := timeline.NewScale(3000)
+	view.ShowRange(float64(timeline.DayOf(1942, 1, 1)), float64(timeline.DayOf(1942, 7, 1)))
+	for _, scale := range []float64{1, 2} {
+		s := stripScale(view, view.Width()/2, stripMaxPixels/scale)
+		if w := s.Width() * scale; w > stripMaxPixels {
+			t.Errorf("canvas scale %g: the strip is %.0f px wide, over %d", scale, w, stripMaxPixels)
+		}
+		if s.Start() > view.Start() || s.End() < view.End() {
+			t.Errorf("canvas scale %g: the strip %.1f–%.1f does not cover the view %.1f–%.1f", scale, s.Start(), s.End(), view.Start(), view.End())
+		}
+		if math.Abs(s.PxPerDay()-view.PxPerDay()) > 1e-9*view.PxPerDay() {
+			t.Errorf("canvas scale %g: the strip's zoom %g is not the view's %g", scale, s.PxPerDay(), view.PxPerDay())
+		}
+	}
+}
