@@ -52,7 +52,11 @@ deps-test:
 
 # migrated_fynedo: every background call into Fyne goes through fyne.Do (FyneApp.toml says so),
 # so Fyne skips its thread checks, which cost a runtime.Stack per canvas refresh.
-GOTAGS := migrated_fynedo
+# no_emoji: Fyne leaves out its 4 MB emoji font, which it would parse once per text style and
+# keep (15–20 MB of resident memory, docs/performance.md); no string of the app or the
+# embedded pack needs it (TestEmbeddedFontsCoverEveryString runs with the tag in make test).
+FONT_TAGS := no_emoji
+GOTAGS := migrated_fynedo,$(FONT_TAGS)
 
 build: deps
 	go build -tags $(GOTAGS) -o $(BIN) .
@@ -75,8 +79,8 @@ RACE_PKGS := ./app ./geo
 # cores, far more on a loaded machine): the timeout is Go's default of 10 minutes raised, so a
 # busy machine does not fail a run that is merely slow.
 test: deps deps-test fmt-check vet
-	go test -count=1 -timeout 30m $$(go list ./... | grep -v -x -e frontline-atlas/app -e frontline-atlas/geo)
-	go test -race -count=1 -timeout 45m $(RACE_PKGS)
+	go test -tags $(FONT_TAGS) -count=1 -timeout 30m $$(go list ./... | grep -v -x -e frontline-atlas/app -e frontline-atlas/geo)
+	go test -tags $(FONT_TAGS) -race -count=1 -timeout 45m $(RACE_PKGS)
 
 bench:
 	go test -run '^$$' -bench . -benchmem ./timeline ./geo ./app
@@ -101,10 +105,10 @@ fonts:
 	@mkdir -p $(FONT_CACHE) && cd $(FONT_CACHE) && for p in $(FONT_DEBS); do \
 	  ls $${p}_*.deb >/dev/null 2>&1 || apt-get download $$p || exit 1; \
 	  [ -d x/.$$p ] || { dpkg -x $${p}_*.deb x && touch x/.$$p; }; done
-	go test ./app -run '^TestEmbeddedFontsCoverEveryString$$' -count=1 -args -fonts.needed=$(CURDIR)/app/fonts/needed.txt
+	go test -tags $(FONT_TAGS) ./app -run '^TestEmbeddedFontsCoverEveryString$$' -count=1 -args -fonts.needed=$(CURDIR)/app/fonts/needed.txt
 	$(PYTHON3) tools/fonts/build.py --needed app/fonts/needed.txt --src $(FONT_CACHE)/x \
 	  --fyne "$$(go list -m -f '{{.Dir}}' fyne.io/fyne/v2)/theme/font" --out app/fonts
-	go test ./app -run 'TestEmbeddedFontsCoverEveryString|TestSupplementFonts|TestMixedScripts' -count=1
+	go test -tags $(FONT_TAGS) ./app -run 'TestEmbeddedFontsCoverEveryString|TestSupplementFonts|TestMixedScripts' -count=1
 
 # The fyne tool is built for this machine into .bin/ (git-ignored); it cross-builds the app itself.
 FYNE := .bin/fyne
@@ -120,13 +124,13 @@ BUILD ?= $(shell git rev-list --count HEAD 2>/dev/null || echo 1)
 KEEP_TOML = mkdir -p .bin && cp FyneApp.toml .bin/FyneApp.toml.keep && trap 'cp .bin/FyneApp.toml.keep FyneApp.toml' EXIT &&
 
 package: deps $(FYNE)
-	@$(KEEP_TOML) set -x && $(FYNE) package -os linux -release --app-build $(BUILD)
+	@$(KEEP_TOML) set -x && $(FYNE) package -os linux -release --app-build $(BUILD) -tags $(FONT_TAGS)
 
 deps-windows:
 	@command -v x86_64-w64-mingw32-gcc >/dev/null || { SUDO=$$( [ $$(id -u) -eq 0 ] || echo sudo ); $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends gcc-mingw-w64-x86-64 >/dev/null; }
 
 package-windows: deps deps-windows $(FYNE)
-	@$(KEEP_TOML) set -x && CC=x86_64-w64-mingw32-gcc $(FYNE) package -os windows -release --app-build $(BUILD)
+	@$(KEEP_TOML) set -x && CC=x86_64-w64-mingw32-gcc $(FYNE) package -os windows -release --app-build $(BUILD) -tags $(FONT_TAGS)
 
 # release builds, checks and sums a release into dist/VERSION/ (git-ignored): docs/release.md.
 # It sets Version in FyneApp.toml and adds the CHANGELOG.md entry (both left for you to review

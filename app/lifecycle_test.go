@@ -92,8 +92,15 @@ func TestMapDrawsAfterItsRendererIsDestroyed(t *testing.T) {
 	}
 	shown := 0
 	for _, o := range r.Objects() {
-		if img, ok := o.(*canvas.Image); ok && img.Visible() && img.Image != nil {
-			shown++
+		switch x := o.(type) {
+		case *canvas.Image:
+			if x.Visible() && x.Image != nil {
+				shown++
+			}
+		case *canvas.Raster: // a block of four tiles (maprenderblocks.go)
+			if _, ok := r.(*mapRenderer).blockSrcs[x]; ok && x.Visible() {
+				shown += 4
+			}
 		}
 	}
 	if shown < len(m.frame.Tiles.Pieces) {

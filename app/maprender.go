@@ -24,16 +24,23 @@ type mapRenderer struct {
 	composite *canvas.Image                 // headless: shows frame
 	holes     *pool[int, *canvas.Rectangle] // water where no tile covers the view yet
 	tiles     *pool[tilePiece, *canvas.Image]
-	srcs      map[*canvas.Image]*image.RGBA     // the tile image each object shows
-	overlay   *pool[*image.RGBA, *canvas.Image] // the pieces of the overlay of the date
-	names     *pool[nameKey, *canvas.Text]
-	rings     *pool[string, *canvas.Circle]
-	dots      *pool[string, *canvas.Circle]
-	labels    *pool[string, *canvas.Text]
-	scaleBar  *canvas.Line
-	scaleTxt  *canvas.Text
-	credit    *canvas.Text
-	objects   []fyne.CanvasObject
+	srcs      map[*canvas.Image]*image.RGBA // the tile image each object shows
+	// blocks draw four sharp tiles as one object (maprenderblocks.go).
+	blocks       *pool[blockKey, *canvas.Raster]
+	blockSrcs    map[*canvas.Raster]blockSrc
+	blockScratch *image.RGBA
+	sharp        map[geo.TileKey]int
+	inBlock      []bool
+	noBlocks     bool                              // every tile its own object (tests compare)
+	overlay      *pool[*image.RGBA, *canvas.Image] // the pieces of the overlay of the date
+	names        *pool[nameKey, *canvas.Text]
+	rings        *pool[string, *canvas.Circle]
+	dots         *pool[string, *canvas.Circle]
+	labels       *pool[string, *canvas.Text]
+	scaleBar     *canvas.Line
+	scaleTxt     *canvas.Text
+	credit       *canvas.Text
+	objects      []fyne.CanvasObject
 }
 
 // tilePiece identifies what one image object shows: a tile, or the part of a coarser tile that
@@ -63,6 +70,12 @@ func newMapRenderer(m *MapView) *mapRenderer {
 		delete(r.srcs, o)
 		o.Refresh()
 	}
+	r.blockSrcs = map[*canvas.Raster]blockSrc{}
+	r.blocks = newPool[blockKey](r.newBlock)
+	r.blocks.release = func(o *canvas.Raster) {
+		delete(r.blockSrcs, o)
+		o.Refresh() // lets go of the texture
+	}
 	r.overlay = newPool[*image.RGBA](func() *canvas.Image {
 		// Stretched while a zoom settles: no smoothing pass.
 		return &canvas.Image{FillMode: canvas.ImageFillStretch, ScaleMode: canvas.ImageScalePixels}
@@ -89,6 +102,7 @@ func (r *mapRenderer) rebuildObjects() {
 	o := append(r.objects[:0], r.bg, r.composite)
 	o = r.holes.objects(o)
 	o = r.tiles.objects(o)
+	o = r.blocks.objects(o)
 	o = r.overlay.objects(o)
 	o = r.names.objects(o)
 	o = r.rings.objects(o)
@@ -144,7 +158,7 @@ func (r *mapRenderer) draw() {
 	r.placeScaleBar(f, fg)
 	setText(r.credit, r.m.creditText(), 11*TextScale(r.m), fyne.TextStyle{}, fg)
 	r.credit.Move(fyne.NewPos(8, float32(f.View.H)-18))
-	if r.holes.grew || r.tiles.grew || r.overlay.grew || r.names.grew || r.rings.grew || r.dots.grew || r.labels.grew {
+	if r.holes.grew || r.tiles.grew || r.blocks.grew || r.overlay.grew || r.names.grew || r.rings.grew || r.dots.grew || r.labels.grew {
 		r.rebuildObjects()
 	}
 }
@@ -161,7 +175,11 @@ func (r *mapRenderer) placeTiles(f *geo.MapFrame) {
 		place(o, float32(x0), float32(y0), float32(math.Round(h[0]+h[2])-x0), float32(math.Round(h[1]+h[3])-y0))
 	}
 	r.holes.done()
-	for _, p := range f.Tiles.Pieces {
+	inBlock := r.placeBlocks(f.Tiles.Pieces)
+	for i, p := range f.Tiles.Pieces {
+		if inBlock[i] {
+			continue
+		}
 		o := r.tiles.get(tilePiece{p.Key, p.Src})
 		if r.srcs[o] != p.Img { // a new piece, or the same tile of another scene (theme, date)
 			r.srcs[o] = p.Img
@@ -173,6 +191,7 @@ func (r *mapRenderer) placeTiles(f *geo.MapFrame) {
 		place(o, float32(x0), float32(y0), float32(x1-x0), float32(y1-y0))
 	}
 	r.tiles.done()
+	r.blocks.done()
 }
 
 // pieceImage returns the image of a tile piece: the tile itself, or a copy of the part of a
@@ -214,6 +233,7 @@ func (r *mapRenderer) compose(f *geo.MapFrame) {
 	r.composite.Show()
 	r.composite.Refresh()
 	r.tiles.done()
+	r.blocks.done()
 	r.holes.done()
 }
 

@@ -57,6 +57,7 @@ func RunWindow(a fyne.App, cmd cli.Command, stderr io.Writer, extras ...func(*UI
 	// large images in the background (tiles, the overlay of each date during playback), and an
 	// exhibit PC runs the app for months (docs/performance.md has the figures).
 	debug.SetGCPercent(25)
+	limitMemory() // memlimit.go
 	// The settings (settings.go): the interface language before any text is made, the theme
 	// with the text size and contrast before the window opens.
 	prefs := AppPrefs(a)

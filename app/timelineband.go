@@ -84,13 +84,13 @@ func newTimelineBand() *timelineBand {
 	return b
 }
 
-// update makes ops what the band shows at size (Fyne units): the image object is refreshed,
-// and so painted again when next drawn, only when they changed.
-func (b *timelineBand) update(ops []bandOp, size fyne.Size) {
+// update makes ops what the band shows at size (Fyne units), placed at pos: the image object
+// is moved, and refreshed (and so painted again when next drawn) only when they changed.
+func (b *timelineBand) update(ops []bandOp, pos fyne.Position, size fyne.Size) {
 	if size.Width <= 0 || size.Height <= 0 {
 		return
 	}
-	place(b.obj, 0, 0, size.Width, size.Height)
+	place(b.obj, pos.X, pos.Y, size.Width, size.Height)
 	if b.size == size && slices.Equal(ops, b.ops) {
 		return
 	}
@@ -116,10 +116,17 @@ func (b *timelineBand) generate(w, h int) image.Image {
 	}
 	b.scale = scale
 	if b.img == nil || b.img.Rect.Dx() != w || b.img.Rect.Dy() != h {
-		b.img = image.NewRGBA(image.Rect(0, 0, w, h))
-	} else {
-		clear(b.img.Pix)
+		// The band is the view at rest and a wider strip while it scrolls: one buffer serves
+		// both (the painter copies the image into its texture).
+		var pix []uint8
+		if n := 4 * w * h; b.img != nil && cap(b.img.Pix) >= n {
+			pix = b.img.Pix[:n]
+		} else {
+			pix = make([]uint8, n)
+		}
+		b.img = &image.RGBA{Pix: pix, Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}
 	}
+	clear(b.img.Pix)
 	for i := range b.ops {
 		b.paint(&b.ops[i])
 	}

@@ -48,27 +48,39 @@ func canvasObjects(o fyne.CanvasObject) int {
 }
 
 // BenchmarkTimelinePanFrame is one frame of a timeline drag (4 px, back and forth over a
-// year) in the app: laying out the band and, since the band is painted into one image, painting
-// it (as the painter asks for it when it draws the frame). It reports the objects the band puts on the canvas for the GL painter to draw every frame
-// (the real cost with a software GL, docs/performance.md) and the band's share of the window's.
+// year) in the app: the drag step (laying out the band, moving the strip) and, when the band's
+// image changed, painting it as the painter asks for it when it draws the frame. It reports
+// the objects the band puts on the canvas for the GL painter to draw every frame (the real
+// cost with a software GL, docs/performance.md), the window's, and the bytes of band image
+// painted (and so uploaded as a texture) per frame.
 func BenchmarkTimelinePanFrame(b *testing.B) {
 	u := benchTimelineUI(b)
 	u.Map.data.WaitDetail() // the close-zoom base map decodes in the background: not this work
 	tl := u.Timeline
-	band := test.WidgetRenderer(tl).(*timelineRenderer).band
-	w, h := int(tl.Size().Width), int(tl.Size().Height)
-	dx := float64(4)
-	i := 0
+	tl.scale.ShowRange(float64(timeline.DayOf(1942, 6, 1)), float64(timeline.DayOf(1943, 6, 1)))
+	tl.Refresh()
+	r := test.WidgetRenderer(tl).(*timelineRenderer)
+	at := fyne.NewPos(tl.Size().Width/2, tl.axisHeight+tl.laneH/2)
+	dx := float32(4)
+	i, bytes := 0, 0
+	generate := func(band *timelineBand) {
+		if band.dirty && band.obj.Visible() {
+			s := band.obj.Size()
+			band.generate(int(s.Width), int(s.Height))
+			bytes += len(band.img.Pix)
+		}
+	}
 	defer cputime.Report(b)()
 	for b.Loop() {
 		if i%90 == 0 {
 			dx = -dx
 		}
-		tl.scale.Pan(dx)
-		tl.Refresh()
-		band.generate(w, h)
+		tl.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: at}, Dragged: fyne.NewDelta(dx, 0)})
+		generate(r.band)
+		generate(r.pinned)
 		i++
 	}
+	b.ReportMetric(float64(bytes)/float64(i), "painted-B/frame")
 	b.ReportMetric(float64(canvasObjects(tl)), "band-objects")
 	b.ReportMetric(float64(canvasObjects(u.Content())), "window-objects")
 }

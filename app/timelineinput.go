@@ -50,10 +50,10 @@ func (t *TimelineView) DragEnd() {
 		t.fling.reset()
 		return
 	}
-	t.inertia = t.fling.glide(func(dx, _ float64) {
-		t.scale.Pan(dx)
-		t.Refresh()
-	})
+	t.inertia = t.glideBand()
+	if t.inertia == nil {
+		t.Refresh() // at rest: the band is laid out for the view again
+	}
 }
 
 // Scrolled zooms about the pointer with the wheel; a sideways scroll (trackpad) scrolls.

@@ -38,36 +38,32 @@ type timelineRenderer struct {
 	cursor   *canvas.Rectangle
 	handle   *canvas.Circle
 	band     *timelineBand
-	ops      []bandOp
-	objects  []fyne.CanvasObject
-	nr, nc   int // rectangles and circles used this frame
-	nt       int
+	// pinned is what does not scroll with the strip while the band scrolls (timelinestrip.go):
+	// the lane names and the label pinned at the left; hidden at rest, when the band has them.
+	pinned  *timelineBand
+	ops     []bandOp
+	objects []fyne.CanvasObject
+	nr, nc  int // rectangles and circles used this frame
+	nt      int
+	ntBand  int // texts of the band (those after it are the gutter's)
 }
 
 func newTimelineRenderer(t *TimelineView) *timelineRenderer {
 	r := &timelineRenderer{t: t,
 		bg: canvas.NewRectangle(color.Transparent), axisBg: canvas.NewRectangle(color.Transparent),
 		gutter: canvas.NewRectangle(color.Transparent), cursor: canvas.NewRectangle(color.Black),
-		handle: canvas.NewCircle(color.Black), short: map[shortKey]string{}, band: newTimelineBand()}
-	r.objects = []fyne.CanvasObject{r.bg, r.band.obj, r.cursor, r.handle}
+		handle: canvas.NewCircle(color.Black), short: map[shortKey]string{}, band: newTimelineBand(), pinned: newTimelineBand()}
+	r.pinned.obj.Hide()
+	r.objects = []fyne.CanvasObject{r.bg, r.band.obj, r.pinned.obj, r.cursor, r.handle}
 	return r
 }
 
 // bandOps lists what the band paints, bottom to top: the axis, its minor ticks, the lanes'
 // shading, the major ticks and the events, the gutter, the lanes' colours and every text.
-func (r *timelineRenderer) bandOps(size fyne.Size) []bandOp {
+// While the band scrolls, the strip has neither the gutter nor its texts (pinnedOps).
+func (r *timelineRenderer) bandOps(gutter bool) []bandOp {
 	ops := r.ops[:0]
-	shape := func(kind bandOpKind, o fyne.CanvasObject, fill, stroke color.Color, sw, radius float32) {
-		if !o.Visible() {
-			return
-		}
-		p, s := o.Position(), o.Size()
-		ops = append(ops, bandOp{kind: kind, x: p.X, y: p.Y, w: s.Width, h: s.Height,
-			fill: nrgba(fill), stroke: nrgba(stroke), strokeW: sw, radius: radius})
-	}
-	rect := func(o *canvas.Rectangle) {
-		shape(bandRect, o, o.FillColor, o.StrokeColor, o.StrokeWidth, o.CornerRadius)
-	}
+	rect := func(o *canvas.Rectangle) { ops = appendRect(ops, o) }
 	rect(r.axisBg)
 	for _, x := range r.minorXs {
 		ops = append(ops, bandOp{kind: bandRect, x: float32(x), y: r.t.axisHeight - 8, w: 1, h: 8, fill: r.minorCol})
@@ -76,20 +72,59 @@ func (r *timelineRenderer) bandOps(size fyne.Size) []bandOp {
 		rect(o)
 	}
 	for _, o := range r.circles[:r.nc] {
-		shape(bandCircle, o, o.FillColor, o.StrokeColor, o.StrokeWidth, 0)
+		ops = appendShape(ops, bandCircle, o, o.FillColor, o.StrokeColor, o.StrokeWidth, 0)
 	}
-	rect(r.gutter)
+	texts := r.texts[:r.ntBand]
+	if gutter {
+		rect(r.gutter)
+		for _, o := range r.laneBars {
+			rect(o)
+		}
+		texts = r.texts[:r.nt]
+	}
+	ops = appendTexts(ops, texts)
+	r.ops = ops
+	return ops
+}
+
+// pinnedOps lists what stays in place over the strip while the band scrolls: the gutter with
+// the lanes' names and colours, the axis left of it and, over the strip's axis, the label
+// pinned at the left on a piece of the axis (the strip's tick labels pass under it).
+func (r *timelineRenderer) pinnedOps(bgc color.Color, w float32) []bandOp {
+	t := r.t
+	ops := r.ops[:0]
+	ops = append(ops, bandOp{kind: bandRect, w: w, h: t.axisHeight, fill: nrgba(bgc)},
+		bandOp{kind: bandRect, w: w, h: t.axisHeight, fill: nrgba(r.axisBg.FillColor)})
+	ops = appendRect(ops, r.gutter)
 	for _, o := range r.laneBars {
-		rect(o)
+		ops = appendRect(ops, o)
 	}
-	for _, o := range r.texts[:r.nt] {
+	ops = appendTexts(ops, r.texts[r.ntBand:r.nt])
+	r.ops = ops
+	return ops
+}
+
+func appendShape(ops []bandOp, kind bandOpKind, o fyne.CanvasObject, fill, stroke color.Color, sw, radius float32) []bandOp {
+	if !o.Visible() {
+		return ops
+	}
+	p, s := o.Position(), o.Size()
+	return append(ops, bandOp{kind: kind, x: p.X, y: p.Y, w: s.Width, h: s.Height,
+		fill: nrgba(fill), stroke: nrgba(stroke), strokeW: sw, radius: radius})
+}
+
+func appendRect(ops []bandOp, o *canvas.Rectangle) []bandOp {
+	return appendShape(ops, bandRect, o, o.FillColor, o.StrokeColor, o.StrokeWidth, o.CornerRadius)
+}
+
+func appendTexts(ops []bandOp, texts []*canvas.Text) []bandOp {
+	for _, o := range texts {
 		if o.Visible() {
 			p := o.Position()
 			ops = append(ops, bandOp{kind: bandText, x: p.X, y: p.Y, fill: nrgba(o.Color),
 				text: bandTextKey{o.Text, o.TextSize, o.TextStyle}})
 		}
 	}
-	r.ops = ops
 	return ops
 }
 
@@ -157,10 +192,28 @@ func withAlpha(c color.Color, a uint8) color.NRGBA {
 	return n
 }
 
+// bandFrame is what the band's image shows: the view at rest, the strip while the band
+// scrolls (timelinestrip.go).
+type bandFrame struct {
+	x0          float32 // the image x of the scale's x = 0
+	left, right float32 // the image x where bars are cut
+	scale       timeline.Scale
+	placed      []timeline.Placed
+	ticks       []timeline.Tick
+}
+
+// X returns the image x of a fractional day.
+func (f *bandFrame) X(day float64) float32 { return f.x0 + float32(f.scale.X(day)) }
+
 func (r *timelineRenderer) draw(size fyne.Size) {
 	t := r.t
 	if size.Width <= 0 || size.Height <= 0 {
 		return
+	}
+	strip := t.strip.on
+	f := &bandFrame{x0: t.gutter, left: t.gutter, right: size.Width, scale: t.scale, placed: t.placed, ticks: t.tickMarks}
+	if strip {
+		f = &bandFrame{right: float32(t.strip.scale.Width()), scale: t.strip.scale, placed: t.strip.placed, ticks: t.strip.ticks}
 	}
 	r.nr, r.nc, r.nt = 0, 0, 0
 	th, v := t.Theme(), themeVariant()
@@ -181,21 +234,21 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 		r.bg.Show()
 	}
 	setRect(r.axisBg, th.Color(theme.ColorNameInputBackground, v), none, 0, 0)
-	place(r.axisBg, 0, 0, size.Width, t.axisHeight)
+	place(r.axisBg, 0, 0, f.right, t.axisHeight)
 
 	// Lanes: alternate shading.
 	lh := t.laneH
 	for i := range t.lanes {
 		if i%2 == 1 {
-			place(r.rect(withAlpha(fg, 10), none, 0, 0), 0, t.axisHeight+float32(i)*lh, size.Width, lh)
+			place(r.rect(withAlpha(fg, 10), none, 0, 0), 0, t.axisHeight+float32(i)*lh, f.right, lh)
 		}
 	}
 
 	// Ticks: major ones run down the lanes, minor ones are marks on the axis, drawn together.
 	bottom := t.axisHeight + float32(len(t.lanes))*lh
 	xs := r.tickBuf[:0]
-	for _, tk := range t.tickMarks {
-		x := t.gutter + float32(tk.X)
+	for _, tk := range f.ticks {
+		x := f.x0 + float32(tk.X)
 		if tk.Major {
 			place(r.rect(withAlpha(fg, 60), none, 0, 0), x, 0, 1, bottom)
 		} else {
@@ -208,14 +261,14 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 	}
 	r.tickBuf = xs
 	r.minorXs, r.minorCol = append(r.minorXs[:0], xs...), withAlpha(fg, 40)
-	if t.lead != "" {
+	if t.lead != "" && !strip {
 		r.text(t.lead, t.tickSize, fg, true).Move(fyne.NewPos(t.gutter+float32(t.leadX), 4))
 	}
 
 	// Events.
 	sel := t.state.Selection()
 	selDrawn := false
-	for _, p := range t.placed {
+	for _, p := range f.placed {
 		y := t.rowY(p.Lane, p.Row)
 		col := t.laneColor(p.Lane)
 		if dark {
@@ -228,8 +281,8 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 		}
 		switch p.Kind {
 		case timeline.PlacedBar:
-			x0 := fyne.Max(t.gutter+float32(p.X0), t.gutter)
-			x1 := fyne.Min(t.gutter+float32(p.X1), size.Width)
+			x0 := fyne.Max(f.x0+float32(p.X0), f.left)
+			x1 := fyne.Min(f.x0+float32(p.X1), f.right)
 			if x1-x0 < 2 {
 				x1 = x0 + 2
 			}
@@ -252,10 +305,10 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 			} else {
 				c = r.circle(col, bgc, 1)
 			}
-			place(c, t.gutter+float32(p.X0)-rad, y+t.rowH/2-rad, 2*rad, 2*rad)
+			place(c, f.x0+float32(p.X0)-rad, y+t.rowH/2-rad, 2*rad, 2*rad)
 		case timeline.PlacedCluster:
 			bw := float32(p.BoxX1 - p.BoxX0)
-			place(r.rect(col, none, 0, (t.rowH-2)/2), t.gutter+float32(p.BoxX0), y+1, bw, t.rowH-2)
+			place(r.rect(col, none, 0, (t.rowH-2)/2), f.x0+float32(p.BoxX0), y+1, bw, t.rowH-2)
 			count := strconv.Itoa(p.Count)
 			if p.Row >= t.rows {
 				count = "+" + count // items that found no row in the lane
@@ -264,7 +317,7 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 			ink := laneInk(col, bgc)
 			txt := r.text(count, bs, ink, true)
 			tw := fyne.MeasureText(txt.Text, bs, txt.TextStyle).Width
-			txt.Move(fyne.NewPos(t.gutter+float32(p.BoxX0)+(bw-tw)/2, y+(t.rowH-bs)/2-2))
+			txt.Move(fyne.NewPos(f.x0+float32(p.BoxX0)+(bw-tw)/2, y+(t.rowH-bs)/2-2))
 		}
 		if p.Label != timeline.LabelHidden && p.Item >= 0 {
 			label := t.events[p.Item].Title.In(t.lang)
@@ -279,17 +332,18 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 			if isSel && !inside {
 				tc = accent
 			}
-			r.text(label, t.labelSize, tc, isSel).Move(fyne.NewPos(t.gutter+float32(p.LabelX), y+(t.rowH-t.labelSize)/2-2))
+			r.text(label, t.labelSize, tc, isSel).Move(fyne.NewPos(f.x0+float32(p.LabelX), y+(t.rowH-t.labelSize)/2-2))
 		}
 	}
 
 	// The selected event is always seen, even where it is counted in a cluster: drawn in the
 	// accent colour over the top row of its lane, with its name.
 	if !selDrawn && sel.Kind == timeline.KindEvent {
-		r.drawSelection(sel.ID, size, accent, bgc)
+		r.drawSelection(sel.ID, f, accent, bgc)
 	}
 
 	// Gutter with the lane names, over anything that scrolled under it.
+	r.ntBand = r.nt
 	setRect(r.gutter, bgc, none, 0, 0)
 	place(r.gutter, 0, t.axisHeight, t.gutter, bottom-t.axisHeight)
 	for len(r.laneBars) < len(t.lanes) {
@@ -303,6 +357,12 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 	}
 	for i := len(t.lanes); i < len(r.laneBars); i++ {
 		r.laneBars[i].Hide()
+	}
+	pinnedW := t.gutter
+	if t.lead != "" && strip {
+		lead := r.text(t.lead, t.tickSize, fg, true)
+		lead.Move(fyne.NewPos(t.gutter+float32(t.leadX), 4))
+		pinnedW = lead.Position().X + lead.MinSize().Width + 3
 	}
 	if len(t.lanes) == 0 {
 		r.text(lang.L("All categories are hidden: use Filters to show them."), t.text, th.Color(ColorNameMutedText, v), false).Move(fyne.NewPos(t.gutter+8, t.axisHeight+8))
@@ -331,20 +391,28 @@ func (r *timelineRenderer) draw(size fyne.Size) {
 	for i := r.nt; i < len(r.texts); i++ {
 		r.texts[i].Hide()
 	}
-	r.band.update(r.bandOps(size), size)
+	if strip {
+		x := t.gutter + float32(t.scale.X(t.strip.scale.Start()))
+		r.band.update(r.bandOps(false), fyne.NewPos(x, 0), fyne.NewSize(f.right, size.Height))
+		r.pinned.update(r.pinnedOps(bgc, pinnedW), fyne.Position{}, fyne.NewSize(pinnedW, bottom))
+		r.pinned.obj.Show()
+	} else {
+		r.band.update(r.bandOps(true), fyne.Position{}, size)
+		r.pinned.obj.Hide()
+	}
 }
 
 // drawSelection draws the selected event (one not placed on its own) over its lane's top row.
-func (r *timelineRenderer) drawSelection(id string, size fyne.Size, accent, bgc color.Color) {
+func (r *timelineRenderer) drawSelection(id string, f *bandFrame, accent, bgc color.Color) {
 	t := r.t
 	for i, it := range t.items {
 		if it.ID != id {
 			continue
 		}
 		y := t.rowY(it.Lane, 0)
-		x0 := t.X(float64(it.Start))
-		x1 := t.X(float64(it.End) + 1)
-		if x1 < t.gutter || x0 > size.Width {
+		x0 := f.X(float64(it.Start))
+		x1 := f.X(float64(it.End) + 1)
+		if x1 < f.left || x0 > f.right {
 			return
 		}
 		if x1-x0 < 10 {
@@ -353,8 +421,8 @@ func (r *timelineRenderer) drawSelection(id string, size fyne.Size, accent, bgc 
 			place(c, mid-7, y+t.rowH/2-7, 14, 14)
 			x1 = mid + 8
 		} else {
-			x0 = fyne.Max(x0, t.gutter)
-			place(r.rect(accent, bgc, 2, 3), x0, y+1, fyne.Min(x1, size.Width)-x0, t.rowH-2)
+			x0 = fyne.Max(x0, f.left)
+			place(r.rect(accent, bgc, 2, 3), x0, y+1, fyne.Min(x1, f.right)-x0, t.rowH-2)
 			x1 = x0 + 4
 		}
 		label := r.text(t.events[i].Title.In(t.lang), t.labelSize, accent, true)

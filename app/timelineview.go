@@ -51,10 +51,14 @@ type TimelineView struct {
 	leadX     float64
 	sized     bool
 	dragMode  int // 0 none, 1 pan, 2 cursor
-	fling     fling
-	inertia   *fyne.Animation
-	lastTap   time.Time
-	lastPos   fyne.Position
+	// strip is the wider layout painted once and moved while the band scrolls (timelinestrip.go);
+	// gliding says the inertia after a drag runs.
+	strip   bandStrip
+	gliding bool
+	fling   fling
+	inertia *fyne.Animation
+	lastTap time.Time
+	lastPos fyne.Position
 	// tapSelected is the event the last single tap selected ("" if none): a second tap that
 	// makes it a double tap retracts it (timelinetaps.go).
 	tapSelected string
@@ -283,6 +287,7 @@ func (t *TimelineView) arrange() {
 	t.placed = append(t.placed[:0], t.lay.Arrange(t.scale)...)
 	t.tickMarks = append(t.tickMarks[:0], t.ticks.Ticks(t.scale)...)
 	t.lead, t.leadX, _ = t.ticks.Lead()
+	t.arrangeStrip()
 }
 
 // minSize is the axis and every lane.

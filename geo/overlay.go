@@ -50,6 +50,7 @@ type overlayWorker struct {
 	raster     rasterCtx // its buffers kept from one drawing to the next
 
 	renders, maskRenders atomic.Int64 // counts, for tests and measurements
+	released             atomic.Int64 // times the drawing buffers were let go
 }
 
 // overlayCell is a square of the overlay and where it lies in its view's pixels.
@@ -160,12 +161,22 @@ func (o *overlayWorker) drop() {
 	o.cells, o.drawn, o.mask, o.buf = nil, false, nil, nil
 }
 
+// overlayKeep is how long the worker keeps its drawing buffers (a view-sized image and the
+// rasterizer's accumulators, about 10 MB at 1080p) after its last drawing: kept through
+// playback and a zoom's steps, let go when the map rests.
+const overlayKeep = 3 * time.Second
+
 func (o *overlayWorker) run() {
 	defer o.s.wg.Done()
+	var idle <-chan time.Time
 	for {
 		select {
 		case <-o.s.done:
 			return
+		case <-idle:
+			o.buf, o.raster, idle = nil, rasterCtx{}, nil
+			o.released.Add(1)
+			continue
 		case <-o.kick:
 		}
 		o.mu.Lock()
@@ -182,7 +193,16 @@ func (o *overlayWorker) run() {
 		o.busy = false
 		o.mu.Unlock()
 		o.s.notify()
+		idle = time.After(o.keep())
 	}
+}
+
+// keep returns overlayKeep, or the session's shorter OverlayKeep (tests).
+func (o *overlayWorker) keep() time.Duration {
+	if k := o.s.opts.OverlayKeep; k > 0 {
+		return k
+	}
+	return overlayKeep
 }
 
 // render draws what changes with the date, as seen through r.view: the held areas (every fill

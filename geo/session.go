@@ -34,6 +34,9 @@ type SessionOptions struct {
 	Workers int
 	// OverlayRest replaces DefaultOverlayRest when positive.
 	OverlayRest time.Duration
+	// OverlayKeep, when positive, replaces how long the overlay worker keeps its drawing
+	// buffers after its last drawing (3 s; tests shorten it).
+	OverlayKeep time.Duration
 }
 
 // MapPlace is a place the map marks: its id and name, where it is, how important it is, and

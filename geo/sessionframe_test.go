@@ -275,3 +275,87 @@ func TestSessionTileBudgetFollowsTheScreen(t *testing.T) {
 		}
 	}
 }
+
+// TestSessionIdleSceneDropsItsLevels: after zooming in to the 1:10m scene and back out, the
+// 1:10m scene (kept for going back) holds no prepared levels, the scene on screen keeps its
+// own, and going back in prepares the level again and completes the frame.
+func TestSessionIdleSceneDropsItsLevels(t *testing.T) {
+	data, load := sessionTestData(t, false)
+	load()
+	s := newTestSession(t, data, 400, 300, SessionOptions{})
+	prepared := func(detail string) int64 {
+		var n int64 = -1
+		for k, c := range s.scenes {
+			if k.detail == detail {
+				n = c.scene.PreparedBytes()
+			}
+		}
+		return n
+	}
+	s.ZoomCentre(s.View().Scale / 4000)
+	if !s.WaitReady(30 * time.Second) {
+		t.Fatal("the 1:50m frame never completed")
+	}
+	s.ZoomCentre(s.View().Scale / 600)
+	if !s.WaitReady(30*time.Second) || s.Detail() != Detail10m {
+		t.Fatalf("the 1:10m frame never completed (detail %s)", s.Detail())
+	}
+	if n := prepared(Detail10m); n <= 0 {
+		t.Fatalf("the 1:10m scene on screen holds %d bytes of prepared levels, want some", n)
+	}
+	if n := prepared(Detail50m); n != 0 {
+		t.Errorf("the 1:50m scene not shown holds %d bytes of prepared levels, want none", n)
+	}
+	s.ZoomCentre(s.View().Scale / 4000)
+	if !s.WaitReady(30 * time.Second) {
+		t.Fatal("the 1:50m frame never completed after zooming out")
+	}
+	if n := prepared(Detail10m); n != 0 {
+		t.Errorf("the 1:10m scene not shown holds %d bytes of prepared levels, want none", n)
+	}
+	if n := prepared(Detail50m); n <= 0 {
+		t.Errorf("the 1:50m scene on screen holds %d bytes of prepared levels, want some", n)
+	}
+	s.ZoomCentre(s.View().Scale / 600)
+	if !s.WaitReady(30 * time.Second) {
+		t.Fatal("going back to 1:10m, the frame never completed")
+	}
+	if n := prepared(Detail10m); n <= 0 {
+		t.Errorf("back at 1:10m the scene holds %d bytes of prepared levels, want some", n)
+	}
+}
+
+// TestSessionOverlayLetsGoOfItsBuffersAtRest: once the map rests, the overlay worker lets go
+// of its view-sized image and rasterizer; the next date draws with new ones, and the same.
+func TestSessionOverlayLetsGoOfItsBuffersAtRest(t *testing.T) {
+	data, _ := sessionTestData(t, true)
+	s := newTestSession(t, data, 300, 200, SessionOptions{OverlayRest: time.Millisecond, OverlayKeep: 20 * time.Millisecond})
+	day := time.Date(1942, 11, 19, 0, 0, 0, 0, time.UTC)
+	s.SetDate(day)
+	if !s.WaitReady(30 * time.Second) {
+		t.Fatal("the overlay was never drawn")
+	}
+	before := s.Frame().Overlay
+	deadline := time.Now().Add(10 * time.Second)
+	for s.ov.released.Load() == 0 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if s.ov.released.Load() == 0 {
+		t.Fatal("the overlay worker kept its buffers at rest")
+	}
+	s.SetDate(day.AddDate(0, 0, 1))
+	s.SetDate(day)
+	if !s.WaitReady(30 * time.Second) {
+		t.Fatal("the overlay was never drawn again")
+	}
+	after := s.Frame().Overlay
+	if len(after) == 0 || len(after) != len(before) {
+		t.Fatalf("%d overlay pieces after the buffers were let go, %d before", len(after), len(before))
+	}
+	for i := range after {
+		a, b := after[i], before[i]
+		if a.X != b.X || a.Y != b.Y || !slices.Equal(a.Img.Pix, b.Img.Pix) {
+			t.Fatalf("overlay piece %d differs after the buffers were let go", i)
+		}
+	}
+}

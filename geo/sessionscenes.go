@@ -37,6 +37,7 @@ func (s *MapSession) budgetScenes() {
 			c.SetMaxBytes(want)
 		}
 	}
+	s.idleScenes()
 }
 
 // cache returns the tile cache of the scene v needs now (style, detail, border epoch of the

@@ -59,12 +59,15 @@ type Scene struct {
 }
 
 // A Scene keeps at most sceneMaxLevels prepared levels and, beyond the one in use,
-// sceneMaxPrepared bytes of them; the least recently used are dropped. Four levels cover a zoom
-// of a level either way and back; the 1:10m geometry of one close level holds about 5 MB, and
-// preparing it again takes 0.1–0.2 s.
+// sceneMaxPrepared bytes of them; the least recently used are dropped. The budget keeps a
+// coarse 1:50m level or two (under 1 MB each) for zooming back, but not the 1:10m geometry of
+// a close level (5–7 MB each): with 8 MB of them the window's resident size peaked 5–10 MB
+// higher during a zoom through five levels (docs/performance.md, "Memory"). Preparing a close
+// level again takes 0.1–0.2 s, and only when a tile of it must be rendered: the tiles of a
+// level left stay in the tile cache, and coarser tiles stand in meanwhile.
 const (
 	sceneMaxLevels   = 4
-	sceneMaxPrepared = 8 << 20
+	sceneMaxPrepared = 1 << 20
 )
 
 type sceneLevel struct {
