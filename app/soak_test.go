@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net/url"
+	"os"
+	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"testing"
@@ -27,6 +30,7 @@ import (
 var (
 	soakActions = flag.Int("soak.actions", 0, "how many random user actions TestSoak performs (default 3,000; 200 under the race detector; none with -short)")
 	soakSeed    = flag.Uint64("soak.seed", 1, "the seed of TestSoak's random actions")
+	soakProfile = flag.String("soak.heapprofile", "", "a folder where TestSoak writes a heap profile at every sample (heap-ACTION.pb.gz), for go tool pprof -base")
 	soakLeak    = flag.String("soak.leak", "", `inject a leak to see TestSoak fail: "heap" (16 KiB kept per action), "goroutines" (one parked per 50 actions)`)
 )
 
@@ -79,6 +83,8 @@ func TestSoak(t *testing.T) {
 	}
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(NewTheme("light"))
+	// Fyne's cache clock first, so that it is put back after the UI has closed.
+	useSoakCacheClock(t)
 	u := New(content.Catalog, content.Map, Options{Prefs: OpenPrefs("")}) // a window's UI: the map draws in the background
 	w := test.NewTempWindow(t, nil)
 	u.Attach(w)
@@ -90,6 +96,7 @@ func TestSoak(t *testing.T) {
 		s.afterEach = append(s.afterEach, injectedLeak(*soakLeak))
 	}
 
+	s.warmUp()
 	every := max(actions/50, 20)
 	var samples []soakSample
 	start := time.Now()
@@ -109,6 +116,9 @@ func TestSoak(t *testing.T) {
 		s.t = t
 		g, h := s.settle()
 		samples = append(samples, soakSample{done, time.Since(start), g, h})
+		if *soakProfile != "" {
+			writeSoakProfile(t, *soakProfile, done)
+		}
 		if testing.Verbose() { // as they come: a long run stopped early keeps its figures
 			t.Logf("after %d actions, %s: %d goroutines, heap %.1f MiB", done, time.Since(start).Round(time.Second), g, float64(h)/(1<<20))
 		}
@@ -199,9 +209,12 @@ func (s *soak) report(samples []soakSample, wall time.Duration) {
 	s.t.Log(b.String())
 }
 
+// soakSampleSize is the window's size while the soak measures (settle).
+var soakSampleSize = fyne.NewSize(1280, 800)
+
 // settle lets the background work of the window finish (playback paused for the moment, the
-// map's frame complete), paints the window, collects garbage, and returns the number of goroutines and the heap in
-// use.
+// map's frame complete), paints the window, then, at soakSampleSize, collects garbage and
+// returns the number of goroutines and the heap in use.
 func (s *soak) settle() (goroutines int, heap uint64) {
 	playing := s.u.Timeline.Controls.Playing()
 	if playing {
@@ -209,8 +222,10 @@ func (s *soak) settle() (goroutines int, heap uint64) {
 	}
 	uiLoop.runUntil(5*time.Second, func() bool { return s.u.Map.frame == nil || s.u.Map.frame.Complete() })
 	uiLoop.run()
-	// Paint the window, as the desktop driver does every frame: every renderer draws, and
-	// Fyne's caches drop what was not used for a minute (text measures, images, canvases).
+	// A minute passes for Fyne's caches (soakclock_test.go); then paint the window, as the
+	// desktop driver does every frame: every renderer shown draws and stays, and Fyne's
+	// caches drop what was not used in that minute (renderers, text measures, images).
+	advanceSoakCacheClock()
 	var neg []string
 	for _, o := range append([]fyne.CanvasObject{s.c.Content()}, s.c.Overlays().List()...) {
 		neg = append(neg, negativeSizes(o, "")...)
@@ -219,7 +234,20 @@ func (s *soak) settle() (goroutines int, heap uint64) {
 		s.t.Fatalf("after action %d (seed %d), objects with a negative size, which the software painter of snapshots cannot draw: %v\nthe last actions: %s", s.count, *soakSeed, neg, s.lastActions())
 	}
 	s.c.Capture()
+	// Measure at one window size, the walk's own put back after: what the window keeps in
+	// proportion to its size (the map's tiles, 1.5 screens of them; the painter's picture)
+	// would otherwise swing the samples by tens of MiB with the size the walk left.
+	size := s.c.Size()
+	if size != soakSampleSize {
+		s.w.Resize(soakSampleSize)
+		uiLoop.runUntil(5*time.Second, func() bool { return s.u.Map.frame == nil || s.u.Map.frame.Complete() })
+		uiLoop.run()
+	}
 	goroutines, heap = settledCounts()
+	if size != soakSampleSize {
+		s.w.Resize(size)
+		uiLoop.run()
+	}
 	if playing {
 		s.u.Timeline.Controls.TogglePlay()
 	}
@@ -248,3 +276,19 @@ func injectedLeak(kind string) func(*soak) {
 
 // newSoakRand is the soak's generator: the same seed gives the same actions.
 func newSoakRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, 0x50a6)) }
+
+// writeSoakProfile writes the heap profile (as of the garbage collection just done) into
+// dir/heap-ACTION.pb.gz.
+func writeSoakProfile(t *testing.T, dir string, action int) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatalf("-soak.heapprofile: %v", err)
+	}
+	f, err := os.Create(filepath.Join(dir, fmt.Sprintf("heap-%06d.pb.gz", action)))
+	if err != nil {
+		t.Fatalf("-soak.heapprofile: %v", err)
+	}
+	defer f.Close()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		t.Fatalf("-soak.heapprofile: %v", err)
+	}
+}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"math"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -131,5 +132,12 @@ func (t *atlasTheme) Size(n fyne.ThemeSizeName) float32 {
 		theme.SizeNameWindowTitleBarHeight:
 		return theme.DefaultTheme().Size(n)
 	}
-	return theme.DefaultTheme().Size(n) * t.scale
+	return quarterPixel(theme.DefaultTheme().Size(n) * t.scale)
 }
+
+// quarterPixel rounds a scaled size to a whole quarter of a pixel. Fyne adds and subtracts
+// sizes and font metrics (whole 64ths of a pixel) in float32; a padding of 8.8 px at 110 % is
+// not exact there, and a file dialog's label given the height of its least size (the text's
+// height and two inner paddings) came out 2e-6 px short of its own text and panicked (found by
+// the soak; TestFileDialogListViewAtEveryTextSize). Quarter pixels add and subtract exactly.
+func quarterPixel(v float32) float32 { return float32(math.Round(float64(v)*4) / 4) }
