@@ -59,10 +59,7 @@ func (u *UI) Home() {
 // home puts the band back on its opening span (the war years, with the date in view).
 func (t *TimelineView) home() {
 	t.sized, t.moved = false, false
-	if t.inertia != nil {
-		t.inertia.Stop()
-		t.inertia = nil
-	}
+	t.stopGlide()
 	t.fitSize(t.Size())
 	t.Refresh()
 }

@@ -29,18 +29,8 @@ func kioskHome(u *UI, home timeline.Day) {
 		c.Unfocus()
 	}
 	u.State.resetTo(home)
-	t := u.Timeline
-	if t.inertia != nil {
-		t.inertia.Stop()
-		t.inertia = nil
-	}
-	t.moved, t.sized = false, false
-	t.fitSize(t.Size())
-	t.Refresh()
-	if u.Map.inertia != nil {
-		u.Map.inertia.Stop()
-		u.Map.inertia = nil
-	}
+	u.Timeline.home()
+	u.Map.stopMotion()
 	u.Map.FitSelection()
 	u.Settings.ResetText()
 	u.refreshChrome()

@@ -74,6 +74,15 @@ func (m *MapView) stopFly() {
 	}
 }
 
+// stopMotion stops whatever moves the map by itself: a flight and the glide after a drag.
+func (m *MapView) stopMotion() {
+	m.stopFly()
+	if m.inertia != nil {
+		m.inertia.Stop()
+		m.inertia = nil
+	}
+}
+
 // followFronts shows the Far East when the only fighting at day is there (Lake Khasan 1938,
 // Khalkhin Gol 1939, August 1945) and the map looks elsewhere, and Europe again when the
 // fighting is back there and the map still looks at the Far East. The UI calls it for dates

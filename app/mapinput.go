@@ -13,11 +13,7 @@ func (m *MapView) Dragged(ev *fyne.DragEvent) {
 		return
 	}
 	m.interact()
-	m.stopFly()
-	if m.inertia != nil {
-		m.inertia.Stop()
-		m.inertia = nil
-	}
+	m.stopMotion()
 	m.fling.add(ev.Dragged)
 	m.Pan(ev.Dragged)
 }

@@ -270,11 +270,7 @@ func (m *MapView) Close() {
 		return
 	}
 	m.closed = true
-	m.stopFly()
-	if m.inertia != nil {
-		m.inertia.Stop()
-		m.inertia = nil
-	}
+	m.stopMotion()
 	m.session.Close()
 	m.Refresh() // an empty frame: the renderer lets go of tile and overlay images
 }

@@ -18,10 +18,7 @@ func (t *TimelineView) interact() {
 // Dragged scrolls the band, or moves the date when the drag started on the cursor or the axis.
 func (t *TimelineView) Dragged(ev *fyne.DragEvent) {
 	t.interact()
-	if t.inertia != nil {
-		t.inertia.Stop()
-		t.inertia = nil
-	}
+	t.stopGlide()
 	if t.dragMode == 0 {
 		start := ev.Position.Subtract(ev.Dragged)
 		cx := t.X(float64(t.state.Date()) + 0.5)

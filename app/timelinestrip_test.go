@@ -21,12 +21,7 @@ func dragBand(tl *TimelineView, at fyne.Position, dx float32) {
 // names and the label pinned at the left stay where they are; when the drag ends the band is
 // the view again.
 func TestTimelineDragMovesTheStripByTheDragDistance(t *testing.T) {
-	u, win := newTestUI(t, 1400, 900, Options{Date: timeline.DayOf(1942, 11, 19)})
-	t.Cleanup(u.Close)
-	tl := u.Timeline
-	tl.scale.ShowRange(float64(timeline.DayOf(1942, 6, 1)), float64(timeline.DayOf(1943, 6, 1))) // away from the period's ends
-	tl.Refresh()
-	r := test.WidgetRenderer(tl).(*timelineRenderer)
+	win, tl, r := newStripTestBand(t, 1400, 900)
 	at := fyne.NewPos(700, tl.axisHeight+tl.laneH/2)
 	win.Canvas().Capture()
 
@@ -107,12 +102,7 @@ func TestTimelineDragMovesTheStripByTheDragDistance(t *testing.T) {
 // The strip is laid out and painted again when the drag goes past its edge, and it then covers
 // the view again; a glide after the drag ends at rest.
 func TestTimelineStripRepaintsWhenTheDragLeavesIt(t *testing.T) {
-	u, win := newTestUI(t, 1200, 800, Options{Date: timeline.DayOf(1942, 11, 19)})
-	t.Cleanup(u.Close)
-	tl := u.Timeline
-	tl.scale.ShowRange(float64(timeline.DayOf(1942, 6, 1)), float64(timeline.DayOf(1943, 6, 1))) // away from the period's ends
-	tl.Refresh()
-	r := test.WidgetRenderer(tl).(*timelineRenderer)
+	win, tl, r := newStripTestBand(t, 1200, 800)
 	at := fyne.NewPos(600, tl.axisHeight+tl.laneH/2)
 	dragBand(tl, at, 10)
 	laid, changes := tl.strip.laid, r.band.changes
@@ -197,4 +187,16 @@ func TestStripScaleStaysUnderTheTextureLimit(t *testing.T) {
 			t.Errorf("canvas scale %g: the strip's zoom %g is not the view's %g", scale, s.PxPerDay(), view.PxPerDay())
 		}
 	}
+}
+
+// newStripTestBand opens a window of w×h on 19 November 1942 with the band showing June 1942
+// to June 1943 (away from the period's ends, so a drag either way moves it), and returns the
+// window, the band and its renderer.
+func newStripTestBand(t *testing.T, w, h float32) (fyne.Window, *TimelineView, *timelineRenderer) {
+	u, win := newTestUI(t, w, h, Options{Date: timeline.DayOf(1942, 11, 19)})
+	t.Cleanup(u.Close)
+	tl := u.Timeline
+	tl.scale.ShowRange(float64(timeline.DayOf(1942, 6, 1)), float64(timeline.DayOf(1943, 6, 1)))
+	tl.Refresh()
+	return win, tl, test.WidgetRenderer(tl).(*timelineRenderer)
 }

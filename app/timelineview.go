@@ -227,11 +227,16 @@ func (t *TimelineView) zoomCursor(factor float64) {
 
 // Close stops what the band started: playback and the glide of a drag.
 func (t *TimelineView) Close() {
+	t.stopGlide()
+	t.Controls.close()
+}
+
+// stopGlide stops the glide after a drag.
+func (t *TimelineView) stopGlide() {
 	if t.inertia != nil {
 		t.inertia.Stop()
 		t.inertia = nil
 	}
-	t.Controls.close()
 }
 
 // CreateRenderer implements fyne.Widget.

@@ -74,11 +74,7 @@ func (m *MapView) setPinching(on bool) {
 	m.touch.pinching = on
 	m.fling.reset()
 	if on {
-		m.stopFly()
-		if m.inertia != nil {
-			m.inertia.Stop()
-			m.inertia = nil
-		}
+		m.stopMotion()
 	} else {
 		m.touch.ended = time.Now()
 	}
