@@ -17,12 +17,9 @@ while [ $# -gt 0 ]; do case $1 in -o) out=$2; shift 2;; --) shift; break;; *) br
 [ $# -ge 1 ] || { sed -n '2,13p' "$0"; exit 2; }
 mkdir -p "$out"; rm -f "$out/gl.txt" "$out/marks.txt"
 gcc -shared -fPIC -O2 -o "$out/glcount.so" "$here/framesgl/glcount.c" -ldl
-disp=:$(( 300 + RANDOM % 50 ))
-Xvfb "$disp" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 & xpid=$!
-apid=; trap '[ -n "$apid" ] && kill $apid 2>/dev/null; sleep 0.3; kill $xpid 2>/dev/null || true' EXIT
-sleep 1.5; export DISPLAY=$disp LANG=${LANG:-en_US.UTF-8}
-GLCOUNT="$out/gl.txt" LD_PRELOAD="$out/glcount.so" "$@" >"$out/program.log" 2>&1 & apid=$!
-for i in $(seq 1 100); do xdotool search --pid $apid >/dev/null 2>&1 && break; sleep 0.1; done
+. "$here/frames-common.sh"
+frames_xvfb 300
+frames_start GLCOUNT="$out/gl.txt" LD_PRELOAD="$out/glcount.so" -- "$@"
 sleep 8
 mark() { echo "$1 $(date +%s%N)" >> "$out/marks.txt"; }
 drag() { local x=$1 y=$2 dx=$3; local args=(mousemove "$x" "$y" mousedown 1)
@@ -30,8 +27,8 @@ drag() { local x=$1 y=$2 dx=$3; local args=(mousemove "$x" "$y" mousedown 1)
   xdotool "${args[@]}" mouseup 1; }
 mark start; drag 600 400 4; mark map; sleep 2; mark rest
 drag 1200 "${TIMELINE_Y:-930}" -4; mark timeline; sleep 1; mark end
-import -window root "$out/end.png" 2>/dev/null || true
-kill -0 $apid 2>/dev/null || { echo "the program died:"; tail -20 "$out/program.log"; exit 1; }
+frames_shot end
+frames_alive
 awk 'NR==FNR{m[++n]=$1; t[n]=$2; next}
   {for(i=2;i<=n;i++) if($1>t[i-1] && $1<=t[i]){f[i]++; d[i]+=$2; b[i]+=$3}}
   END{printf "%-9s %6s %12s %18s\n", "phase", "frames", "draws/frame", "texture kB/frame";

@@ -25,15 +25,11 @@ if [ $floor = 1 ]; then
   (cd "$b" && GOFLAGS=-mod=mod go build -o "$out/floor" .); set -- "$out/floor"
 fi
 [ $# -ge 1 ] || { sed -n '2,17p' "$0"; exit 2; }
-disp=:$(( 350 + RANDOM % 50 ))
-Xvfb "$disp" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 & xpid=$!
-apid=; trap '[ -n "$apid" ] && kill $apid 2>/dev/null; sleep 0.3; kill $xpid 2>/dev/null || true' EXIT
-sleep 1; export DISPLAY=$disp LANG=${LANG:-en_US.UTF-8}
-SWAPLOG="$out/swap.txt" LD_PRELOAD="$out/swaplog.so" "$@" >"$out/program.log" 2>&1 & apid=$!
-for i in $(seq 1 100); do xdotool search --pid $apid >/dev/null 2>&1 && break; sleep 0.1; done
+. "$(dirname "$0")/frames-common.sh"
+frames_xvfb 350
+frames_start SWAPLOG="$out/swap.txt" LD_PRELOAD="$out/swaplog.so" -- "$@"
 sleep 3
-mark() { echo "$1 $(wc -l < "$out/swap.txt" 2>/dev/null || echo 0) $(date +%s%N) $(awk '{print $14+$15}' /proc/$apid/stat) $(awk '/VmRSS/{print $2}' /proc/$apid/status)" >> "$out/marks.txt"; }
-shot() { import -window root "$out/$1.png" 2>/dev/null || true; }
+mark() { frames_mark "$@"; }; shot() { frames_shot "$@"; }
 # drag X Y DX DY: one gesture of 25 steps of 20 ms.
 drag() { local x=$1 y=$2 dx=$3 dy=$4 n=25; local args=(mousemove "$x" "$y" mousedown 1)
   for i in $(seq 1 $n); do args+=(sleep 0.02 mousemove $((x + i*dx/n)) $((y + i*dy/n))); done
@@ -55,6 +51,6 @@ mark zoomout; shot zoomout
 xdotool key space; sleep 12.5; xdotool key space
 mark play; shot play
 sleep 3; mark end
-kill -0 $apid 2>/dev/null || { echo "the program died:"; tail -20 "$out/program.log"; exit 1; }
+frames_alive
 python3 "$frames/report.py" "$out"
 echo "peak resident (VmHWM): $(awk '/VmHWM/{printf "%d MB", $2/1024}' /proc/$apid/status)"

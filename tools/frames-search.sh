@@ -15,15 +15,11 @@ while [ $# -gt 0 ]; do case $1 in -o) out=$2; shift 2;; --) shift; break;; *) br
 [ $# -ge 1 ] || { sed -n '2,12p' "$0"; exit 2; }
 mkdir -p "$out"; rm -f "$out"/*.png "$out/swap.txt"
 gcc -shared -fPIC -O2 -o "$out/swaplog.so" "$frames/swaplog.c" -ldl
-disp=:$(( 200 + RANDOM % 50 ))
-Xvfb "$disp" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 & xpid=$!
-apid=; trap '[ -n "$apid" ] && kill $apid 2>/dev/null; kill $xpid 2>/dev/null || true' EXIT
-sleep 1; export DISPLAY=$disp LANG=${LANG:-en_US.UTF-8}
-SWAPLOG="$out/swap.txt" LD_PRELOAD="$out/swaplog.so" "$@" >"$out/program.log" 2>&1 & apid=$!
-for i in $(seq 1 100); do xdotool search --pid $apid >/dev/null 2>&1 && break; sleep 0.1; done
+. "$(dirname "$0")/frames-common.sh"
+frames_xvfb 200
+frames_start SWAPLOG="$out/swap.txt" LD_PRELOAD="$out/swaplog.so" -- "$@"
 sleep 5
-mark() { echo "$1 $(wc -l < "$out/swap.txt" 2>/dev/null || echo 0) $(date +%s%N) $(awk '{print $14+$15}' /proc/$apid/stat) $(awk '/VmRSS/{print $2}' /proc/$apid/status)" >> "$out/marks.txt"; }
-shot() { import -window root "$out/$1.png" 2>/dev/null || true; }
+mark() { frames_mark "$@"; }; shot() { frames_shot "$@"; }
 touch "$out/swap.txt"; : > "$out/marks.txt"; mark start
 sleep 5; mark idle5s
 xdotool mousemove 800 26 click 1; sleep 1; mark focus
@@ -32,5 +28,5 @@ sleep 2; mark settle1
 xdotool key ctrl+a; xdotool type --delay 120 Moscow; mark moscow; shot moscow
 sleep 2; mark settle2
 xdotool key Escape; sleep 1; mark end
-kill -0 $apid 2>/dev/null || { echo "the program died:"; tail -20 "$out/program.log"; exit 1; }
+frames_alive
 python3 "$frames/report.py" "$out"
