@@ -59,16 +59,9 @@ func TestParseArgs(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got, err := ParseArgs(c.args, io.Discard)
-			if c.wantErr != "" {
-				var ue *UsageError
-				if err == nil || !errors.As(err, &ue) || !strings.Contains(err.Error(), c.wantErr) {
-					t.Fatalf("got error %v, want a usage error containing %q", err, c.wantErr)
-				}
+			got, ok := parseArgsCase(t, c.args, c.wantErr)
+			if !ok {
 				return
-			}
-			if err != nil {
-				t.Fatalf("got error %v, want none", err)
 			}
 			if !reflect.DeepEqual(got, c.want) {
 				t.Fatalf("got %+v, want %+v", got, c.want)
@@ -83,4 +76,23 @@ func TestParseArgsHelp(t *testing.T) {
 	if !errors.Is(err, ErrHelp) || !strings.Contains(b.String(), "frontline-atlas validate") {
 		t.Fatalf("got %v and %q, want ErrHelp and the usage", err, b.String())
 	}
+}
+
+// parseArgsCase parses args as a table case does: with wantErr, it checks that the error is a
+// usage error containing wantErr and returns false (nothing more to check); without, it
+// fails on any error and returns the command and true.
+func parseArgsCase(t *testing.T, args []string, wantErr string) (Command, bool) {
+	t.Helper()
+	got, err := ParseArgs(args, io.Discard)
+	if wantErr != "" {
+		var ue *UsageError
+		if err == nil || !errors.As(err, &ue) || !strings.Contains(err.Error(), wantErr) {
+			t.Fatalf("got error %v, want a usage error containing %q", err, wantErr)
+		}
+		return Command{}, false
+	}
+	if err != nil {
+		t.Fatalf("got error %v, want none", err)
+	}
+	return got, true
 }

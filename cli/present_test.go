@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"errors"
-	"io"
 	"strings"
 	"testing"
 
@@ -40,16 +38,9 @@ func TestParsePresentFlags(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got, err := ParseArgs(c.args, io.Discard)
-			if c.wantErr != "" {
-				var ue *UsageError
-				if err == nil || !errors.As(err, &ue) || !strings.Contains(err.Error(), c.wantErr) {
-					t.Fatalf("got error %v, want a usage error containing %q", err, c.wantErr)
-				}
+			got, ok := parseArgsCase(t, c.args, c.wantErr)
+			if !ok {
 				return
-			}
-			if err != nil {
-				t.Fatalf("got error %v", err)
 			}
 			if got.Presenting != c.want {
 				t.Fatalf("got %+v, want %+v", got.Presenting, c.want)
