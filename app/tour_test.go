@@ -426,3 +426,24 @@ func TestPresenterScreenOpensOnASecondScreen(t *testing.T) {
 		}
 	}
 }
+
+// A stop shown at once (the kiosk's attract loop) is where the map stays: a flight under way,
+// such as the one that selecting the stop's event starts in a real window
+// (MapView.StateChanged), is stopped, or it would carry the map on over the next half second.
+func TestShowStopQuietlyStopsAFlight(t *testing.T) {
+	u, _ := newTestUI(t, 1024, 640, Options{})
+	c, err := timeline.NewTourCursor(u.Catalog, "turning-points")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := u.Map
+	m.headless = false // a window's map flies to a selected event (a headless one moves in one step)
+	u.ShowStopQuietly(c.State(), 100)
+	m.headless = true
+	if m.fly != nil {
+		t.Error("a flight was left running after the stop was shown")
+	}
+	if want := stopViewIn(m.session, c.State(), 100); math.Abs(m.View().CX-want.CX) > m.View().Scale || math.Abs(m.View().Scale/want.Scale-1) > 1e-6 {
+		t.Errorf("the map shows %.0f at %.0f m/px, the stop %.0f at %.0f m/px", m.View().CX, m.View().Scale, want.CX, want.Scale)
+	}
+}

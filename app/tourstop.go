@@ -29,6 +29,7 @@ func (u *UI) ApplyStop(st timeline.StopState, animate bool) {
 	fromView := u.Map.View()
 	fromScale := u.Timeline.Scale()
 	u.State.showStop(st.Selection, st.First, st.Filter, true)
+	u.Map.stopMotion() // the selection's own flight (MapView.StateChanged) gives way to the stop's
 
 	// The card first: the view is framed in the part of the map above it.
 	p.shown = st
@@ -83,8 +84,11 @@ func (u *UI) ShowStopQuietly(st timeline.StopState, cover float32) {
 	u.Map.jumpTo(stopViewIn(u.Map.session, st, float64(cover)))
 }
 
-// jumpTo shows view v's centre and scale at once (the map's limits of scale apply).
+// jumpTo shows view v's centre and scale at once (the map's limits of scale apply). A flight
+// under way (the one a newly selected event starts, StateChanged) stops: it would otherwise
+// carry the map on to the selection's own view over the next half second.
 func (m *MapView) jumpTo(v geo.View) {
+	m.stopMotion()
 	m.session.SetCentreScale(v.CX, v.CY, v.Scale)
 	m.Refresh()
 }
