@@ -9,7 +9,6 @@ import (
 	"testing/fstest"
 	"unicode"
 
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"frontline-atlas/assets"
@@ -182,12 +181,8 @@ func TestDetailsSpeakTheSystemLanguage(t *testing.T) {
 // monogramText returns the initials of the monogram on the details page, or "".
 func monogramText(d *Details) string {
 	for _, o := range d.box.Objects {
-		if f, ok := o.(*fixedSize); ok {
-			for _, c := range f.objs {
-				if tx, ok := c.(*canvas.Text); ok {
-					return tx.Text
-				}
-			}
+		if m, ok := o.(*monogram); ok {
+			return m.initials
 		}
 	}
 	return ""

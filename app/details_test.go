@@ -19,13 +19,13 @@ import (
 // "monogram" for the initials, "" for neither.
 func pictureOf(d *Details) string {
 	for _, o := range d.box.Objects {
-		if f, ok := o.(*fixedSize); ok {
+		switch f := o.(type) {
+		case *monogram:
+			return "monogram"
+		case *fixedSize:
 			for _, c := range f.objs {
-				switch c.(type) {
-				case *canvas.Image:
+				if _, ok := c.(*canvas.Image); ok {
 					return "image"
-				case *canvas.Circle:
-					return "monogram"
 				}
 			}
 		}

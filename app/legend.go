@@ -420,7 +420,7 @@ func (r *legendRenderer) Layout(size fyne.Size) {
 	// As wide as the map allows up to legendWidth, but never narrower than its rows need: in a
 	// map narrower than that (a tiny snapshot) the card runs past the map's edge rather than
 	// give its labels negative widths, which the software painter cannot draw.
-	pad := theme.Padding()
+	pad := theme.SizeForWidget(theme.SizeNamePadding, l)
 	w := max(min(float32(legendWidth), size.Width-2*legendMargin), l.box.MinSize().Width+2*pad, legendMinWidth)
 	l.box.Resize(fyne.NewSize(w-2*pad, l.box.MinSize().Height))
 	h := min(l.box.MinSize().Height+2*pad, size.Height-legendMargin-legendBottom)

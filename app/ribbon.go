@@ -56,7 +56,7 @@ func (rr *ribbonRenderer) rebuild() {
 		rr.stripes[i].FillColor = ParseHexColor(s.Color)
 		rr.objs = append(rr.objs, rr.stripes[i])
 	}
-	rr.border.StrokeColor = theme.Color(theme.ColorNameShadow)
+	rr.border.StrokeColor = theme.ColorForWidget(theme.ColorNameShadow, rr.r)
 	rr.objs = append(rr.objs, rr.border)
 }
 
@@ -116,17 +116,63 @@ func ParseHexColor(s string) color.NRGBA {
 	return color.NRGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 0xff}
 }
 
-// NewMonogram draws a person's initials in a circle, shown where the pack has no portrait.
+// NewMonogram draws a person's initials in a circle, shown where the pack has no portrait. Its
+// colours come from the theme of the part of the window it is in (the presenter's dark panel,
+// a high-contrast theme) and follow a change of theme.
 func NewMonogram(name string) fyne.CanvasObject {
-	circle := canvas.NewCircle(theme.Color(theme.ColorNamePrimary))
-	txt := canvas.NewText(Initials(name), theme.Color(theme.ColorNameForegroundOnPrimary))
-	txt.TextSize = 24
-	txt.TextStyle.Bold = true
-	txt.Alignment = fyne.TextAlignCenter
-	f := &fixedSize{size: fyne.NewSize(64, 64), objs: []fyne.CanvasObject{circle, txt}}
-	f.ExtendBaseWidget(f)
-	return f
+	m := &monogram{initials: Initials(name)}
+	m.ExtendBaseWidget(m)
+	return m
 }
+
+// monogramSize is the side of a monogram: a portrait's.
+const monogramSize = 64
+
+// monogram is the widget NewMonogram returns.
+type monogram struct {
+	widget.BaseWidget
+	initials string
+}
+
+func (m *monogram) CreateRenderer() fyne.WidgetRenderer {
+	r := &monogramRenderer{m: m, circle: canvas.NewCircle(color.Transparent), text: canvas.NewText(m.initials, color.Black)}
+	r.text.TextSize = 24
+	r.text.TextStyle.Bold = true
+	r.text.Alignment = fyne.TextAlignCenter
+	r.Refresh()
+	return r
+}
+
+type monogramRenderer struct {
+	m      *monogram
+	circle *canvas.Circle
+	text   *canvas.Text
+}
+
+func (r *monogramRenderer) Layout(size fyne.Size) {
+	side := fyne.NewSize(monogramSize, monogramSize)
+	for _, o := range []fyne.CanvasObject{r.circle, r.text} {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(side)
+	}
+}
+
+func (r *monogramRenderer) MinSize() fyne.Size { return fyne.NewSize(monogramSize, monogramSize) }
+
+func (r *monogramRenderer) Refresh() {
+	r.circle.FillColor = theme.ColorForWidget(theme.ColorNamePrimary, r.m)
+	r.text.Color = theme.ColorForWidget(theme.ColorNameForegroundOnPrimary, r.m)
+	r.text.Text = r.m.initials
+	r.Layout(r.m.Size())
+	r.circle.Refresh()
+	r.text.Refresh()
+}
+
+func (r *monogramRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.circle, r.text}
+}
+
+func (r *monogramRenderer) Destroy() {}
 
 // Initials returns up to two initials of a name: "Georgy Zhukov" → "GZ", "Kim Il-sung" → "KI".
 func Initials(name string) string {

@@ -103,15 +103,17 @@ func (r *searchNoticeRenderer) MinSize() fyne.Size {
 	case noticeDidYouMean:
 		return fyne.NewSize(0, searchRowHeight*max(1, TextScale(r.n))+1)
 	case noticeNoResults:
-		return fyne.NewSize(0, 2*theme.InnerPadding()+r.n.before.MinSize().Height+theme.Padding()+r.n.hint.MinSize().Height+1)
+		pad, gap := theme.SizeForWidget(theme.SizeNameInnerPadding, r.n), theme.SizeForWidget(theme.SizeNamePadding, r.n)
+		return fyne.NewSize(0, 2*pad+r.n.before.MinSize().Height+gap+r.n.hint.MinSize().Height+1)
 	}
 	return fyne.Size{}
 }
 
 func (r *searchNoticeRenderer) Layout(size fyne.Size) {
 	n := r.n
-	x := searchAccentWidth + theme.InnerPadding()
-	width := size.Width - x - theme.InnerPadding()
+	pad := theme.SizeForWidget(theme.SizeNameInnerPadding, n)
+	x := searchAccentWidth + pad
+	width := size.Width - x - pad
 	n.line.Move(fyne.NewPos(0, size.Height-1))
 	n.line.Resize(fyne.NewSize(size.Width, 1))
 	switch n.mode {
@@ -123,26 +125,26 @@ func (r *searchNoticeRenderer) Layout(size fyne.Size) {
 		n.word.Move(fyne.NewPos(x, y))
 		n.rest.Move(fyne.NewPos(x+n.word.MinSize().Width, y))
 	case noticeNoResults:
-		y := theme.InnerPadding()
+		y := pad
 		n.before.Text = fitText(n.said, n.before.TextSize, n.before.TextStyle, width)
 		n.before.Move(fyne.NewPos(x, y))
 		n.hint.Text = fitText(noResultsHint(), n.hint.TextSize, n.hint.TextStyle, width)
-		n.hint.Move(fyne.NewPos(x, y+n.before.MinSize().Height+theme.Padding()))
+		n.hint.Move(fyne.NewPos(x, y+n.before.MinSize().Height+theme.SizeForWidget(theme.SizeNamePadding, n)))
 	}
 }
 
 func (r *searchNoticeRenderer) Refresh() {
 	n := r.n
-	fg := theme.Color(theme.ColorNameForeground)
-	bg := theme.Color(theme.ColorNameOverlayBackground)
-	size := theme.TextSize()
+	fg := theme.ColorForWidget(theme.ColorNameForeground, n)
+	bg := theme.ColorForWidget(theme.ColorNameOverlayBackground, n)
+	size := theme.SizeForWidget(theme.SizeNameText, n)
 	for _, t := range []*canvas.Text{n.before, n.word, n.rest, n.hint} {
 		t.TextSize = size
 		t.Color = fg
 		t.TextStyle = fyne.TextStyle{}
 	}
 	n.word.TextStyle = fyne.TextStyle{Bold: true}
-	n.word.Color = theme.Color(theme.ColorNameHyperlink)
+	n.word.Color = theme.ColorForWidget(theme.ColorNameHyperlink, n)
 	if n.mode == noticeNoResults {
 		n.before.TextStyle = fyne.TextStyle{Bold: true}
 	}

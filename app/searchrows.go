@@ -70,10 +70,10 @@ func (r *searchCardRenderer) MinSize() fyne.Size {
 }
 
 func (r *searchCardRenderer) Refresh() {
-	r.bg.FillColor = theme.Color(theme.ColorNameOverlayBackground)
-	r.bg.StrokeColor = theme.Color(theme.ColorNameInputBorder)
+	r.bg.FillColor = theme.ColorForWidget(theme.ColorNameOverlayBackground, r.c)
+	r.bg.StrokeColor = theme.ColorForWidget(theme.ColorNameInputBorder, r.c)
 	r.bg.StrokeWidth = 1
-	r.bg.CornerRadius = theme.InputRadiusSize()
+	r.bg.CornerRadius = theme.SizeForWidget(theme.SizeNameInputRadius, r.c)
 	r.bg.Refresh()
 	r.c.content.Refresh()
 }
@@ -161,8 +161,9 @@ func (r *searchRowRenderer) Layout(size fyne.Size) {
 	v.bg.Resize(size)
 	v.accent.Move(fyne.NewPos(0, 0))
 	v.accent.Resize(fyne.NewSize(searchAccentWidth, size.Height))
-	x := searchAccentWidth + theme.InnerPadding()
-	right := size.Width - theme.InnerPadding()
+	pad := theme.SizeForWidget(theme.SizeNameInnerPadding, v)
+	x := searchAccentWidth + pad
+	right := size.Width - pad
 	if v.enter.Text != "" {
 		ew := v.enter.MinSize().Width
 		v.enter.Move(fyne.NewPos(right-ew, (size.Height-v.enter.MinSize().Height)/2))
@@ -198,9 +199,9 @@ func (v *searchRowView) noteText() string {
 
 func (r *searchRowRenderer) Refresh() {
 	v := r.v
-	fg := theme.Color(theme.ColorNameForeground)
-	bg := theme.Color(theme.ColorNameOverlayBackground)
-	size := theme.TextSize()
+	fg := theme.ColorForWidget(theme.ColorNameForeground, v)
+	bg := theme.ColorForWidget(theme.ColorNameOverlayBackground, v)
+	size := theme.SizeForWidget(theme.SizeNameText, v)
 	v.name.TextSize, v.note.TextSize, v.enter.TextSize = size, size, size
 	v.name.TextStyle = fyne.TextStyle{Bold: v.row.header != ""}
 	v.note.TextStyle = fyne.TextStyle{Italic: true}
@@ -210,16 +211,16 @@ func (r *searchRowRenderer) Refresh() {
 	case v.row.header != "":
 		band := searchHeaderBand(fg, bg)
 		v.bg.FillColor = band
-		v.accent.FillColor = theme.Color(theme.ColorNamePrimary)
+		v.accent.FillColor = theme.ColorForWidget(theme.ColorNamePrimary, v)
 		v.name.Color = fg
 	default:
 		v.bg.FillColor = color.Transparent
 		if v.current {
-			v.bg.FillColor = theme.Color(theme.ColorNameSelection)
-			v.accent.FillColor = theme.Color(theme.ColorNamePrimary)
+			v.bg.FillColor = theme.ColorForWidget(theme.ColorNameSelection, v)
+			v.accent.FillColor = theme.ColorForWidget(theme.ColorNamePrimary, v)
 			v.enter.Text = lang.L("Enter ↵")
 		} else if v.hovered {
-			v.bg.FillColor = theme.Color(theme.ColorNameHover)
+			v.bg.FillColor = theme.ColorForWidget(theme.ColorNameHover, v)
 		}
 		under := over(v.bg.FillColor, bg)
 		v.name.Color = fg
