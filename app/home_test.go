@@ -133,7 +133,7 @@ func TestBackRestoresDateAndView(t *testing.T) {
 // Selecting an event moves the map to its places, with a margin, even when they were already
 // somewhere in view.
 func TestSelectingEventFitsItsPlaces(t *testing.T) {
-	u, win := newTestUI(t, 1280, 720, Options{})
+	u, _ := newTestUI(t, 1280, 720, Options{})
 	for _, tc := range []struct{ event, place string }{{"battle-of-berlin", "berlin"}, {"operation-uranus", "stalingrad"}, {"yalta", "yalta"}} {
 		// Zoom out first: the place is in view, but small and off-centre.
 		u.Map.ZoomAbout(0.25, fyne.NewPos(10, 10))
@@ -149,5 +149,4 @@ func TestSelectingEventFitsItsPlaces(t *testing.T) {
 			t.Errorf("%s: the map did not zoom in to its place (scale %.0f, before %.0f m/px)", tc.event, v.Scale, before)
 		}
 	}
-	_ = win
 }

@@ -110,7 +110,7 @@ func TestKioskWeekIsFlat(t *testing.T) {
 // TestKioskTickStops: the window's kiosk ticks on a goroutine of its own, which Close stops.
 func TestKioskTickStops(t *testing.T) {
 	g0, _ := settledCounts()
-	a := test.NewTempApp(t)
+	test.NewTempApp(t)
 	c := loadTestContent(t)
 	w := test.NewTempWindow(t, nil)
 	k := NewKiosk(w, c.Catalog, KioskOptions{Config: kiosk.Defaults(), Tick: true,
@@ -119,7 +119,6 @@ func TestKioskTickStops(t *testing.T) {
 	uiLoop.run()
 	k.Close()
 	k.Close()
-	_ = a
 	if g1, _ := settledCounts(); g1 > g0 {
 		t.Errorf("goroutines %d → %d after the kiosk closed", g0, g1)
 	}

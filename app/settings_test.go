@@ -136,7 +136,7 @@ func TestTextSizeKeys(t *testing.T) {
 // percentage, switches the theme and high contrast live, and all of it is remembered.
 func TestSettingsPanel(t *testing.T) {
 	path := filepath.Join(t.TempDir(), PrefsFile)
-	u, win := newPrefsUI(t, path, Options{})
+	u, _ := newPrefsUI(t, path, Options{})
 	test.Tap(u.Menu.Button)
 	test.Tap(u.Menu.Entry(menuSettingsLabel()))
 	p := u.SettingsPanel
@@ -207,7 +207,6 @@ func TestSettingsPanel(t *testing.T) {
 	if prefs.Int(PrefTextSize) != 110 || prefs.String(PrefTheme) != "light" || !prefs.Bool(PrefHighContrast) || prefs.String(PrefLanguage) != "ru" {
 		t.Errorf("the preferences file holds %v", prefs.Snapshot())
 	}
-	_ = win
 }
 
 // --theme light or dark wins over the stored theme for the run, until one is chosen.

@@ -270,7 +270,6 @@ func injectedLeak(kind string) func(*soak) {
 		default:
 			s.t.Fatalf("-soak.leak=%q: want heap or goroutines", kind)
 		}
-		_ = kept
 	}
 }
 
