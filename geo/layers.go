@@ -297,14 +297,14 @@ func (m *BaseMap) storeLayer(l BaseMapLayer, d decodedLayer) []error {
 // decodeLayer converts the file data of layer l into d; every error names the file and the
 // feature index.
 func (ld *bmLoader) decodeLayer(d *decodedLayer, l BaseMapLayer, data []byte) {
-	fc, err := geojson.UnmarshalFeatureCollection(data)
+	features, err := decodeFeatures(data)
 	if err != nil {
 		d.errs = []error{fmt.Errorf("%s: %w", l.File, err)}
 		return
 	}
 	isArea := isAreaLayer(l.Name)
 	more := 0
-	for i, f := range fc.Features {
+	for i, f := range features {
 		var err error
 		if isArea {
 			var a BaseMapArea
