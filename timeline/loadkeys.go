@@ -1,6 +1,9 @@
 package timeline
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"strings"
+)
 
 // topLevelKeys returns the absolute byte offset of each top-level key of the JSON object raw,
 // which starts at offset start of its file (the offset of the end of the key, on its line),
@@ -58,4 +61,48 @@ func topLevelKeys(raw []byte, start int64) (keys map[string]int64, dups map[stri
 		}
 	}
 	return keys, dups
+}
+
+// itemID returns the item's id as encoding/json would decode the object raw into a struct
+// with a field `json:"id"` of type any, when that is a string (else ""): the value of the
+// last top-level key that equals "id" but for case, found at the offsets topLevelKeys gave
+// (raw starts at offset start of its file). It spares the loader a third decoding of every item.
+func itemID(raw []byte, start int64, keys, dups map[string]int64) string {
+	last := int64(-1)
+	for k, off := range keys {
+		if strings.EqualFold(k, "id") { // as encoding/json matches a key to a field
+			if d, ok := dups[k]; ok {
+				off = d
+			}
+			last = max(last, off)
+		}
+	}
+	if last < 0 {
+		return ""
+	}
+	i := int(last - start)
+	for i < len(raw) && (isSpace(raw[i]) || raw[i] == ':') {
+		i++
+	}
+	if i >= len(raw) || raw[i] != '"' {
+		return ""
+	}
+	j, plain := i+1, true
+	for ; j < len(raw) && raw[j] != '"'; j++ {
+		switch c := raw[j]; {
+		case c == '\\':
+			plain = false
+			j++ // past the escaped character
+		case c < 0x20 || c >= 0x80:
+			plain = false
+		}
+	}
+	if plain && j < len(raw) {
+		return string(raw[i+1 : j])
+	}
+	var id string
+	if json.Unmarshal(raw[i:min(j+1, len(raw))], &id) != nil {
+		return ""
+	}
+	return id
 }

@@ -12,7 +12,8 @@ import (
 )
 
 // keysAgree fails t unless topLevelKeys and json.Decoder's tokens (topLevelKeysTokens) give the
-// same keys and repetitions, at the same offsets, for the JSON value raw.
+// same keys and repetitions, at the same offsets, for the JSON value raw, and unless itemID
+// reads the id encoding/json reads.
 func keysAgree(t *testing.T, raw []byte, start int64) {
 	t.Helper()
 	keys, dups := topLevelKeys(raw, start)
@@ -20,11 +21,23 @@ func keysAgree(t *testing.T, raw []byte, start int64) {
 	if !maps.Equal(keys, wantKeys) || !maps.Equal(dups, wantDups) {
 		t.Fatalf("topLevelKeys(%q) = %v, repeated %v; json.Decoder's tokens give %v, repeated %v", raw, keys, dups, wantKeys, wantDups)
 	}
+	if len(raw) == 0 || raw[0] != '{' {
+		return // the loader reads no id from a value that is not an object
+	}
+	var probe struct {
+		ID any `json:"id"`
+	}
+	_ = json.Unmarshal(raw, &probe)
+	want, _ := probe.ID.(string)
+	if got := itemID(raw, start, keys, dups); got != want {
+		t.Fatalf("itemID(%q) = %q, encoding/json gives %q", raw, got, want)
+	}
 }
 
 // TestTopLevelKeysAgreeWithTokens: on every item of the embedded pack, and on objects made to
 // trip a byte scanner (keys with escapes, quotes and brackets inside strings, repeated keys,
-// nested objects with the same keys), the scanner finds what json.Decoder's tokens find.
+// nested objects with the same keys, ids in other cases), the scanner finds what
+// json.Decoder's tokens find, and the id encoding/json finds.
 func TestTopLevelKeysAgreeWithTokens(t *testing.T) {
 	items := 0
 	fsys := assets.Content()
@@ -75,6 +88,14 @@ var topLevelKeysCases = []string{
 	`12`,
 	`null`,
 	"{\"a\xffb\":1,\"a\xffb\":2}",
+	`{"id":"a","ID":"b"}`,
+	`{"Id":"b","name":"x","id":1}`,
+	`{"iD":"Ren\u00e9","id":"x","iD":"y"}`,
+	`{"id" : "ru-\u0431","x":{"id":"inner"}}`,
+	"{\"id\":\"caf\xc3\xa9\"}",
+	"{\"id\":\"bad\xff\"}",
+	`{"id":null}`,
+	`{"name":"no id"}`,
 }
 
 // FuzzTopLevelKeys: for any JSON value, topLevelKeys finds the keys and repetitions that
