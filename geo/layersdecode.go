@@ -28,6 +28,19 @@ func decodeFeatures(data []byte) ([]*geojson.Feature, error) {
 	return fc.Features, nil
 }
 
+// decodeGeometry is geojson.UnmarshalGeometry, with the one-pass reader of decodeFeatures for
+// a geometry in the plain shape (a fronts file's keyframes); anything else goes to
+// geojson.UnmarshalGeometry, so that the result and every error stay its own.
+func decodeGeometry(data []byte) (*geojson.Geometry, error) {
+	s := gjScanner{b: data}
+	if g, ok := s.geometry(); ok {
+		if s.ws(); s.i == len(s.b) {
+			return &geojson.Geometry{Type: g.GeoJSONType(), Coordinates: g}, nil
+		}
+	}
+	return geojson.UnmarshalGeometry(data)
+}
+
 // fastFeatures is the one-pass reader of decodeFeatures. It reports false on anything it does
 // not read exactly as encoding/json and orb/geojson would: a syntax error, a null feature or
 // coordinate array, a point of fewer than two numbers, a repeated member, a member name in a

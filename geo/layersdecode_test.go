@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -180,4 +181,99 @@ func FuzzDecodeFeatures(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) { agreeWithOrb(t, data) })
+}
+
+// geometryAgrees fails t unless decodeGeometry gives what geojson.UnmarshalGeometry gives for
+// data (the same geometry, or the same error), and reports whether the one-pass reader took it.
+func geometryAgrees(t *testing.T, data []byte) (fast bool) {
+	t.Helper()
+	want, werr := geojson.UnmarshalGeometry(data)
+	s := gjScanner{b: data}
+	if _, fast = s.geometry(); fast {
+		s.ws()
+		fast = s.i == len(s.b)
+	}
+	got, gerr := decodeGeometry(data)
+	if fast && werr != nil {
+		t.Fatalf("the one-pass reader accepts %q, geojson.UnmarshalGeometry refuses it: %v", data, werr)
+	}
+	if fmt.Sprint(gerr) != fmt.Sprint(werr) || !reflect.DeepEqual(got, want) {
+		t.Fatalf("decodeGeometry(%q) = %#v, %v; geojson.UnmarshalGeometry: %#v, %v", data, got, gerr, want, werr)
+	}
+	return fast
+}
+
+// frontGeometries returns the geometry of every feature of the embedded pack's fronts files.
+func frontGeometries(t testing.TB) [][]byte {
+	files, err := fs.Glob(assets.Content(), "fronts/*.geojson")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("fronts files: %v, %v", files, err)
+	}
+	var out [][]byte
+	for _, name := range files {
+		data, err := fs.ReadFile(assets.Content(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc frontFileDoc
+		if err := json.Unmarshal(data, &doc); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, ft := range doc.Features {
+			out = append(out, ft.Geometry)
+		}
+	}
+	return out
+}
+
+var geometryCases = []struct {
+	json string
+	fast bool
+}{
+	{`{"type":"LineString","coordinates":[[30,50],[31,51.5]]}`, true},
+	{` {"coordinates":[[[0,0],[1,0],[1,1],[0,0]]],"type":"Polygon"} `, true},
+	{`{"type":"MultiPolygon","coordinates":[]}`, true},
+	{`{"type":"Point","coordinates":[1,2]}`, false},
+	{`{"type":"LineString","coordinates":[[30,50],[31]]}`, false},
+	{`{"type":"LineString","coordinates":null}`, false},
+	{`{"type":"LineString"}`, false},
+	{`{"type":"Line","coordinates":[]}`, false},
+	{`{"type":"LineString","coordinates":[[30,50]],"bbox":[1,2,3,4]}`, false},
+	{`null`, false},
+	{`{"type":"LineString","coordinates":[[30,50]]} {}`, false},
+	{`[`, false},
+}
+
+// TestDecodeGeometryAgreesWithOrb: every keyframe geometry of the embedded fronts is read by
+// the one-pass reader, to what geojson.UnmarshalGeometry reads; the table's other shapes and
+// bad geometries go to orb/geojson, with its messages.
+func TestDecodeGeometryAgreesWithOrb(t *testing.T) {
+	geoms := frontGeometries(t)
+	for _, g := range geoms {
+		if !geometryAgrees(t, g) {
+			t.Errorf("the one-pass reader gave a fronts geometry to orb/geojson: %.80s", g)
+		}
+	}
+	if len(geoms) < 100 {
+		t.Errorf("%d fronts geometries, want the embedded pack's hundreds", len(geoms))
+	}
+	for _, tc := range geometryCases {
+		if fast := geometryAgrees(t, []byte(tc.json)); fast != tc.fast {
+			t.Errorf("%s: read by the one-pass reader %v, want %v", tc.json, fast, tc.fast)
+		}
+	}
+}
+
+// FuzzDecodeGeometry: for any bytes, decodeGeometry does not panic and gives what
+// geojson.UnmarshalGeometry gives. Run with: go test ./geo -fuzz FuzzDecodeGeometry.
+func FuzzDecodeGeometry(f *testing.F) {
+	for _, tc := range geometryCases {
+		f.Add([]byte(tc.json))
+	}
+	for _, g := range frontGeometries(f)[:5] {
+		if len(g) < 2000 {
+			f.Add([]byte(g))
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) { geometryAgrees(t, data) })
 }
