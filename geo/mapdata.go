@@ -83,8 +83,8 @@ func LoadMapData(base, pack fs.FS, theatres []string) (*MapData, error) {
 }
 
 // LoadMapDataLazy is LoadMapData that returns as soon as the whole-theatre (1:50m) level, the
-// borders and the fronts have loaded. The close-zoom 1:10m level (about 0.4 s of GeoJSON
-// decoding) loads in the background once asked for: by LoadDetail or WaitDetail, or by a
+// borders and the fronts have loaded. The close-zoom 1:10m level (about 0.1 s of GeoJSON
+// decoding on two cores) loads in the background once asked for: by LoadDetail or WaitDetail, or by a
 // MapSession when a view needs it or its first frame is complete, so that on two cores it does
 // not slow the first frame down. onDetail, if non-nil, is called from that goroutine when it is
 // in. Until then BaseLayers draws the 1:50m level at every zoom; WaitDetail returns the 1:10m
