@@ -87,13 +87,15 @@ func loadContent(dir string, mode loadMode) (*Content, error) {
 	var err error
 	switch mode {
 	case loadLazy:
-		// The base map and the chronicle load side by side (the cold start waits for both); the
-		// fronts, whose files the chronicle's pack.json declares, load once the chronicle is in.
+		// The base map, the fronts and the chronicle load side by side (the cold start waits
+		// for all three). The fronts' files are those of the theatres pack.json declares: they
+		// are read for the theatres pack.json names at a glance, and read again should the
+		// loaded chronicle name others.
 		catDone := make(chan struct{})
 		mapDone := make(chan struct{})
 		go func() {
 			defer close(mapDone)
-			md, merr = geo.LoadMapDataLazyAfter(base, pack, func() []string {
+			md, merr = geo.LoadMapDataLazyGuess(base, pack, timeline.PeekFrontTheatreIDs(pack), func() []string {
 				<-catDone
 				if cat == nil {
 					return nil

@@ -272,7 +272,7 @@ func parseFrontFile(file string, data []byte, declared frontTheatres) (frontFile
 		if strings.TrimSpace(k.Source) == "" {
 			bad("source", "missing")
 		}
-		geom, err := geojson.UnmarshalGeometry(ft.Geometry)
+		geom, err := decodeGeometry(ft.Geometry) // geojson.UnmarshalGeometry, in one pass when it can
 		if err != nil || geom == nil {
 			bad("geometry", "unreadable: %v", err)
 			continue

@@ -407,13 +407,7 @@ func (l *packLoader) decodeItem(f *packSource, k Kind, start int64, raw []byte) 
 	for p, off := range nestedDups(raw, start) {
 		dups[p] = off
 	}
-	var probe struct {
-		ID any `json:"id"`
-	}
-	_ = json.Unmarshal(raw, &probe)
-	if s, ok := probe.ID.(string); ok {
-		it.ref.ID = s
-	}
+	it.ref.ID = itemID(raw, start, it.fields, dups)
 	for key, off := range dups {
 		if l.full() {
 			l.more++

@@ -26,10 +26,9 @@ func decodeStrictJSON(raw []byte, v any) error {
 	return nil
 }
 
-// topLevelKeys returns the absolute byte offset of each top-level key of the JSON object raw,
-// which starts at offset start of its file (the offset of the end of the key, on its line),
-// and the offset of the second occurrence of each key given more than once.
-func topLevelKeys(raw []byte, start int64) (keys map[string]int64, dups map[string]int64) {
+// topLevelKeysTokens is topLevelKeys with json.Decoder's tokens, for a value that is not an
+// object, and the reference the tests compare topLevelKeys with.
+func topLevelKeysTokens(raw []byte, start int64) (keys map[string]int64, dups map[string]int64) {
 	keys, dups = map[string]int64{}, map[string]int64{}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	depth, wantKey := 0, false

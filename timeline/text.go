@@ -42,6 +42,15 @@ func T(s string) Text {
 
 // UnmarshalJSON accepts a string or an object of language codes to strings.
 func (t *Text) UnmarshalJSON(b []byte) error {
+	if v, ok := decodeTextFast(b); ok {
+		*t = v
+		return nil
+	}
+	return t.unmarshalJSON(b)
+}
+
+// unmarshalJSON is UnmarshalJSON by encoding/json, for every shape decodeTextFast leaves.
+func (t *Text) unmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
 	if len(b) > 0 && b[0] == '"' {
 		var s string
