@@ -3,6 +3,7 @@ package geo
 import (
 	"reflect"
 	"runtime"
+	"sync"
 	"testing"
 	"time"
 
@@ -193,5 +194,55 @@ func TestPreparedFromDegreesIsTheSame(t *testing.T) {
 			t.Errorf("%s: bytes() = %d, want %d", tc.level, got, est)
 		}
 		t.Logf("%s at tile level %d: %d of %d vertices kept, %.2f MB prepared", tc.level, tc.tile, kept, source, float64(est)/1e6)
+	}
+}
+
+// levelWatch is a projection that records, when it is first used for a level, the levels of
+// a scene that were prepared at that moment.
+type levelWatch struct {
+	Projection
+	sc     *Scene
+	mu     sync.Mutex
+	seen   bool
+	levels []int
+}
+
+func (w *levelWatch) Forward(lon, lat float64) (float64, float64) {
+	w.mu.Lock()
+	if !w.seen {
+		w.seen = true
+		w.sc.mu.Lock()
+		for l, lv := range w.sc.levels {
+			if lv.ready.Load() != nil {
+				w.levels = append(w.levels, l)
+			}
+		}
+		w.sc.mu.Unlock()
+	}
+	w.mu.Unlock()
+	return w.Projection.Forward(lon, lat)
+}
+
+// TestSceneDropsLevelsBeforePreparingTheNext: over its budget, a scene lets go of the levels it
+// no longer uses before it prepares the next, so that zooming from one close level to the next
+// never holds both (6 MB each at the 1:10m levels).
+func TestSceneDropsLevelsBeforePreparingTheNext(t *testing.T) {
+	w := &levelWatch{Projection: viewTestPlate{}}
+	sc := NewScene(w, &StyleLight, rasterTestLayers())
+	w.sc = sc
+	sc.maxPrepared = 0 // nothing beyond the level in use
+	sc.RenderTile(TileKey{6, 0, 0})
+	if _, ok := sc.levels[6]; !ok {
+		t.Fatal("level 6 is not kept while in use")
+	}
+	w.mu.Lock()
+	w.seen, w.levels = false, nil
+	w.mu.Unlock()
+	sc.RenderTile(TileKey{7, 0, 0})
+	if len(w.levels) != 0 {
+		t.Errorf("levels %v were still held when level 7 was prepared, want none", w.levels)
+	}
+	if _, ok := sc.levels[7]; !ok || len(sc.levels) != 1 {
+		t.Errorf("after level 7: %d levels kept, want level 7 alone", len(sc.levels))
 	}
 }

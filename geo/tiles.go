@@ -103,6 +103,9 @@ func (sc *Scene) prepared(l int) *rasterPrepared {
 			}
 			delete(sc.levels, old) // goroutines drawing with it keep their pointer
 		}
+		// Over the budget, the levels left go before this one is made, not after: a close
+		// level and the next are not both held while the next is prepared.
+		sc.trim(lv)
 	}
 	sc.tick++
 	lv.used = sc.tick
