@@ -54,28 +54,32 @@ func (src *rasterSource) prepare(toPx func(x, y float64) (float64, float64)) *ra
 func (src *rasterSource) prepareOn(toPx func(x, y float64) (float64, float64), workers int) *rasterPrepared {
 	out := &rasterPrepared{bg: src.bg, layers: make([]rasterPrepLayer, len(src.layers))}
 	var jobs []prepJob
-	vertices := 0
+	vertices, longest := 0, 0
+	count := func(pts []orb.Point) {
+		vertices += len(pts)
+		longest = max(longest, len(pts))
+	}
 	for li := range src.layers {
 		sl := &src.layers[li]
 		for i, rings := range sl.polys {
 			jobs = append(jobs, prepJob{int32(li), int32(i), prepPoly})
 			for _, r := range rings {
-				vertices += len(r)
+				count(r)
 			}
 		}
 		for i, pg := range sl.degPolys {
 			jobs = append(jobs, prepJob{int32(li), int32(i), prepDegPoly})
 			for _, r := range pg {
-				vertices += len(r)
+				count(r)
 			}
 		}
 		for i, ls := range sl.lines {
 			jobs = append(jobs, prepJob{int32(li), int32(i), prepLine})
-			vertices += len(ls)
+			count(ls)
 		}
 		for i, ls := range sl.degLines {
 			jobs = append(jobs, prepJob{int32(li), int32(i), prepDegLine})
-			vertices += len(ls)
+			count(ls)
 		}
 	}
 	polys := make([]rasterPoly, len(jobs)) // by job; lines in polys[j].rings[0] (b their bound)
@@ -85,7 +89,8 @@ func (src *rasterSource) prepareOn(toPx func(x, y float64) (float64, float64), w
 	workers = max(min(workers, len(jobs)), 1)
 	var next atomic.Int64
 	run := func() {
-		w := prepWorker{src: src, toPx: toPx, dp: simplify.DouglasPeucker(rasterTolerance)}
+		w := prepWorker{src: src, toPx: toPx, dp: simplify.DouglasPeucker(rasterTolerance),
+			buf: make([]orb.Point, 0, longest)}
 		const chunk = 16
 		for {
 			j0 := int(next.Add(chunk)) - chunk
