@@ -16,11 +16,11 @@ import (
 // and return pages sooner while the live heap is small. So that a large pack or big user
 // layers never make the collector run without end, the limit follows the live heap after
 // every collection: never below memoryFloor, never under 1.2 times what is live
-// (docs/performance.md, "Memory"). The floor was 100 MiB while the zoom's peak held 87 MB
+// (docs/performance.md, "Memory"). The floor was 100 MiB while the zoom's peak held 83–88 MB
 // live; since scenes keep the base map's coordinates once and a prepared level only what it
-// draws, that peak is 64–71 MB live, and 90 MiB gives the same room over it: 240 MB resident
-// at the peak instead of 248–252, for about 50 collections during the 20 s zoom instead of 30
-// (1 % of the run's CPU either way).
+// draws, that peak holds about 71 MB, and 90 MiB gives the same room over it: 240–242 MB
+// resident at the peak instead of 248–252, for about 50 collections during the 20 s zoom
+// (as many as before the change; 30 with the old floor), 1 % of the run's CPU.
 const memoryFloor = 90 << 20
 
 // memoryHeadroom is the limit over the live heap, in parts of 100.
