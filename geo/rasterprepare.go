@@ -45,7 +45,8 @@ type prepWorker struct {
 // the same. Each shape is converted into a scratch buffer and simplified there; only what
 // remains is copied out, into a slice of its own length, so a prepared level holds its
 // simplified vertices and nothing of the source. Large sources are prepared by up to
-// prepareMaxWorkers goroutines; the result does not depend on how many. src is not modified.
+// prepareMaxWorkers goroutines, which call src.proj at once (every Projection of this
+// package holds no state); the result does not depend on how many. src is not modified.
 func (src *rasterSource) prepare(toPx func(x, y float64) (float64, float64)) *rasterPrepared {
 	return src.prepareOn(toPx, min(runtime.GOMAXPROCS(0), prepareMaxWorkers))
 }
