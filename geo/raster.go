@@ -7,7 +7,6 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/clip"
-	"github.com/paulmach/orb/simplify"
 	"golang.org/x/image/vector"
 )
 
@@ -18,19 +17,27 @@ const (
 	rasterMinRing   = 0.35
 )
 
-// rasterSrcLayer is a layer projected to metres, longitudes made continuous first.
+// rasterSrcLayer is a layer of a rasterSource: shapes in projected metres (longitudes made
+// continuous first), or shapes in degrees that prepare unwraps and projects straight into
+// level pixels. A layer holds one kind or the other.
 type rasterSrcLayer struct {
 	kind   LayerKind
 	paint  Paint
 	polys  [][]orb.Ring     // projected metres; first ring outer, then holes
 	lines  []orb.LineString // projected metres
 	points []orb.Point      // projected metres (LayerMarker)
+	// degPolys and degLines are the caller's shapes in degrees, shared, not copied: a scene of
+	// the base map holds no coordinates of its own (see newRasterSource).
+	degPolys []orb.Polygon
+	degLines []orb.LineString
 }
 
-// rasterSource is a set of layers projected to metres once, ready to be prepared per scale.
+// rasterSource is a set of layers ready to be prepared per scale: projected to metres once, or
+// (proj non-nil) kept in degrees and projected by prepare.
 type rasterSource struct {
 	bg     color.NRGBA
 	layers []rasterSrcLayer
+	proj   Projection // projects degPolys and degLines
 }
 
 // rasterPoly and rasterLine are prepared shapes in pixels, with their bounds in pixels.
@@ -78,10 +85,16 @@ func rasterUnwrap(pts []orb.Point) []orb.Point {
 	return out
 }
 
-// newRasterSource unwraps, optionally clips (in degrees, when clipTo is non-nil) and projects
-// the layers. The layers are not modified.
+// newRasterSource makes the source of layers in style s through p. Without clipTo the
+// shapes are kept as they are, in degrees, shared with the layers (which the caller must not
+// modify afterwards): prepare unwraps and projects them into pixels, so that a scene of the base
+// map holds no second copy of its coordinates. With clipTo (degrees) they are unwrapped, clipped
+// and projected now (the one-off path of RenderFrame), and the layers are not retained.
 func newRasterSource(p Projection, s *Style, layers []Layer, clipTo *orb.Bound) *rasterSource {
 	src := &rasterSource{bg: s.Background, layers: make([]rasterSrcLayer, len(layers))}
+	if clipTo == nil {
+		src.proj = p
+	}
 	proj := func(pts []orb.Point) []orb.Point {
 		for i, q := range pts {
 			x, y := p.Forward(q[0], q[1])
@@ -94,13 +107,17 @@ func newRasterSource(p Projection, s *Style, layers []Layer, clipTo *orb.Bound) 
 		sl := &src.layers[i]
 		sl.kind, sl.paint = l.Kind, l.paint(s)
 		addPoly := func(pg orb.Polygon) {
+			if clipTo == nil {
+				if len(pg) > 0 {
+					sl.degPolys = append(sl.degPolys, pg)
+				}
+				return
+			}
 			var rings []orb.Ring
 			for _, r := range pg {
 				rings = append(rings, orb.Ring(rasterUnwrap(r)))
 			}
-			if clipTo != nil {
-				rings = clip.Polygon(*clipTo, orb.Polygon(rings))
-			}
+			rings = clip.Polygon(*clipTo, orb.Polygon(rings))
 			for j := range rings {
 				rings[j] = proj(rings[j])
 			}
@@ -109,10 +126,13 @@ func newRasterSource(p Projection, s *Style, layers []Layer, clipTo *orb.Bound) 
 			}
 		}
 		addLine := func(ls orb.LineString) {
-			parts := orb.MultiLineString{orb.LineString(rasterUnwrap(ls))}
-			if clipTo != nil {
-				parts = clip.MultiLineString(*clipTo, parts)
+			if clipTo == nil {
+				if len(ls) >= 2 {
+					sl.degLines = append(sl.degLines, ls)
+				}
+				return
 			}
+			parts := clip.MultiLineString(*clipTo, orb.MultiLineString{orb.LineString(rasterUnwrap(ls))})
 			for _, part := range parts {
 				if len(part) >= 2 {
 					sl.lines = append(sl.lines, proj(part))
@@ -153,68 +173,6 @@ func newRasterSource(p Projection, s *Style, layers []Layer, clipTo *orb.Bound) 
 		}
 	}
 	return src
-}
-
-// prepare converts src to pixels with toPx (metres → pixels, y down), simplifies to
-// rasterTolerance pixels, drops rings smaller than rasterMinRing and orients holes against
-// their outer ring. src is not modified.
-func (src *rasterSource) prepare(toPx func(x, y float64) (float64, float64)) *rasterPrepared {
-	dp := simplify.DouglasPeucker(rasterTolerance)
-	conv := func(pts []orb.Point) ([]orb.Point, orb.Bound) {
-		out := make([]orb.Point, len(pts))
-		for i, q := range pts {
-			x, y := toPx(q[0], q[1])
-			out[i] = orb.Point{x, y}
-		}
-		return out, orb.MultiPoint(out).Bound()
-	}
-	small := func(b orb.Bound) bool {
-		return b.Max[0]-b.Min[0] < rasterMinRing && b.Max[1]-b.Min[1] < rasterMinRing
-	}
-	out := &rasterPrepared{bg: src.bg, layers: make([]rasterPrepLayer, len(src.layers))}
-	for i := range src.layers {
-		sl, pl := &src.layers[i], &out.layers[i]
-		pl.kind, pl.paint = sl.kind, sl.paint
-		for _, rings := range sl.polys {
-			var pp rasterPoly
-			for j, r := range rings {
-				pts, b := conv(r)
-				if small(b) {
-					if j == 0 {
-						break // the outer ring is too small: drop the polygon
-					}
-					continue
-				}
-				ring := dp.Ring(orb.Ring(pts))
-				if len(ring) < 4 {
-					if j == 0 {
-						break
-					}
-					continue
-				}
-				if j == 0 {
-					pp.b = b
-				} else if ring.Orientation() == pp.rings[0].Orientation() {
-					ring.Reverse()
-				}
-				pp.rings = append(pp.rings, ring)
-			}
-			if len(pp.rings) > 0 {
-				pl.polys = append(pl.polys, pp)
-			}
-		}
-		if sl.kind == LayerMarker { // markers are drawn as filled and outlined discs
-			pl.kind, pl.polys = LayerFill, prepareMarkers(pl.polys, sl.points, sl.paint.Radius, toPx)
-		}
-		for _, ls := range sl.lines {
-			pts, b := conv(ls)
-			l := dp.LineString(orb.LineString(pts))
-			if len(l) >= 2 {
-				pl.lines = append(pl.lines, rasterLine{b: b, ls: l})
-			}
-		}
-	}
-	return out
 }
 
 // rasterCtx holds the scratch state of one drawing goroutine.

@@ -1,7 +1,7 @@
 package geo
 
 // dropPrepared forgets the prepared levels of sc and of the scene under it (NewSceneOver);
-// the projected geometry stays, so a level is prepared again (0.1–0.2 s at the closest
+// the source geometry stays, so a level is prepared again (about 0.1 s at the closest
 // 1:10m levels) when next used. Goroutines drawing with a level keep their pointer.
 func (sc *Scene) dropPrepared() {
 	for _, s := range []*Scene{sc, sc.under} {

@@ -44,8 +44,9 @@ func TileLevelFor(scale float64) int {
 // origin of the projection at a tile corner, and Y grows southward.
 type TileKey struct{ Level, X, Y int }
 
-// Scene is a set of layers drawn in one style through one projection, projected once and
-// prepared (simplified to half a pixel) once per tile level on first use. Its methods are safe
+// Scene is a set of layers drawn in one style through one projection, prepared (projected
+// into the level's pixels and simplified to half a pixel) once per tile level on first use.
+// It keeps the layers' coordinates by reference, in degrees, and no projected copy of them. Its methods are safe
 // for concurrent use; its rendering is deterministic.
 type Scene struct {
 	src         *rasterSource
@@ -54,17 +55,18 @@ type Scene struct {
 	tick        uint64
 	maxPrepared int64 // sceneMaxPrepared; tests lower it
 	// under, when non-nil, is drawn first (with its background): a scene of the user's layers
-	// over a base map shares the base map's projected and prepared geometry (NewSceneOver).
+	// over a base map shares the base map's geometry and prepared levels (NewSceneOver).
 	under *Scene
 }
 
 // A Scene keeps at most sceneMaxLevels prepared levels and, beyond the one in use,
 // sceneMaxPrepared bytes of them; the least recently used are dropped. The budget keeps a
 // coarse 1:50m level or two (under 1 MB each) for zooming back, but not the 1:10m geometry of
-// a close level (5–7 MB each): with 8 MB of them the window's resident size peaked 5–10 MB
-// higher during a zoom through five levels (docs/performance.md, "Memory"). Preparing a close
-// level again takes 0.1–0.2 s, and only when a tile of it must be rendered: the tiles of a
-// level left stay in the tile cache, and coarser tiles stand in meanwhile.
+// a close level (3.7 MB at tile level 7, about 6 MB from level 9 on): with 8 MB of them the
+// window's resident size peaked 5–10 MB higher during a zoom through five levels
+// (docs/performance.md, "Memory"). Preparing a close level again takes about 0.1 s, and only
+// when a tile of it must be rendered: the tiles of a level left stay in the tile cache, and
+// coarser tiles stand in meanwhile.
 const (
 	sceneMaxLevels   = 4
 	sceneMaxPrepared = 1 << 20
@@ -78,7 +80,9 @@ type sceneLevel struct {
 	bytes int64 // PreparedBytes of prep, once prepared
 }
 
-// NewScene projects layers with p in style s. The layers are not modified or retained.
+// NewScene makes the scene of layers through p in style s. Their geometry is kept by reference
+// and projected only into the levels prepared (newRasterSource): it must not be modified
+// afterwards (the base map's never is). Making a scene costs no projection.
 func NewScene(p Projection, s *Style, layers []Layer) *Scene {
 	return &Scene{src: newRasterSource(p, s, layers, nil), levels: map[int]*sceneLevel{}, maxPrepared: sceneMaxPrepared}
 }
@@ -99,6 +103,9 @@ func (sc *Scene) prepared(l int) *rasterPrepared {
 			}
 			delete(sc.levels, old) // goroutines drawing with it keep their pointer
 		}
+		// Over the budget, the levels left go before this one is made, not after: a close
+		// level and the next are not both held while the next is prepared.
+		sc.trim(lv)
 	}
 	sc.tick++
 	lv.used = sc.tick

@@ -7,10 +7,10 @@ import (
 )
 
 // NewSceneOver makes a scene that draws base first and then layers (projected with p in style
-// s) over it. base's projected geometry and its prepared levels are shared, not copied: a scene
-// of the user's layers over the base map costs the projection and preparation of those layers
-// alone, and several such scenes (a layer shown, then hidden; one date of a dated layer, then
-// the next) share one base.
+// s) over it. base's geometry and its prepared levels are shared, not copied: a scene of the
+// user's layers over the base map costs the preparation of those layers alone, and several
+// such scenes (a layer shown, then hidden; one date of a dated layer, then the next) share
+// one base.
 func NewSceneOver(base *Scene, p Projection, s *Style, layers []Layer) *Scene {
 	sc := NewScene(p, s, layers)
 	sc.under = base
