@@ -3,13 +3,30 @@
 # A script sets $out (its folder) first; these set $disp, $xpid and $apid.
 
 # frames_xvfb BASE: an Xvfb at 1920x1080 on display BASE+0..49 (each script its own range, so
-# two scripts can run at once), killed with the program when the script exits; exports
-# DISPLAY and LANG.
+# two scripts can run at once), killed with the program when the script exits or is
+# interrupted; exports DISPLAY and LANG. It waits until the display answers (10 s at most) and
+# takes another number if that one is in use (the Xvfb then exits at once).
 frames_xvfb() {
-  disp=:$(( $1 + RANDOM % 50 ))
-  Xvfb "$disp" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 & xpid=$!
-  apid=; trap '[ -n "$apid" ] && kill $apid 2>/dev/null; sleep 0.3; kill $xpid 2>/dev/null || true' EXIT
-  sleep 1.5; export DISPLAY=$disp LANG=${LANG:-en_US.UTF-8}
+  local try i
+  apid=; xpid=
+  trap '[ -n "$apid" ] && kill $apid 2>/dev/null; sleep 0.3; [ -n "$xpid" ] && kill $xpid 2>/dev/null; true' EXIT
+  trap 'exit 130' INT TERM
+  for try in 1 2 3 4 5; do
+    disp=:$(( $1 + RANDOM % 50 ))
+    Xvfb "$disp" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 & xpid=$!
+    for i in $(seq 1 100); do
+      kill -0 $xpid 2>/dev/null || break
+      # Ours answers with its size; another server on that number would not have it, and ours
+      # would exit (checked again before returning).
+      if [ "$(DISPLAY=$disp xdotool getdisplaygeometry 2>/dev/null)" = "1920 1080" ]; then
+        sleep 0.2; kill -0 $xpid 2>/dev/null || break
+        export DISPLAY=$disp LANG=${LANG:-en_US.UTF-8}; return 0
+      fi
+      sleep 0.1
+    done
+    kill $xpid 2>/dev/null; wait $xpid 2>/dev/null; xpid=
+  done
+  echo "frames: no Xvfb display could be started" >&2; exit 1
 }
 
 # frames_start VAR=VALUE... -- PROGRAM ARGS...: starts the program with those variables in
