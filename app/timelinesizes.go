@@ -21,6 +21,7 @@ const (
 	tlTextMax    = 21
 	tlAxisH      = 30 // the time axis along the top of the band, at 100 % text
 	tlRowHMax    = 18 // the tallest row of marks and bars, at 100 % text, before fitText
+	tlRowHMin    = 8  // the lowest: the band's minimum height gives every lane two rows of it
 	tlRowsMax    = 2  // rows per lane in a window of ordinary height
 	tlLabelSize  = 12 // event labels before the band is sized
 )
@@ -96,7 +97,7 @@ func (t *TimelineView) fitLanes(h float32) {
 	}
 	rows = min(max(rows, 1), tlRowsLimit)
 	t.rowH = fyne.Min(rowMax, (lane-tlLanePad*2)/float32(rows+1))
-	t.rowH = fyne.Max(t.rowH, 8)
+	t.rowH = fyne.Max(t.rowH, tlRowHMin)
 	t.laneH = tlLanePad*2 + t.rowH*float32(rows+1)
 	size := fyne.Max(9, fyne.Min(t.text, t.rowH-3))
 	if rows != t.rows || size != t.labelSize {

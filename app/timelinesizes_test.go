@@ -35,6 +35,7 @@ func TestTimelineTextSizesAndFit(t *testing.T) {
 	}{
 		{1920, 1080, 100, 14, 14},
 		{1280, 720, 100, 12, 9},
+		{1024, 600, 100, 12, 9}, // a netbook, a small kiosk screen: the band at its least height
 		{1920, 1080, 150, 21, 18},
 	}
 	for _, c := range cases {

@@ -295,11 +295,12 @@ func (t *TimelineView) arrange() {
 	t.arrangeStrip()
 }
 
-// minSize is the axis and every lane.
+// minSize is the axis and every lane with two rows of the lowest height (tlRowHMin): the
+// one fitLanes gives a lane when the band is short, so that the last lane is not cut off.
 func (t *TimelineView) minSize() fyne.Size {
 	n := len(t.lanes)
 	if n == 0 {
 		n = 1
 	}
-	return fyne.NewSize(t.gutter+200, t.axisHeight+float32(n)*(tlLanePad*2+2*6))
+	return fyne.NewSize(t.gutter+200, t.axisHeight+float32(n)*(tlLanePad*2+2*tlRowHMin))
 }
