@@ -306,12 +306,13 @@ func (k *Kiosk) showStop(i int) {
 	st := k.Playlist[i]
 	k.current = st
 	k.quiet++
-	// The caption's panel covers the lower part of the map: the stop's view is framed in
-	// the part above it (the panel is about 250 px high at 100 % text, 32 px above the edge).
-	h := k.UI.Map.Size().Height
-	k.UI.ShowStopQuietly(st, min(250*max(1, TextScale(nil))+32, h/2))
+	// The caption's panel covers the lower part of the map (or, in a short window, sits
+	// below it and covers less): the stop's view is framed in the part above it.
+	l := contentLanguage()
+	k.Attract.setTexts(st, k.tours[st.Tour], l)
+	k.UI.ShowStopQuietly(st, k.Attract.mapCover(k.UI.root.Size()))
 	k.quiet--
-	k.Attract.show(st, k.tours[st.Tour], contentLanguage())
+	k.Attract.show(st, k.tours[st.Tour], l)
 }
 
 // reset returns everything to the home view, in the configured language.

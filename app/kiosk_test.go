@@ -166,7 +166,7 @@ func TestKioskIdleAttractTouchReset(t *testing.T) {
 	}
 	// The stop's centre is in the middle of the map above the caption's panel.
 	v := k.UI.Map.View()
-	covered := min(250+32, float64(v.H)/2)
+	covered := attractCover(k)
 	lon, lat := v.FromScreen(float64(v.W)/2, (float64(v.H)-covered)/2)
 	if math.Abs(lon-36.2) > 0.05 || math.Abs(lat-51.7) > 0.05 {
 		t.Errorf("the map shows %.2f, %.2f in the middle above the panel, not the stop's 36.2, 51.7", lon, lat)
@@ -628,6 +628,72 @@ func TestKioskLayout(t *testing.T) {
 			if p.X < 0 || p.Y < 0 || p.X+s.Width > kb.Size().Width || p.Y+s.Height > kb.Size().Height || s.Width < 48 || s.Height < 48 {
 				t.Errorf("%v: key %q at %v size %v", size, label, p, s)
 			}
+		}
+	}
+}
+
+// attractCover is how much of the map's height, from its bottom edge, the attract panel as
+// drawn hides (0 when the panel is below the map).
+func attractCover(k *Kiosk) float64 {
+	r := test.WidgetRenderer(k.Attract).(*attractRenderer)
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(k.Attract).Y + r.panel.Position().Y
+	bottom := d.AbsolutePositionForObject(k.UI.Map).Y + k.UI.Map.Size().Height
+	return max(0, float64(bottom-top))
+}
+
+// TestKioskStopsShowAboveThePanel: at 1920×1080 and on the small screens a kiosk may have
+// (1280×720, 1024×600), every stop of the attract loop is framed where the caption's panel
+// does not hide it: the stop's places (or its centre) lie in the part of the map above the
+// panel, the panel leaves at least 40 % of the map free (at 720 px and less it moves down over
+// the timeline rather than hide the map), and it stays inside the window.
+func TestKioskStopsShowAboveThePanel(t *testing.T) {
+	for _, size := range []fyne.Size{{Width: 1920, Height: 1080}, {Width: 1280, Height: 720}, {Width: 1024, Height: 600}} {
+		t.Run(fmt.Sprintf("%.0fx%.0f", size.Width, size.Height), func(t *testing.T) {
+			f := newTestKiosk(t, size.Width, size.Height, kiosk.Config{}, []string{"turning-points"})
+			k := f.k
+			f.wait(90)
+			seen := map[int]bool{}
+			for range 200 {
+				st := k.current
+				if !seen[st.Index] {
+					seen[st.Index] = true
+					checkStopAbovePanel(t, k, st, size)
+				}
+				if len(seen) == len(k.Playlist) {
+					break
+				}
+				f.wait(0.25)
+			}
+			if len(seen) != len(k.Playlist) {
+				t.Errorf("the loop showed %d of %d stops", len(seen), len(k.Playlist))
+			}
+		})
+	}
+}
+
+func checkStopAbovePanel(t *testing.T, k *Kiosk, st timeline.StopState, win fyne.Size) {
+	t.Helper()
+	v := k.UI.Map.View()
+	cover := attractCover(k)
+	free := float64(v.H) - cover
+	if free < 0.4*float64(v.H) {
+		t.Errorf("stop %d: the panel hides %.0f of the map's %d px", st.Index+1, cover, v.H)
+	}
+	r := test.WidgetRenderer(k.Attract).(*attractRenderer)
+	if p, s := r.panel.Position(), r.panel.Size(); p.Y < 0 || p.Y+s.Height > win.Height+0.5 || p.X < 0 || p.X+s.Width > win.Width+0.5 {
+		t.Errorf("stop %d: the panel at %v, %v leaves the %v window", st.Index+1, p, s, win)
+	}
+	pts := [][2]float64{{st.View.Lon, st.View.Lat}}
+	if st.View.Fit {
+		b := st.View.Places
+		pts = [][2]float64{{b.Min[0], b.Min[1]}, {b.Max[0], b.Max[1]}, {b.Min[0], b.Max[1]}, {b.Max[0], b.Min[1]}}
+	}
+	for _, p := range pts {
+		x, y := v.ToScreen(p[0], p[1])
+		if x < 0 || x > float64(v.W) || y < 0 || y > free {
+			t.Errorf("stop %d (%s): %.2f, %.2f is at %.0f, %.0f on the %d×%d map, not in the %.0f px above the panel",
+				st.Index+1, st.Title.In("en"), p[0], p[1], x, y, v.W, v.H, free)
 		}
 	}
 }

@@ -36,13 +36,18 @@ func newAttractLayer(onTouch func()) *AttractLayer {
 	return a
 }
 
-// show sets the panel's texts for stop st in language l.
-func (a *AttractLayer) show(st timeline.StopState, tourTitle, l string) {
+// setTexts sets the panel's texts for stop st in language l (the layer is refreshed by show).
+func (a *AttractLayer) setTexts(st timeline.StopState, tourTitle, l string) {
 	a.Title, a.Caption = st.Title.In(l), st.Caption.In(l)
 	a.Counter = tourTitle
 	if st.Count > 0 {
 		a.Counter += " · " + strconv.Itoa(st.Number()) + " / " + strconv.Itoa(st.Count)
 	}
+}
+
+// show shows the panel with the texts for stop st in language l.
+func (a *AttractLayer) show(st timeline.StopState, tourTitle, l string) {
+	a.setTexts(st, tourTitle, l)
 	a.Show()
 	a.Refresh()
 }
@@ -89,38 +94,82 @@ type attractRenderer struct {
 	pillText       *canvas.Text
 }
 
-// The panel sits over the lower part of the map, centred on it: at most 1000 px wide (a line
-// of the caption stays readable from a step back), 32 px above the map's bottom edge.
-func (r *attractRenderer) Layout(size fyne.Size) {
-	pad := float32(24)
+// attractPad is the panel's inner margin.
+const attractPad = 24
+
+// attractGeom is where the panel goes in a layer: its left, top, width and height, and the
+// height of its title and caption at the panel's inner width.
+type attractGeom struct{ x, y, w, h, th, ch float32 }
+
+// geometry places the panel in a layer of size for texts measured by title and caption (laid
+// out at the panel's inner width here) and a counter and pill of sizes cs and ps. The panel is
+// centred on the map, at most 1000 px wide (a line of the caption stays readable from a step
+// back), 32 px above the map's bottom edge where that leaves the upper half of the map free. A
+// map too short for that (a 720 px or smaller screen) would be hidden by the panel, so the
+// panel then sits at the bottom of the layer, over the timeline, and covers as little of the
+// map as the window allows. The renderer and the kiosk's framing of a stop (mapCover) use it
+// alike.
+func (a *AttractLayer) geometry(size fyne.Size, title, caption *widget.RichText, cs, ps fyne.Size) attractGeom {
 	ap, as := fyne.Position{}, fyne.NewSize(size.Width, size.Height*0.6)
-	if s := r.a.MapSize; s.Width > 200 && s.Height > 200 {
-		ap, as = r.a.MapPos, s
+	if s := a.MapSize; s.Width > 200 && s.Height > 200 {
+		ap, as = a.MapPos, s
 	}
-	w := min(as.Width-48, 1000)
-	x := ap.X + (as.Width-w)/2
-	inner := w - 2*pad
-	r.title.Resize(fyne.NewSize(inner, r.title.MinSize().Height))
-	r.caption.Resize(fyne.NewSize(inner, r.caption.MinSize().Height))
-	th := r.title.MinSize().Height
-	ch := r.caption.MinSize().Height
-	cs := r.counter.MinSize()
-	ps := r.pillText.MinSize()
-	pillH := ps.Height + 24
-	h := pad + cs.Height + 4 + th + ch + 16 + pillH + pad
-	bottom := ap.Y + as.Height - 32
-	y := max(bottom-h, 8)
-	place(r.panel, x, y, w, h)
-	cy := y + pad
-	place(r.counter, x+pad, cy, cs.Width, cs.Height)
+	g := attractGeom{w: min(as.Width-48, 1000)}
+	g.x = ap.X + (as.Width-g.w)/2
+	inner := g.w - 2*attractPad
+	title.Resize(fyne.NewSize(inner, title.MinSize().Height))
+	caption.Resize(fyne.NewSize(inner, caption.MinSize().Height))
+	g.th, g.ch = title.MinSize().Height, caption.MinSize().Height
+	g.h = attractPad + cs.Height + 4 + g.th + g.ch + 16 + ps.Height + 24 + attractPad
+	g.y = ap.Y + as.Height - 32 - g.h
+	if g.y < ap.Y+as.Height/2 {
+		g.y = max(g.y, size.Height-16-g.h)
+	}
+	g.y = max(g.y, 8)
+	return g
+}
+
+// mapCover is how much of the map's height, from its bottom edge, the panel hides in a layer
+// of size once its texts are set (show or setTexts), measured as the renderer lays them out.
+func (a *AttractLayer) mapCover(size fyne.Size) float32 {
+	title, caption, counter, pill := widget.NewRichText(), widget.NewRichText(), canvas.NewText("", color.Black), canvas.NewText("", color.Black)
+	a.styleTexts(a.Theme(), title, caption, counter, pill)
+	g := a.geometry(size, title, caption, counter.MinSize(), pill.MinSize())
+	return max(0, a.MapPos.Y+a.MapSize.Height-g.y)
+}
+
+// styleTexts gives the panel's texts their words, sizes and colours in theme th.
+func (a *AttractLayer) styleTexts(th fyne.Theme, title, caption *widget.RichText, counter, pill *canvas.Text) {
+	v := themeVariant()
+	size := th.Size(theme.SizeNameText)
+	setText(counter, a.Counter, size*1.1, fyne.TextStyle{}, th.Color(ColorNameMutedText, v))
+	setText(pill, lang.L("Touch to explore"), size*2, fyne.TextStyle{Bold: true}, th.Color(theme.ColorNameForegroundOnPrimary, v))
+	title.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: a.Title,
+		Style: widget.RichTextStyle{SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}}}}
+	title.Wrapping = fyne.TextWrapWord
+	title.Refresh()
+	caption.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: a.Caption,
+		Style: widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText}}}
+	caption.Wrapping = fyne.TextWrapWord
+	caption.Refresh()
+}
+
+func (r *attractRenderer) Layout(size fyne.Size) {
+	g := r.a.geometry(size, r.title, r.caption, r.counter.MinSize(), r.pillText.MinSize())
+	cs, ps := r.counter.MinSize(), r.pillText.MinSize()
+	inner := g.w - 2*attractPad
+	place(r.panel, g.x, g.y, g.w, g.h)
+	cy := g.y + attractPad
+	place(r.counter, g.x+attractPad, cy, cs.Width, cs.Height)
 	cy += cs.Height + 4
-	place(r.title, x+pad, cy, inner, th)
-	cy += th
-	place(r.caption, x+pad, cy, inner, ch)
-	cy += ch + 16
+	place(r.title, g.x+attractPad, cy, inner, g.th)
+	cy += g.th
+	place(r.caption, g.x+attractPad, cy, inner, g.ch)
+	cy += g.ch + 16
 	pw := ps.Width + 48
-	place(r.pill, x+(w-pw)/2, cy, pw, pillH)
-	place(r.pillText, x+(w-ps.Width)/2, cy+12, ps.Width, ps.Height)
+	pillH := ps.Height + 24
+	place(r.pill, g.x+(g.w-pw)/2, cy, pw, pillH)
+	place(r.pillText, g.x+(g.w-ps.Width)/2, cy+12, ps.Width, ps.Height)
 }
 
 func (r *attractRenderer) MinSize() fyne.Size { return fyne.Size{} }
@@ -138,17 +187,7 @@ func (r *attractRenderer) Refresh() {
 	}
 	setRect(r.panel, bg, th.Color(theme.ColorNameShadow, v), 1, 16)
 	setRect(r.pill, th.Color(theme.ColorNamePrimary, v), nil, 0, 28)
-	size := th.Size(theme.SizeNameText)
-	setText(r.counter, r.a.Counter, size*1.1, fyne.TextStyle{}, th.Color(ColorNameMutedText, v))
-	setText(r.pillText, lang.L("Touch to explore"), size*2, fyne.TextStyle{Bold: true}, th.Color(theme.ColorNameForegroundOnPrimary, v))
-	r.title.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: r.a.Title,
-		Style: widget.RichTextStyle{SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}}}}
-	r.title.Wrapping = fyne.TextWrapWord
-	r.title.Refresh()
-	r.caption.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: r.a.Caption,
-		Style: widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText}}}
-	r.caption.Wrapping = fyne.TextWrapWord
-	r.caption.Refresh()
+	r.a.styleTexts(th, r.title, r.caption, r.counter, r.pillText)
 	r.Layout(r.a.Size())
 	canvas.Refresh(r.a)
 }
