@@ -215,16 +215,16 @@ func (s *gjScanner) geometry() (orb.Geometry, bool) {
 		g = ls
 	case "MultiLineString":
 		var mls orb.MultiLineString
-		mls, ok = c.lines()
+		mls, ok = pointArrays[orb.MultiLineString](&c)
 		g = mls
 	case "Polygon":
 		var p orb.Polygon
-		p, ok = c.polygon()
+		p, ok = pointArrays[orb.Polygon](&c)
 		g = p
 	case "MultiPolygon":
 		mp := orb.MultiPolygon{}
 		ok = c.array(func() bool {
-			p, ok := c.polygon()
+			p, ok := pointArrays[orb.Polygon](&c)
 			mp = append(mp, p)
 			return ok
 		})
@@ -261,29 +261,17 @@ func (s *gjScanner) points() ([]orb.Point, bool) {
 		return s.eat(']')
 	})
 	s.pts = pts
-	out := make([]orb.Point, len(pts))
-	copy(out, pts)
+	return exact(pts), ok
+}
+
+// pointArrays reads an array of arrays of points: a MultiLineString's lines or a Polygon's
+// rings.
+func pointArrays[S ~[]E, E ~[]orb.Point](s *gjScanner) (S, bool) {
+	out := S{}
+	ok := s.array(func() bool {
+		pts, ok := s.points()
+		out = append(out, E(pts))
+		return ok
+	})
 	return out, ok
-}
-
-// lines reads an array of arrays of points.
-func (s *gjScanner) lines() (orb.MultiLineString, bool) {
-	mls := orb.MultiLineString{}
-	ok := s.array(func() bool {
-		ls, ok := s.points()
-		mls = append(mls, ls)
-		return ok
-	})
-	return mls, ok
-}
-
-// polygon reads a polygon's rings.
-func (s *gjScanner) polygon() (orb.Polygon, bool) {
-	p := orb.Polygon{}
-	ok := s.array(func() bool {
-		r, ok := s.points()
-		p = append(p, r)
-		return ok
-	})
-	return p, ok
 }

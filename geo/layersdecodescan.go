@@ -136,6 +136,14 @@ func (s *gjScanner) str() (string, bool) {
 	return "", false
 }
 
+// digits returns the index after the run of decimal digits that starts at i in b.
+func digits(b []byte, i int) int {
+	for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+		i++
+	}
+	return i
+}
+
 // num reads a number: JSON's grammar, then strconv.ParseFloat as encoding/json does (a number
 // out of float64's range is an error there too).
 func (s *gjScanner) num() (float64, bool) {
@@ -149,19 +157,13 @@ func (s *gjScanner) num() (float64, bool) {
 	case i < len(b) && b[i] == '0':
 		i++
 	case i < len(b) && b[i] >= '1' && b[i] <= '9':
-		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
-			i++
-		}
+		i = digits(b, i)
 	default:
 		return 0, false
 	}
 	if i < len(b) && b[i] == '.' {
-		i++
-		d := i
-		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
-			i++
-		}
-		if i == d {
+		d := i + 1
+		if i = digits(b, d); i == d {
 			return 0, false
 		}
 	}
@@ -171,10 +173,7 @@ func (s *gjScanner) num() (float64, bool) {
 			i++
 		}
 		d := i
-		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
-			i++
-		}
-		if i == d {
+		if i = digits(b, d); i == d {
 			return 0, false
 		}
 	}

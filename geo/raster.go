@@ -70,19 +70,31 @@ type rasterPrepared struct {
 // so rings crossing 180° never paint a band across the map.
 func rasterUnwrap(pts []orb.Point) []orb.Point {
 	out := make([]orb.Point, len(pts))
-	off := 0.0
+	var u lonUnwrap
 	for i, p := range pts {
-		if i > 0 {
-			d := p[0] + off - out[i-1][0]
-			if d > 180 {
-				off -= 360
-			} else if d < -180 {
-				off += 360
-			}
-		}
-		out[i] = orb.Point{p[0] + off, p[1]}
+		out[i] = orb.Point{u.next(p[0]), p[1]}
 	}
 	return out
+}
+
+// lonUnwrap makes the longitudes of a run of points continuous, one at a time, as
+// rasterUnwrap does: a step of more than 180° from the previous point is taken as a wrap.
+type lonUnwrap struct {
+	off, prev float64
+	started   bool
+}
+
+// next returns lon shifted by the wraps seen so far.
+func (u *lonUnwrap) next(lon float64) float64 {
+	if u.started {
+		if d := lon + u.off - u.prev; d > 180 {
+			u.off -= 360
+		} else if d < -180 {
+			u.off += 360
+		}
+	}
+	u.started, u.prev = true, lon+u.off
+	return u.prev
 }
 
 // newRasterSource makes the source of layers in style s through p. Without clipTo the

@@ -200,18 +200,9 @@ func (w *prepWorker) conv(pts []orb.Point, deg bool) orb.Bound {
 			buf = append(buf, orb.Point{x, y})
 		}
 	} else {
-		off, prev := 0.0, 0.0
-		for i, p := range pts {
-			if i > 0 {
-				d := p[0] + off - prev
-				if d > 180 {
-					off -= 360
-				} else if d < -180 {
-					off += 360
-				}
-			}
-			prev = p[0] + off
-			x, y := w.src.proj.Forward(prev, p[1])
+		var u lonUnwrap
+		for _, p := range pts {
+			x, y := w.src.proj.Forward(u.next(p[0]), p[1])
 			x, y = w.toPx(x, y)
 			buf = append(buf, orb.Point{x, y})
 		}
