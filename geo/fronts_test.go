@@ -1,7 +1,6 @@
 package geo
 
 import (
-	"encoding/json"
 	"math"
 	"os"
 	"strings"
@@ -13,6 +12,8 @@ import (
 	"github.com/golang/geo/s2"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
+
+	"frontline-atlas/timeline"
 )
 
 var (
@@ -25,26 +26,9 @@ var (
 // pack.json, as the app passes them to LoadFronts.
 func packFrontTheatres(tb testing.TB) []string {
 	tb.Helper()
-	data, err := os.ReadFile("../assets/content/pack.json")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var doc struct {
-		Pack struct {
-			FrontTheatres []struct {
-				ID string `json:"id"`
-			} `json:"front_theatres"`
-		} `json:"pack"`
-	}
-	if err := json.Unmarshal(data, &doc); err != nil {
-		tb.Fatalf("pack.json: %v", err)
-	}
-	var ids []string
-	for _, th := range doc.Pack.FrontTheatres {
-		ids = append(ids, th.ID)
-	}
+	ids := timeline.PeekFrontTheatreIDs(os.DirFS("../assets/content"))
 	if len(ids) == 0 {
-		tb.Fatal("pack.json declares no front_theatres")
+		tb.Fatal("../assets/content/pack.json declares no front_theatres (or cannot be read)")
 	}
 	return ids
 }
