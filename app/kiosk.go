@@ -312,7 +312,8 @@ func (k *Kiosk) showStop(i int) {
 	k.Attract.setTexts(st, k.tours[st.Tour], l)
 	k.UI.ShowStopQuietly(st, k.Attract.mapCover(k.UI.root.Size()))
 	k.quiet--
-	k.Attract.show(st, k.tours[st.Tour], l)
+	k.Attract.Show()
+	k.Attract.Refresh()
 }
 
 // reset returns everything to the home view, in the configured language.

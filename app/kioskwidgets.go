@@ -155,8 +155,8 @@ func (a *AttractLayer) styleTexts(th fyne.Theme, title, caption *widget.RichText
 }
 
 func (r *attractRenderer) Layout(size fyne.Size) {
-	g := r.a.geometry(size, r.title, r.caption, r.counter.MinSize(), r.pillText.MinSize())
 	cs, ps := r.counter.MinSize(), r.pillText.MinSize()
+	g := r.a.geometry(size, r.title, r.caption, cs, ps)
 	inner := g.w - 2*attractPad
 	place(r.panel, g.x, g.y, g.w, g.h)
 	cy := g.y + attractPad
