@@ -93,19 +93,15 @@ func LoadMapDataLazy(base, pack fs.FS, theatres []string, onDetail func()) (*Map
 	return loadMapData(base, pack, nil, func() []string { return theatres }, onDetail, true)
 }
 
-// LoadMapDataLazyAfter is LoadMapDataLazy for a caller that learns the front theatres while
+// LoadMapDataLazyGuess is LoadMapDataLazy for a caller that learns the front theatres while
 // the base map loads: theatres is called once the whole-theatre level is in, just before the
-// fronts are read, and may block until the pack's catalog has loaded. The base map and the
-// chronicle then load side by side, which the cold start on two cores needs.
-func LoadMapDataLazyAfter(base, pack fs.FS, theatres func() []string, onDetail func()) (*MapData, error) {
-	return loadMapData(base, pack, nil, theatres, onDetail, true)
-}
-
-// LoadMapDataLazyGuess is LoadMapDataLazyAfter that starts reading the fronts at once, for the
-// theatres guessed (timeline.PeekFrontTheatreIDs), beside the base map and the pack's
-// catalog. When theatres then returns another list, the fronts are read again for it: the
-// result and the messages are LoadMapDataLazyAfter's either way. On two cores this takes the
-// fronts (some 30 ms) off the cold start's path.
+// fronts are needed, and may block until the pack's catalog has loaded, so that the base map
+// and the chronicle load side by side, which the cold start on two cores needs. The fronts
+// start loading at once for the theatres guessed (timeline.PeekFrontTheatreIDs), beside the
+// base map and the catalog; when theatres returns another list they are read again for it, so
+// the result and the messages are the same either way. A nil guess reads them only once
+// theatres has answered. On two cores the guess takes the fronts (some 30 ms) off the cold
+// start's path.
 func LoadMapDataLazyGuess(base, pack fs.FS, guess []string, theatres func() []string, onDetail func()) (*MapData, error) {
 	return loadMapData(base, pack, guess, theatres, onDetail, true)
 }

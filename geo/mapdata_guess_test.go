@@ -24,7 +24,7 @@ func TestLoadMapDataGuessedTheatres(t *testing.T) {
 		return fmt.Sprintf("error: %v\nfronts: %d bytes, sha256 %x, %v", err, len(data), sha256.Sum256(data), ferr)
 	}
 	for _, real := range [][]string{all, all[1:]} {
-		want := outcome(LoadMapDataLazyAfter(nil, pack, func() []string { return real }, nil))
+		want := outcome(LoadMapDataLazyGuess(nil, pack, nil, func() []string { return real }, nil))
 		if slices.Equal(real, all[1:]) && !strings.Contains(want, all[0]+".geojson") {
 			t.Fatalf("without %s declared, want its file reported; got\n%s", all[0], want)
 		}
