@@ -32,16 +32,7 @@ func topLevelKeys(raw []byte, start int64) (keys map[string]int64, dups map[stri
 		case ',':
 			wantKey = depth == 1
 		case '"':
-			j, plain := i+1, true
-			for ; j < len(raw) && raw[j] != '"'; j++ {
-				switch c := raw[j]; {
-				case c == '\\':
-					plain = false
-					j++
-				case c >= 0x80:
-					plain = false
-				}
-			}
+			j, plain := stringEnd(raw, i)
 			if depth == 1 && wantKey {
 				var key string
 				if plain {
@@ -87,16 +78,7 @@ func itemID(raw []byte, start int64, keys, dups map[string]int64) string {
 	if i >= len(raw) || raw[i] != '"' {
 		return ""
 	}
-	j, plain := i+1, true
-	for ; j < len(raw) && raw[j] != '"'; j++ {
-		switch c := raw[j]; {
-		case c == '\\':
-			plain = false
-			j++ // past the escaped character
-		case c < 0x20 || c >= 0x80:
-			plain = false
-		}
-	}
+	j, plain := stringEnd(raw, i)
 	if plain && j < len(raw) {
 		return string(raw[i+1 : j])
 	}
@@ -105,4 +87,21 @@ func itemID(raw []byte, start int64, keys, dups map[string]int64) string {
 		return ""
 	}
 	return id
+}
+
+// stringEnd returns the index of the quote that closes the JSON string opening at raw[i] (or
+// len(raw)), and whether the string is plain: no escape, control character or byte outside
+// ASCII, so that its bytes are its value.
+func stringEnd(raw []byte, i int) (j int, plain bool) {
+	plain = true
+	for j = i + 1; j < len(raw) && raw[j] != '"'; j++ {
+		switch c := raw[j]; {
+		case c == '\\':
+			plain = false
+			j++ // past the escaped character
+		case c < 0x20 || c >= 0x80:
+			plain = false
+		}
+	}
+	return j, plain
 }
